@@ -1,0 +1,41 @@
+/** Where in the content a problem sits. Paths are relative to the working directory, with `/`. */
+export interface Location {
+  file: string
+  line?: number
+  column?: number
+}
+
+/** Renders a location as `file:line:column`, leaving out the parts that are unknown. */
+export function formatLocation(location: Location): string {
+  let text = location.file
+  if (location.line !== undefined) {
+    text += `:${location.line}`
+    if (location.column !== undefined) text += `:${location.column}`
+  }
+  return text
+}
+
+/** The content is wrong: the author can fix it. Exit code 1. */
+export class ContentError extends Error {
+  override name = 'ContentError'
+  /** Where the problem sits; also part of the message. */
+  readonly location: Location
+  /** The message without the location prefix. */
+  readonly reason: string
+
+  constructor(location: Location, reason: string, options?: ErrorOptions) {
+    super(`${formatLocation(location)}: ${reason}`, options)
+    this.location = location
+    this.reason = reason
+  }
+}
+
+/** The configuration or the command line is wrong. Exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+/** kanal produced a document that fails its own self-check: a bug in kanal. Exit code 3. */
+export class SelfCheckError extends Error {
+  override name = 'SelfCheckError'
+}
