@@ -1,0 +1,90 @@
+import path from 'node:path'
+import { selfCheck } from './check/self-check.js'
+import { readConfig } from './config.js'
+import type { Article } from './content/article.js'
+import { loadArticles } from './content/load.js'
+import { type ContentError, UsageError } from './errors.js'
+import { toFeedModel } from './feed-model.js'
+import { serializeFeed } from './formats/index.js'
+import type { OutputFile } from './output/file.js'
+import { type WrittenFile, writeOutput } from './output/write.js'
+import { renderArticles } from './render-articles.js'
+import { selectFeeds } from './select.js'
+
+/** What to build, from where, to where. Paths are relative to `cwd`. */
+export interface BuildOptions {
+  /** Working directory; default `process.cwd()`. */
+  cwd?: string
+  /** Config file; default `kanal.config.json`. */
+  config?: string
+  /** Content folder; default `content`. */
+  content?: string
+  /** Output folder; default `dist`. */
+  out?: string
+  /** Overrides the config's `siteUrl` (preview deployments). */
+  siteUrl?: string
+  /** "Now" for leaving out future articles; default `SOURCE_DATE_EPOCH` or the clock. */
+  now?: Date
+  /** Include `draft: true` articles. */
+  drafts?: boolean
+  /** Include articles dated after now. */
+  future?: boolean
+  /** Treat warnings as errors. */
+  strict?: boolean
+  /** False: validate everything, write nothing (`kanal check`). Default true. */
+  write?: boolean
+}
+
+/** The outcome of a build: nothing is printed, nothing exits. */
+export interface BuildResult {
+  /** True when there were no errors (and, with `strict`, no warnings); only then was anything written. */
+  ok: boolean
+  /** Article files read. */
+  articles: number
+  /** Files written (or, with `write: false`, that would be written). */
+  files: WrittenFile[]
+  errors: ContentError[]
+  warnings: ContentError[]
+}
+
+/**
+ * Builds every feed from the content folder. Content problems are returned, all of them; a bad config
+ * or command line throws `UsageError`; output that fails kanal's own check throws `SelfCheckError`.
+ */
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const cwd = options.cwd ?? process.cwd()
+  const now = options.now ?? nowFromEnvironment()
+  const config = await readConfig(path.resolve(cwd, options.config ?? 'kanal.config.json'), options)
+  const contentDir = path.resolve(cwd, options.content ?? 'content')
+  const content = await loadArticles(contentDir, config, cwd)
+  const selection = selectFeeds(content.articles, config, {
+    now,
+    drafts: options.drafts ?? false,
+    future: options.future ?? false,
+  })
+  const shown = new Set<Article>(selection.feeds.flatMap((feed) => feed.items))
+  const bodies = renderArticles(shown, config)
+  const errors = [...content.errors, ...selection.errors, ...bodies.errors]
+  const warnings = [...content.warnings, ...bodies.warnings]
+  const result = { articles: content.count, errors, warnings }
+  if (errors.length > 0 || (options.strict && warnings.length > 0)) return { ...result, ok: false, files: [] }
+
+  const files: OutputFile[] = selection.feeds.flatMap((feed) =>
+    serializeFeed(toFeedModel(feed, bodies.rendered, config, now), feed.folder),
+  )
+  selfCheck(files)
+  const written =
+    options.write === false
+      ? files.map((file) => ({ path: file.path, bytes: Buffer.byteLength(file.contents), changed: false }))
+      : await writeOutput(path.resolve(cwd, options.out ?? 'dist'), files)
+  return { ...result, ok: true, files: written }
+}
+
+/** `SOURCE_DATE_EPOCH` (seconds, for reproducible builds) or the clock. */
+export function nowFromEnvironment(): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH
+  if (epoch === undefined || epoch === '') return new Date()
+  if (!/^\d+$/.test(epoch))
+    throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970 (got "${epoch}")`)
+  return new Date(Number(epoch) * 1000)
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+import { runCli } from './cli/run.js'
+
+const code = await runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+  isTty: Boolean(process.stderr.isTTY),
+})
+process.exitCode = code

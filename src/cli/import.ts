@@ -1,0 +1,44 @@
+import { access } from 'node:fs/promises'
+import path from 'node:path'
+import { readConfig } from '../config.js'
+import { UsageError } from '../errors.js'
+import { importArticles } from '../import/import.js'
+import type { Io } from './report.js'
+
+/** `kanal import`: prints what it wrote (or would write) and every file it could not import. */
+export async function runImport(
+  inputs: string[],
+  values: { content?: string; config?: string; 'dry-run'?: boolean; force?: boolean },
+  io: Io,
+  cwd: string,
+): Promise<number> {
+  if (inputs.length === 0)
+    throw new UsageError('import needs at least one file or folder; see kanal import --help')
+  const timeZone = await _timeZone(values.config, cwd)
+  const result = await importArticles(inputs, {
+    cwd,
+    contentDir: values.content ?? 'content',
+    timeZone,
+    dryRun: values['dry-run'] ?? false,
+    force: values.force ?? false,
+  })
+  for (const article of result.articles) {
+    if (values['dry-run']) io.stdout(`# ${article.target} (from ${article.source})\n${article.markdown}\n`)
+    else io.stderr(`${article.source} → ${article.target}\n`)
+  }
+  for (const error of result.errors) io.stderr(`${error.message}\n`)
+  const verb = values['dry-run'] ? 'would write' : 'wrote'
+  io.stderr(`kanal import: ${verb} ${result.articles.length} article(s), ${result.errors.length} error(s)\n`)
+  return result.errors.length > 0 ? 1 : 0
+}
+
+/** The config's time zone when there is a config; Europe/Berlin otherwise. */
+async function _timeZone(config: string | undefined, cwd: string): Promise<string> {
+  const file = path.resolve(cwd, config ?? 'kanal.config.json')
+  const exists = await access(file).then(
+    () => true,
+    () => false,
+  )
+  if (!exists && config === undefined) return 'Europe/Berlin'
+  return (await readConfig(file)).timeZone
+}

@@ -1,0 +1,58 @@
+import { access, mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { UsageError } from '../errors.js'
+
+const _SCHEMA = fileURLToPath(new URL('../../schema/kanal.config.schema.json', import.meta.url))
+
+const _ARTICLE = `---
+title: „Willkommen bei kanal“ – Ihr erster Artikel
+date: 25.10.2024
+category: Allgemeines
+author: Redaktion
+summary: Dieser Beispielartikel zeigt, wie ein Artikel für **kanal** aussieht.
+---
+
+Jeder Artikel ist eine Markdown-Datei im Ordner \`content/\`. Oben steht zwischen zwei Linien aus
+drei Bindestrichen der Vorspann mit Titel, Datum und Kategorie.
+
+Daten schreiben Sie so, wie Sie es gewohnt sind: \`25.10.2024\`, \`25. Oktober 2024\` oder
+\`1. Mai 2024, 9:05 Uhr\`. kanal liest sie als Berliner Zeit, Sommerzeit inklusive.
+
+Mit \`npx kanal build\` entstehen daraus \`dist/rss.xml\`, \`dist/atom.xml\` und \`dist/feed.json\`.
+`
+
+/** Creates kanal.config.json and a content folder with one example article; never overwrites. */
+export async function initProject(cwd: string, contentDir = 'content'): Promise<string[]> {
+  const configPath = path.join(cwd, 'kanal.config.json')
+  const contentPath = path.resolve(cwd, contentDir)
+  for (const target of [configPath, contentPath]) {
+    if (await _exists(target)) {
+      throw new UsageError(
+        `${path.relative(cwd, target) || target} already exists; kanal init only sets up a folder without one and never overwrites`,
+      )
+    }
+  }
+  const config = {
+    $schema: path.relative(cwd, _SCHEMA).split(path.sep).join('/'),
+    title: 'Beispiel-Zeitung',
+    description: 'Nachrichten aus der Redaktion',
+    siteUrl: 'https://example.de/',
+    language: 'de-DE',
+    timeZone: 'Europe/Berlin',
+    author: { name: 'Redaktion' },
+    limit: 20,
+  }
+  await writeFile(configPath, `${JSON.stringify(config, null, 2)}\n`, { flag: 'wx' })
+  await mkdir(contentPath, { recursive: true })
+  const article = path.join(contentPath, 'willkommen.md')
+  await writeFile(article, _ARTICLE, { flag: 'wx' })
+  return [configPath, article].map((file) => path.relative(cwd, file).split(path.sep).join('/'))
+}
+
+async function _exists(target: string): Promise<boolean> {
+  return access(target).then(
+    () => true,
+    () => false,
+  )
+}

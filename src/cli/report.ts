@@ -1,0 +1,77 @@
+import type { BuildResult } from '../build.js'
+import { type ContentError, formatLocation } from '../errors.js'
+
+/** Where the CLI writes, and what the environment asks of it. */
+export interface Io {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+  env: NodeJS.ProcessEnv
+  /** stderr is a terminal: colour and progress allowed. */
+  isTty: boolean
+}
+
+/** Prints errors, warnings and the summary line of a build or check as text. */
+export function reportText(result: BuildResult, io: Io, verb: string, seconds: number): void {
+  const paint = _painter(io)
+  for (const error of result.errors) io.stderr(`${_prefix(error)}${paint('error', 31)}: ${error.reason}\n`)
+  for (const warning of result.warnings)
+    io.stderr(`${_prefix(warning)}${paint('warning', 33)}: ${warning.reason}\n`)
+  if (io.env.GITHUB_ACTIONS === 'true') {
+    for (const error of result.errors) io.stdout(`${workflowCommand('error', error)}\n`)
+    for (const warning of result.warnings) io.stdout(`${workflowCommand('warning', warning)}\n`)
+  }
+  const changed = result.files.filter((file) => file.changed).length
+  const files = result.ok
+    ? verb === 'build'
+      ? `${result.files.length} files written (${changed} changed)`
+      : `${result.files.length} files checked`
+    : 'nothing written'
+  const counts = [
+    `${result.articles} ${result.articles === 1 ? 'article' : 'articles'} read`,
+    files,
+    _count(result.errors.length, 'error'),
+    _count(result.warnings.length, 'warning'),
+  ]
+  io.stderr(`kanal ${verb}: ${counts.join(', ')} in ${seconds.toFixed(2)} s\n`)
+}
+
+/** The result as JSON for machines (`--reporter json`). */
+export function reportJson(result: BuildResult, io: Io, seconds: number): void {
+  const diagnostic = (item: ContentError) => ({ ...item.location, message: item.reason })
+  const json = {
+    ok: result.ok,
+    articles: result.articles,
+    files: result.files,
+    errors: result.errors.map(diagnostic),
+    warnings: result.warnings.map(diagnostic),
+    seconds: Number(seconds.toFixed(3)),
+  }
+  io.stdout(`${JSON.stringify(json, null, 2)}\n`)
+}
+
+/** A GitHub Actions workflow command, so the problem shows on the pull request. */
+export function workflowCommand(kind: 'error' | 'warning', item: ContentError): string {
+  const { file, line, column } = item.location
+  const properties = [`file=${_escape(file, true)}`]
+  if (line !== undefined) properties.push(`line=${line}`)
+  if (column !== undefined) properties.push(`col=${column}`)
+  return `::${kind} ${properties.join(',')}::${_escape(item.reason, false)}`
+}
+
+function _escape(value: string, property: boolean): string {
+  const data = value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+  return property ? data.replace(/:/g, '%3A').replace(/,/g, '%2C') : data
+}
+
+function _prefix(item: ContentError): string {
+  return `${formatLocation(item.location)}: `
+}
+
+function _count(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
+}
+
+function _painter(io: Io): (text: string, code: number) => string {
+  const colour = io.isTty && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '')
+  return (text, code) => (colour ? `\u001b[${code}m${text}\u001b[39m` : text)
+}

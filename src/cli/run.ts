@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { build } from '../build.js'
+import { ContentError, SelfCheckError, UsageError } from '../errors.js'
+import { HELP } from './help.js'
+import { runImport } from './import.js'
+import { initProject } from './init.js'
+import { type Io, reportJson, reportText } from './report.js'
+
+/** Exit codes: the contract CI scripts rely on. */
+export const EXIT = { ok: 0, content: 1, usage: 2, internal: 3 } as const
+
+const _OPTIONS = {
+  config: { type: 'string' },
+  content: { type: 'string' },
+  out: { type: 'string' },
+  'site-url': { type: 'string' },
+  now: { type: 'string' },
+  drafts: { type: 'boolean' },
+  future: { type: 'boolean' },
+  strict: { type: 'boolean' },
+  reporter: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  force: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const
+
+/** Runs kanal with command-line arguments; returns the exit code. The only place that prints. */
+export async function runCli(argv: string[], io: Io, cwd = process.cwd()): Promise<number> {
+  try {
+    return await _dispatch(argv, io, cwd)
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`kanal: ${error.message}\n`)
+      return EXIT.usage
+    }
+    if (error instanceof ContentError) {
+      io.stderr(`${error.message}\n`)
+      return EXIT.content
+    }
+    if (error instanceof SelfCheckError) {
+      io.stderr(`kanal: ${error.message}\nPlease report this with the article that causes it.\n`)
+      return EXIT.internal
+    }
+    io.stderr(
+      `kanal: internal error (a bug in kanal; please report it):\n${(error as Error)?.stack ?? error}\n`,
+    )
+    return EXIT.internal
+  }
+}
+
+async function _dispatch(argv: string[], io: Io, cwd: string): Promise<number> {
+  const { values, positionals } = _parse(argv)
+  const [command, ...rest] = positionals
+  if (values.version) {
+    io.stdout(`${_version()}\n`)
+    return EXIT.ok
+  }
+  if (values.help || command === undefined || command === 'help') {
+    io.stdout(HELP[command === 'help' ? (rest[0] ?? 'kanal') : (command ?? 'kanal')] ?? HELP.kanal ?? '')
+    return command === undefined && !values.help ? EXIT.usage : EXIT.ok
+  }
+  switch (command) {
+    case 'build':
+    case 'check':
+      _noPositionals(command, rest)
+      return _build(command, values, io, cwd)
+    case 'init': {
+      _noPositionals(command, rest)
+      const created = await initProject(cwd, values.content)
+      io.stderr(`kanal init: created ${created.join(' and ')}. Next: npx kanal build\n`)
+      return EXIT.ok
+    }
+    case 'import':
+      return runImport(rest, values, io, cwd)
+    default:
+      throw new UsageError(`unknown command "${command}"; run kanal --help to see the commands`)
+  }
+}
+
+type _Values = ReturnType<typeof _parse>['values']
+
+async function _build(command: 'build' | 'check', values: _Values, io: Io, cwd: string): Promise<number> {
+  const reporter = values.reporter ?? 'text'
+  if (reporter !== 'text' && reporter !== 'json') {
+    throw new UsageError(`--reporter must be text or json (got "${reporter}")`)
+  }
+  const started = performance.now()
+  const result = await build({
+    cwd,
+    ...(values.config ? { config: values.config } : {}),
+    ...(values.content ? { content: values.content } : {}),
+    ...(values.out ? { out: values.out } : {}),
+    ...(values['site-url'] ? { siteUrl: values['site-url'] } : {}),
+    ...(values.now ? { now: _now(values.now) } : {}),
+    drafts: values.drafts ?? false,
+    future: values.future ?? false,
+    strict: values.strict ?? false,
+    write: command === 'build',
+  })
+  const seconds = (performance.now() - started) / 1000
+  if (reporter === 'json') reportJson(result, io, seconds)
+  else reportText(result, io, command, seconds)
+  return result.ok ? EXIT.ok : EXIT.content
+}
+
+function _parse(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: _OPTIONS, allowPositionals: true, strict: true })
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}; run kanal --help for the options`)
+  }
+}
+
+function _noPositionals(command: string, rest: string[]): void {
+  if (rest.length > 0)
+    throw new UsageError(
+      `${command} takes no arguments (got "${rest.join(' ')}"); see kanal ${command} --help`,
+    )
+}
+
+function _now(value: string): Date {
+  const date = new Date(value)
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
+    throw new UsageError(`--now must be an ISO date like 2024-10-25T12:00:00+02:00 (got "${value}")`)
+  }
+  return date
+}
+
+function _version(): string {
+  const file = new URL('../../package.json', import.meta.url)
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version
+}

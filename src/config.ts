@@ -1,0 +1,171 @@
+import { readFile } from 'node:fs/promises'
+import { isTimeZone } from './dates/zone.js'
+import { UsageError } from './errors.js'
+
+/** A person credited for a feed or an article. */
+export interface Person {
+  /** Display name. */
+  name: string
+  /** E-mail address; RSS `<author>` needs one. */
+  email?: string
+  /** Home page. */
+  url?: string
+}
+
+/** The validated site configuration (from `kanal.config.json`). */
+export interface Config {
+  /** Feed title. */
+  title: string
+  /** Feed description; defaults to the title. */
+  description: string
+  /** Absolute http(s) URL of the site, always ending in `/`. */
+  siteUrl: string
+  /** BCP 47 language tag of the content (`de-DE`). */
+  language: string
+  /** IANA zone in which zone-less dates are read and all dates are shown (`Europe/Berlin`). */
+  timeZone: string
+  /** Default author of the feed and of articles without one. */
+  author?: Person
+  /** Items per feed. */
+  limit: number
+  /** URL path of an article below `siteUrl`, with `:slug`, `:year`, `:month`, `:day`. */
+  permalink: string
+  /** Write a feed per category. */
+  categoryFeeds: boolean
+  /** Path segment under which category feeds live (`kategorie/<slug>/`). */
+  categoryPath: string
+}
+
+/** Settings given on the command line that win over the config file. */
+export interface ConfigOverrides {
+  siteUrl?: string
+}
+
+const _KEYS = new Set([
+  '$schema',
+  'title',
+  'description',
+  'siteUrl',
+  'language',
+  'timeZone',
+  'author',
+  'limit',
+  'permalink',
+  'categoryFeeds',
+  'categoryPath',
+])
+
+/** Reads and validates the config file; every problem is reported at once as a UsageError (exit 2). */
+export async function readConfig(file: string, overrides: ConfigOverrides = {}): Promise<Config> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    throw new UsageError(
+      `${file}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? error}). Run "kanal init" to create one, or pass --config <file>.`,
+    )
+  }
+  let raw: unknown
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''))
+  } catch (error) {
+    throw new UsageError(`${file}: is not valid JSON (${(error as Error).message}).`)
+  }
+  return parseConfig(raw, file, overrides)
+}
+
+/** Validates a config object; `file` names the source in messages. */
+export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrides = {}): Config {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new UsageError(`${file}: must hold a JSON object like {"title": "…", "siteUrl": "https://…/"}.`)
+  }
+  const value = raw as Record<string, unknown>
+  const problems: string[] = []
+  const need = (ok: boolean, message: string) => {
+    if (!ok) problems.push(message)
+  }
+  for (const key of Object.keys(value)) {
+    need(_KEYS.has(key), `unknown key "${key}"; known keys are ${[..._KEYS].slice(1).join(', ')}`)
+  }
+  const title = value.title
+  need(isText(title), `"title" is required and must be a non-empty string`)
+  const description = value.description ?? title
+  need(isText(description), `"description" must be a non-empty string`)
+  const siteUrl = overrides.siteUrl ?? value.siteUrl
+  const site = toSiteUrl(siteUrl)
+  need(
+    site !== undefined,
+    `"siteUrl" is required and must be an absolute http(s) URL like https://example.de/ (got ${JSON.stringify(siteUrl)})`,
+  )
+  const language = value.language ?? 'de-DE'
+  need(
+    typeof language === 'string' && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(language),
+    `"language" must be a language tag like de-DE (got ${JSON.stringify(language)})`,
+  )
+  const timeZone = value.timeZone ?? 'Europe/Berlin'
+  need(
+    typeof timeZone === 'string' && isTimeZone(timeZone),
+    `"timeZone" must be an IANA time zone like Europe/Berlin (got ${JSON.stringify(timeZone)})`,
+  )
+  const limit = value.limit ?? 20
+  need(
+    Number.isInteger(limit) && (limit as number) >= 1,
+    `"limit" must be a whole number of at least 1 (got ${JSON.stringify(limit)})`,
+  )
+  const permalink = value.permalink ?? '/:slug/'
+  need(
+    typeof permalink === 'string' && permalink.includes(':slug'),
+    `"permalink" must be a path containing :slug, like /:year/:slug/ (got ${JSON.stringify(permalink)})`,
+  )
+  const categoryFeeds = value.categoryFeeds ?? true
+  need(typeof categoryFeeds === 'boolean', `"categoryFeeds" must be true or false`)
+  const categoryPath = value.categoryPath ?? 'kategorie'
+  need(
+    typeof categoryPath === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(categoryPath),
+    `"categoryPath" must be a lower-case path segment like kategorie (got ${JSON.stringify(categoryPath)})`,
+  )
+  const author = value.author === undefined ? undefined : toPerson(value.author)
+  need(
+    value.author === undefined || author !== undefined,
+    `"author" must be an object like {"name": "Redaktion", "email": "redaktion@example.de"}`,
+  )
+  if (problems.length > 0) {
+    throw new UsageError(problems.map((problem) => `${file}: ${problem}`).join('\n'))
+  }
+  return {
+    title: title as string,
+    description: description as string,
+    siteUrl: site as string,
+    language: language as string,
+    timeZone: timeZone as string,
+    author,
+    limit: limit as number,
+    permalink: permalink as string,
+    categoryFeeds: categoryFeeds as boolean,
+    categoryPath: categoryPath as string,
+  }
+}
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== ''
+}
+
+/** An absolute http(s) URL normalised to end in `/`, or undefined. */
+function toSiteUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !URL.canParse(value)) return undefined
+  const url = new URL(value)
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined
+  if (url.search || url.hash) return undefined
+  if (!url.pathname.endsWith('/')) url.pathname += '/'
+  return url.href
+}
+
+/** A person object with a non-empty name and string email/url, or undefined. */
+export function toPerson(value: unknown): Person | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
+  const { name, email, url, ...rest } = value as Record<string, unknown>
+  if (!isText(name) || Object.keys(rest).length > 0) return undefined
+  if (email !== undefined && !(typeof email === 'string' && /^[^\s@]+@[^\s@]+$/.test(email))) return undefined
+  if (url !== undefined && !(typeof url === 'string' && URL.canParse(url))) return undefined
+  return { name: name.trim(), ...(email ? { email } : {}), ...(url ? { url } : {}) }
+}

@@ -1,0 +1,59 @@
+import { CORE_SCHEMA, load, YAMLException } from 'js-yaml'
+import { ContentError, type Location } from '../errors.js'
+import type { SourceFile } from './source.js'
+
+/** Front matter as YAML gave it, with where each top-level key sits in the file. */
+export interface FrontMatter {
+  /** The values; timestamps stay strings (the author's text) because the schema has no timestamp type. */
+  data: Record<string, unknown>
+  /** File location of each top-level key's value. */
+  locations: Map<string, Location>
+}
+
+const _KEY_LINE =
+  /^(?:"([^"]+)"|'([^']+)'|([^\s#'"{[\]}&*!|>%@`,?:-][^:#]*?|[-?:][^\s:#][^:#]*?))[ \t]*:(?:[ \t]+|$)/
+
+/** Parses the YAML front matter of a source file; YAML errors point at the file's line and column. */
+export function parseFrontMatter(source: SourceFile): FrontMatter {
+  let data: unknown
+  try {
+    // CORE_SCHEMA keeps `2024-10-25T10:00:00` as text: YAML's timestamp type would read it as UTC.
+    data = load(source.frontMatter, { schema: CORE_SCHEMA, filename: source.file })
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error
+    const line = source.frontMatterLine + error.mark.line
+    const reason = error.reason.replace(/\s+\(\d+:\d+\)$/, '')
+    throw new ContentError(
+      { file: source.file, line, column: error.mark.column + 1 },
+      `the front matter is not valid YAML: ${reason}. Quote values that contain ": " or start with a special character`,
+      { cause: error },
+    )
+  }
+  if (data === undefined || data === null) data = {}
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new ContentError(
+      { file: source.file, line: source.frontMatterLine, column: 1 },
+      'the front matter must be a list of "key: value" lines, like title: … and date: …',
+    )
+  }
+  return { data: data as Record<string, unknown>, locations: _locateKeys(source) }
+}
+
+/** Finds the line and value column of each top-level key by reading the YAML lines. */
+function _locateKeys(source: SourceFile): Map<string, Location> {
+  const locations = new Map<string, Location>()
+  const lines = source.frontMatter.split('\n')
+  for (const [index, line] of lines.entries()) {
+    const match = _KEY_LINE.exec(line)
+    if (!match) continue
+    const key = (match[1] ?? match[2] ?? match[3] ?? '').trim()
+    if (!locations.has(key)) {
+      locations.set(key, {
+        file: source.file,
+        line: source.frontMatterLine + index,
+        column: match[0].length + 1,
+      })
+    }
+  }
+  return locations
+}

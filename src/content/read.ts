@@ -1,0 +1,119 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import { ContentError } from '../errors.js'
+import type { SourceFile } from './source.js'
+
+const _HEAD_BYTES = 4096
+const _utf8 = new TextDecoder('utf-8', { fatal: true })
+const _SHAPE = 'start the file with a line "---", then the front matter (title:, date:, …), then a line "---"'
+
+/**
+ * Reads the front matter of an article without reading its body: only the first few KB of the file
+ * are read unless the front matter is longer.
+ */
+export function readSource(filePath: string, file: string, relative: string): SourceFile {
+  const fd = openSync(filePath, 'r')
+  try {
+    const stat = fstatSync(fd)
+    let head = _readAt(fd, 0, Math.min(_HEAD_BYTES, stat.size))
+    let end = _findClosing(head)
+    if (end === undefined && head.length < stat.size) {
+      head = _readAt(fd, 0, stat.size)
+      end = _findClosing(head)
+    }
+    const start = _openingLength(head, file)
+    if (end === undefined) {
+      throw new ContentError({ file, line: 1, column: 1 }, `the front matter is not closed: ${_SHAPE}`)
+    }
+    const yamlBytes = head.subarray(start, end.yamlEnd)
+    const frontMatter = _decode(yamlBytes, file).replace(/\r\n?/g, '\n')
+    const bodyLine = 2 + _countLines(head.subarray(start, end.bodyStart))
+    return {
+      file,
+      path: filePath,
+      relative,
+      frontMatter,
+      frontMatterLine: 2,
+      bodyOffset: end.bodyStart,
+      bodyLine,
+      size: stat.size,
+      mtimeMs: stat.mtimeMs,
+    }
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Reads the Markdown body of an article located by `readSource`, with LF line ends. */
+export function readBody(source: SourceFile): string {
+  const fd = openSync(source.path, 'r')
+  try {
+    const size = fstatSync(fd).size
+    const bytes = _readAt(fd, source.bodyOffset, size - source.bodyOffset)
+    if (bytes.includes(0)) {
+      throw new ContentError(
+        { file: source.file },
+        'is a binary file, not Markdown text: remove it from the content folder',
+      )
+    }
+    return _decode(bytes, source.file).replace(/\r\n?/g, '\n')
+  } finally {
+    closeSync(fd)
+  }
+}
+
+function _readAt(fd: number, position: number, length: number): Buffer {
+  const buffer = Buffer.allocUnsafe(length)
+  let done = 0
+  while (done < length) {
+    const read = readSync(fd, buffer, done, length - done, position + done)
+    if (read === 0) break
+    done += read
+  }
+  return buffer.subarray(0, done)
+}
+
+/** Length of the opening `---` line including a BOM; throws when the file has no front matter. */
+function _openingLength(head: Buffer, file: string): number {
+  if (head.subarray(0, 1024).includes(0)) {
+    throw new ContentError({ file }, 'is a binary file, not Markdown text: remove it from the content folder')
+  }
+  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0
+  const match = /^---[ \t]*\r?\n/.exec(head.subarray(bom, bom + 64).toString('latin1'))
+  if (!match) {
+    throw new ContentError({ file, line: 1, column: 1 }, `has no front matter: ${_SHAPE}`)
+  }
+  return bom + match[0].length
+}
+
+/** Finds the closing `---` (or `...`) line: where the YAML ends and the body starts. */
+function _findClosing(head: Buffer): { yamlEnd: number; bodyStart: number } | undefined {
+  let from = head.indexOf(10) // the closing line is never the first line
+  while (from !== -1) {
+    const lineStart = from + 1
+    const marker = head.subarray(lineStart, lineStart + 3).toString('latin1')
+    if (marker === '---' || marker === '...') {
+      let cursor = lineStart + 3
+      while (head[cursor] === 0x20 || head[cursor] === 0x09) cursor++
+      if (cursor === head.length) return { yamlEnd: lineStart, bodyStart: cursor }
+      if (head[cursor] === 0x0a) return { yamlEnd: lineStart, bodyStart: cursor + 1 }
+      if (head[cursor] === 0x0d && head[cursor + 1] === 0x0a)
+        return { yamlEnd: lineStart, bodyStart: cursor + 2 }
+    }
+    from = head.indexOf(10, lineStart)
+  }
+  return undefined
+}
+
+function _countLines(bytes: Buffer): number {
+  let lines = 0
+  for (let index = bytes.indexOf(10); index !== -1; index = bytes.indexOf(10, index + 1)) lines++
+  return lines
+}
+
+function _decode(bytes: Buffer, file: string): string {
+  try {
+    return _utf8.decode(bytes)
+  } catch (error) {
+    throw new ContentError({ file }, 'is not UTF-8 text: save it with UTF-8 encoding', { cause: error })
+  }
+}

@@ -1,0 +1,70 @@
+import type { Config } from './config.js'
+import type { Article } from './content/article.js'
+import type { FeedItem, FeedModel, ItemImage } from './model.js'
+import type { RenderedArticle } from './render-articles.js'
+import type { FeedSelection } from './select.js'
+
+/** File names of a feed's three formats, inside its folder. */
+export const FEED_FILES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const
+
+/** Builds the format-neutral model of one feed from its selection and the rendered bodies. */
+export function toFeedModel(
+  selection: FeedSelection,
+  rendered: Map<Article, RenderedArticle>,
+  config: Config,
+  now: Date,
+): FeedModel {
+  const items = selection.items.map((article) => _toItem(article, rendered))
+  const base = new URL(selection.folder, config.siteUrl).href
+  const newest = Math.max(...items.map((item) => item.updated.getTime()))
+  return {
+    title: selection.title,
+    description: selection.description,
+    language: config.language,
+    timeZone: config.timeZone,
+    homeUrl: config.siteUrl,
+    urls: {
+      rss: new URL(FEED_FILES.rss, base).href,
+      atom: new URL(FEED_FILES.atom, base).href,
+      json: new URL(FEED_FILES.json, base).href,
+    },
+    updated: items.length > 0 ? new Date(newest) : now,
+    ...(config.author ? { author: config.author } : {}),
+    items,
+  }
+}
+
+function _toItem(article: Article, rendered: Map<Article, RenderedArticle>): FeedItem {
+  const body = rendered.get(article)
+  if (!body) throw new Error(`kanal bug: ${article.source.file} was selected but not rendered`)
+  return {
+    id: article.id,
+    url: article.url,
+    title: article.title,
+    summary: body.summary,
+    html: body.html,
+    published: article.date,
+    updated: article.updated,
+    categories: article.categories,
+    tags: article.tags,
+    ...(article.author ? { author: article.author } : {}),
+    ...(article.image ? { image: toImage(article.image) } : {}),
+  }
+}
+
+const _IMAGE_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  svg: 'image/svg+xml',
+}
+
+/** An image URL with the media type its extension tells (`.jpg` → `image/jpeg`, never `image/jpg`). */
+export function toImage(url: string): ItemImage {
+  const extension = /\.([a-z0-9]+)$/i.exec(new URL(url).pathname)?.[1]?.toLowerCase()
+  const type = extension ? _IMAGE_TYPES[extension] : undefined
+  return type ? { url, type } : { url }
+}

@@ -1,0 +1,56 @@
+import type { Person } from '../config.js'
+import { formatRfc3339 } from '../dates/format.js'
+import type { FeedItem, FeedModel } from '../model.js'
+import { element, escapeText, escapeXml } from './xml.js'
+
+/** Serialises a feed as Atom 1.0 (RFC 4287). */
+export function serializeAtom(model: FeedModel): string {
+  const date = (value: Date) => formatRfc3339(value, model.timeZone)
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(model.language)}">`,
+    `  ${element('id', model.urls.atom)}`,
+    `  ${element('title', model.title, escapeText, ' type="text"')}`,
+    `  ${element('subtitle', model.description, escapeText, ' type="text"')}`,
+    `  ${element('updated', date(model.updated))}`,
+    `  <link rel="self" type="application/atom+xml" href="${escapeXml(model.urls.atom)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(model.homeUrl)}"/>`,
+    _person('author', model.author ?? { name: model.title }, '  '), // RFC 4287 §4.1.1: a feed needs an author
+    '  <generator>kanal</generator>',
+    ...model.items.map((item) => _entry(item, date)),
+    '</feed>',
+    '',
+  ]
+  return lines.filter(Boolean).join('\n')
+}
+
+function _entry(item: FeedItem, date: (value: Date) => string): string {
+  const lines = [
+    '  <entry>',
+    `    ${element('id', item.id)}`,
+    `    ${element('title', item.title, escapeText, ' type="text"')}`,
+    `    <link rel="alternate" type="text/html" href="${escapeXml(item.url)}"/>`,
+    `    ${element('published', date(item.published))}`,
+    `    ${element('updated', date(item.updated))}`,
+    item.author && _person('author', item.author, '    '),
+    ...item.categories.map((category) => `    <category term="${escapeXml(category)}"/>`),
+    item.image &&
+      `    <link rel="enclosure" type="${item.image.type ?? 'image/jpeg'}" href="${escapeXml(item.image.url)}"/>`,
+    `    ${element('summary', item.summary, escapeText, ' type="text"')}`,
+    `    ${element('content', item.html, escapeXml, ' type="html"')}`,
+    '  </entry>',
+  ]
+  return lines.filter(Boolean).join('\n')
+}
+
+function _person(name: string, person: Person, indent: string): string {
+  return [
+    `${indent}<${name}>`,
+    `${indent}  ${element('name', person.name, escapeText)}`,
+    person.email && `${indent}  ${element('email', person.email)}`,
+    person.url && `${indent}  ${element('uri', person.url)}`,
+    `${indent}</${name}>`,
+  ]
+    .filter(Boolean)
+    .join('\n')
+}

@@ -1,0 +1,46 @@
+import { formatRfc822 } from '../dates/format.js'
+import type { FeedItem, FeedModel } from '../model.js'
+import { element, escapeTextAsHtml, escapeXml, escapeText as plain } from './xml.js'
+
+/** Serialises a feed as RSS 2.0 with the content, Dublin Core and Atom (self link) modules. */
+export function serializeRss(model: FeedModel): string {
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">',
+    '  <channel>',
+    `    ${element('title', model.title, plain)}`,
+    `    ${element('link', model.homeUrl)}`,
+    `    ${element('description', model.description, plain)}`,
+    `    ${element('language', model.language)}`,
+    `    ${element('lastBuildDate', formatRfc822(model.updated, model.timeZone))}`,
+    '    <generator>kanal</generator>',
+    `    <atom:link href="${escapeXml(model.urls.rss)}" rel="self" type="application/rss+xml"/>`,
+    ...model.items.map((item) => _item(item, model.timeZone)),
+    '  </channel>',
+    '</rss>',
+    '',
+  ]
+  return lines.join('\n')
+}
+
+function _item(item: FeedItem, timeZone: string): string {
+  const permalink = item.id === item.url
+  const lines = [
+    '    <item>',
+    `      ${element('title', item.title, plain)}`,
+    `      ${element('link', item.url)}`,
+    `      ${element('guid', item.id, escapeXml, permalink ? '' : ' isPermaLink="false"')}`,
+    `      ${element('pubDate', formatRfc822(item.published, timeZone))}`,
+    `      ${element('description', item.summary, escapeTextAsHtml)}`,
+    `      ${element('content:encoded', item.html)}`,
+    ...item.categories.map((category) => `      ${element('category', category, plain)}`),
+    // RSS <author> must hold an e-mail address; a name alone goes to dc:creator.
+    item.author?.email
+      ? `      ${element('author', `${item.author.email} (${item.author.name})`, plain)}`
+      : item.author && `      ${element('dc:creator', item.author.name, plain)}`,
+    item.image &&
+      `      <enclosure url="${escapeXml(item.image.url)}" length="0" type="${item.image.type ?? 'image/jpeg'}"/>`,
+    '    </item>',
+  ]
+  return lines.filter(Boolean).join('\n')
+}

@@ -1,0 +1,50 @@
+import type { Person } from './config.js'
+
+/** An image attached to an item, with its media type. */
+export interface ItemImage {
+  url: string
+  /** `image/jpeg`, `image/png`, …; undefined when the file name does not tell. */
+  type?: string
+}
+
+/** One entry of a feed, format-neutral and fully rendered. */
+export interface FeedItem {
+  id: string
+  url: string
+  title: string
+  /** Plain-text summary. */
+  summary: string
+  /** Sanitised HTML with absolute URLs. */
+  html: string
+  published: Date
+  updated: Date
+  categories: string[]
+  tags: string[]
+  author?: Person
+  image?: ItemImage
+}
+
+/** Absolute URLs of one feed in each format. */
+export interface FeedUrls {
+  rss: string
+  atom: string
+  json: string
+}
+
+/** Everything a serialiser needs to write one feed. */
+export interface FeedModel {
+  title: string
+  description: string
+  /** BCP 47 tag. */
+  language: string
+  /** IANA zone in which dates are shown. */
+  timeZone: string
+  /** The site's home page. */
+  homeUrl: string
+  /** Where this feed lives in each format. */
+  urls: FeedUrls
+  /** The newest item's `updated`, or the build's "now" for an empty feed. */
+  updated: Date
+  author?: Person
+  items: FeedItem[]
+}
