@@ -1,6 +1,6 @@
 // XML 1.0 §2.2 Char: tab, LF and CR are allowed; other C0 controls, U+FFFE/U+FFFF and lone surrogates are not.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are removed.
 const _FORBIDDEN =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are removed.
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 /** Removes the characters XML 1.0 forbids; returns the text and how many were removed. */
