@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { ArticleCache } from './cache/cache.js'
 import { selfCheck } from './check/self-check.js'
 import { readConfig } from './config.js'
 import type { Article } from './content/article.js'
@@ -31,6 +32,8 @@ export interface BuildOptions {
   future?: boolean
   /** Treat warnings as errors. */
   strict?: boolean
+  /** Cache folder, or false for none; default `node_modules/.cache/kanal`. */
+  cache?: string | false
   /** False: validate everything, write nothing (`kanal check`). Default true. */
   write?: boolean
 }
@@ -56,16 +59,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const now = options.now ?? nowFromEnvironment()
   const config = await readConfig(path.resolve(cwd, options.config ?? 'kanal.config.json'), options)
   const contentDir = path.resolve(cwd, options.content ?? 'content')
-  const content = await loadArticles(contentDir, config, cwd)
+  const cacheDir =
+    options.cache === false ? undefined : path.resolve(cwd, options.cache ?? 'node_modules/.cache/kanal')
+  const cache = await ArticleCache.open(cacheDir)
+  const content = await loadArticles(contentDir, config, cwd, cache)
   const selection = selectFeeds(content.articles, config, {
     now,
     drafts: options.drafts ?? false,
     future: options.future ?? false,
   })
   const shown = new Set<Article>(selection.feeds.flatMap((feed) => feed.items))
-  const bodies = renderArticles(shown, config)
+  const bodies = await renderArticles(shown, config, cache)
   const errors = [...content.errors, ...selection.errors, ...bodies.errors]
-  const warnings = [...content.warnings, ...bodies.warnings]
+  const warnings = [...cache.warnings, ...content.warnings, ...bodies.warnings]
   const result = { articles: content.count, errors, warnings }
   if (errors.length > 0 || (options.strict && warnings.length > 0)) return { ...result, ok: false, files: [] }
 
@@ -77,6 +83,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     options.write === false
       ? files.map((file) => ({ path: file.path, bytes: Buffer.byteLength(file.contents), changed: false }))
       : await writeOutput(path.resolve(cwd, options.out ?? 'dist'), files)
+  if (options.write !== false) await cache.save()
   return { ...result, ok: true, files: written }
 }
 

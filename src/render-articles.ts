@@ -1,6 +1,7 @@
+import { type ArticleCache, renderKey, sha256 } from './cache/cache.js'
 import type { Config } from './config.js'
 import type { Article } from './content/article.js'
-import { readBody } from './content/read.js'
+import { decodeBody, readBodyBytes } from './content/read.js'
 import { removeForbiddenChars } from './content/xml-chars.js'
 import { ContentError } from './errors.js'
 import { renderHtml } from './render/html.js'
@@ -14,31 +15,55 @@ export interface RenderedArticle {
   summary: string
 }
 
-/** Reads and renders the bodies of the given articles only (the ones some feed shows). */
-export function renderArticles(
+/** The rendered bodies, with every problem found while reading them. */
+export interface RenderResult {
+  rendered: Map<Article, RenderedArticle>
+  errors: ContentError[]
+  warnings: ContentError[]
+}
+
+/**
+ * Reads and renders the bodies of the given articles only (the ones some feed shows). HTML comes from
+ * the cache when the body's hash is known and unchanged, without reading the body at all.
+ */
+export async function renderArticles(
   articles: Iterable<Article>,
   config: Config,
-): { rendered: Map<Article, RenderedArticle>; errors: ContentError[]; warnings: ContentError[] } {
-  const rendered = new Map<Article, RenderedArticle>()
-  const errors: ContentError[] = []
-  const warnings: ContentError[] = []
+  cache: ArticleCache,
+): Promise<RenderResult> {
+  const result: RenderResult = { rendered: new Map(), errors: [], warnings: [] }
   for (const article of articles) {
     try {
-      const { text, removed } = removeForbiddenChars(readBody(article.source))
-      if (removed > 0) {
-        warnings.push(
-          new ContentError(
-            { file: article.source.file, line: article.source.bodyLine },
-            `removed ${removed} control character(s) that XML does not allow from the text`,
-          ),
-        )
-      }
-      const html = renderHtml(text, { articleUrl: article.url, siteUrl: config.siteUrl })
-      rendered.set(article, { html, summary: article.summary ?? summarize(html) })
+      const html = await _html(article, config, cache, result.warnings)
+      result.rendered.set(article, { html, summary: article.summary ?? summarize(html) })
     } catch (error) {
       if (!(error instanceof ContentError)) throw error
-      errors.push(error)
+      result.errors.push(error)
     }
   }
-  return { rendered, errors, warnings }
+  return result
+}
+
+async function _html(article: Article, config: Config, cache: ArticleCache, warnings: ContentError[]) {
+  const entry = cache.current(article.source.relative)
+  if (entry?.bodyHash) {
+    const cached = await cache.html(renderKey(entry.bodyHash, article.url, config.siteUrl))
+    if (cached !== undefined) return cached
+  }
+  const bytes = readBodyBytes(article.source)
+  const bodyHash = sha256(bytes)
+  const { text, removed } = removeForbiddenChars(decodeBody(bytes, article.source.file))
+  if (removed > 0) {
+    warnings.push(
+      new ContentError(
+        { file: article.source.file, line: article.source.bodyLine },
+        `removed ${removed} control character(s) that XML does not allow from the text`,
+      ),
+    )
+  }
+  const html = renderHtml(text, { articleUrl: article.url, siteUrl: config.siteUrl })
+  if (entry) entry.bodyHash = bodyHash
+  // Warnings must repeat on every build, so text that needed cleaning is not cached.
+  if (removed === 0) cache.storeHtml(renderKey(bodyHash, article.url, config.siteUrl), html)
+  return html
 }

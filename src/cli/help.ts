@@ -30,6 +30,8 @@ Options:
   --future             include articles dated after now
   --strict             treat warnings as errors
   --reporter <name>    text (default) or json
+  --cache-dir <dir>    cache folder (default: node_modules/.cache/kanal)
+  --no-cache           neither read nor write the cache
   -h, --help           show this help
 `,
   check: `Usage: kanal check [options]

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { build } from '../build.js'
 import { ContentError, SelfCheckError, UsageError } from '../errors.js'
+import { VERSION } from '../version.js'
 import { HELP } from './help.js'
 import { runImport } from './import.js'
 import { initProject } from './init.js'
@@ -20,6 +20,8 @@ const _OPTIONS = {
   future: { type: 'boolean' },
   strict: { type: 'boolean' },
   reporter: { type: 'string' },
+  'no-cache': { type: 'boolean' },
+  'cache-dir': { type: 'string' },
   'dry-run': { type: 'boolean' },
   force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -54,7 +56,7 @@ async function _dispatch(argv: string[], io: Io, cwd: string): Promise<number> {
   const { values, positionals } = _parse(argv)
   const [command, ...rest] = positionals
   if (values.version) {
-    io.stdout(`${_version()}\n`)
+    io.stdout(`${VERSION}\n`)
     return EXIT.ok
   }
   if (values.help || command === undefined || command === 'help') {
@@ -97,6 +99,11 @@ async function _build(command: 'build' | 'check', values: _Values, io: Io, cwd: 
     drafts: values.drafts ?? false,
     future: values.future ?? false,
     strict: values.strict ?? false,
+    ...(values['no-cache']
+      ? { cache: false as const }
+      : values['cache-dir']
+        ? { cache: values['cache-dir'] }
+        : {}),
     write: command === 'build',
   })
   const seconds = (performance.now() - started) / 1000
@@ -126,9 +133,4 @@ function _now(value: string): Date {
     throw new UsageError(`--now must be an ISO date like 2024-10-25T12:00:00+02:00 (got "${value}")`)
   }
   return date
-}
-
-function _version(): string {
-  const file = new URL('../../package.json', import.meta.url)
-  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version
 }

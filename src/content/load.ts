@@ -1,10 +1,13 @@
+import { statSync } from 'node:fs'
 import path from 'node:path'
+import { type ArticleCache, type CachedArticle, sha256, toCachedArticle } from '../cache/cache.js'
 import type { Config } from '../config.js'
-import { ContentError } from '../errors.js'
+import { ContentError, type Location } from '../errors.js'
 import type { Article } from './article.js'
 import { findArticles } from './find.js'
-import { parseFrontMatter } from './front-matter.js'
+import { type FrontMatter, parseFrontMatter } from './front-matter.js'
 import { readSource } from './read.js'
+import type { SourceFile } from './source.js'
 import { toArticle } from './to-article.js'
 import { findDuplicates } from './unique.js'
 
@@ -17,8 +20,13 @@ export interface LoadedContent {
   warnings: ContentError[]
 }
 
-/** Finds, reads (front matter only) and validates every article below `contentDir`. */
-export async function loadArticles(contentDir: string, config: Config, cwd: string): Promise<LoadedContent> {
+/** Finds, reads (front matter only, or from the cache) and validates every article below `contentDir`. */
+export async function loadArticles(
+  contentDir: string,
+  config: Config,
+  cwd: string,
+  cache: ArticleCache,
+): Promise<LoadedContent> {
   const files = await findArticles(contentDir)
   const articles: Article[] = []
   const errors: ContentError[] = []
@@ -27,8 +35,8 @@ export async function loadArticles(contentDir: string, config: Config, cwd: stri
     const filePath = path.join(contentDir, relative)
     const file = path.relative(cwd, filePath).split(path.sep).join('/')
     try {
-      const source = readSource(filePath, file, relative)
-      const result = toArticle(source, parseFrontMatter(source), config)
+      const { source, frontMatter } = _locate(filePath, file, relative, cache)
+      const result = toArticle(source, frontMatter, config)
       errors.push(...result.errors)
       warnings.push(...result.warnings)
       if (result.article) articles.push(result.article)
@@ -39,4 +47,64 @@ export async function loadArticles(contentDir: string, config: Config, cwd: stri
   }
   errors.push(...findDuplicates(articles))
   return { articles, count: files.length, errors, warnings }
+}
+
+/**
+ * Front matter of one file: from the cache while size and mtime match; when they do not, the file is
+ * read whole and its hash decides (a touched but unchanged file keeps its entry); else parsed anew.
+ */
+function _locate(filePath: string, file: string, relative: string, cache: ArticleCache) {
+  const previous = cache.previous(relative)
+  if (previous) {
+    const stat = statSync(filePath)
+    if (stat.size === previous.size && stat.mtimeMs === previous.mtimeMs)
+      return _fromCache(previous, filePath, file, relative, cache)
+  }
+  const read = readSource(filePath, file, relative, previous !== undefined)
+  const fileHash = read.whole ? sha256(read.bytes) : undefined
+  if (previous && fileHash === previous.fileHash) {
+    return _fromCache(
+      { ...previous, size: read.source.size, mtimeMs: read.source.mtimeMs },
+      filePath,
+      file,
+      relative,
+      cache,
+    )
+  }
+  const frontMatter = parseFrontMatter(read.source)
+  const bodyHash = read.whole ? sha256(read.bytes.subarray(read.source.bodyOffset)) : undefined
+  const entry = toCachedArticle(read.source, frontMatter, {
+    ...(fileHash ? { fileHash } : {}),
+    ...(bodyHash ? { bodyHash } : {}),
+  })
+  if (entry) cache.remember(relative, entry)
+  return { source: read.source, frontMatter }
+}
+
+function _fromCache(
+  entry: CachedArticle,
+  filePath: string,
+  file: string,
+  relative: string,
+  cache: ArticleCache,
+): { source: SourceFile; frontMatter: FrontMatter } {
+  cache.remember(relative, entry)
+  const source: SourceFile = {
+    file,
+    path: filePath,
+    relative,
+    frontMatter: entry.frontMatter,
+    frontMatterLine: 2,
+    bodyOffset: entry.bodyOffset,
+    bodyLine: entry.bodyLine,
+    size: entry.size,
+    mtimeMs: entry.mtimeMs,
+  }
+  const locations = new Map<string, Location>(
+    entry.locations.map(([key, line, column]) => [
+      key,
+      { file, ...(line ? { line } : {}), ...(column ? { column } : {}) },
+    ]),
+  )
+  return { source, frontMatter: { data: entry.data, locations } }
 }

@@ -6,59 +6,68 @@ const _HEAD_BYTES = 4096
 const _utf8 = new TextDecoder('utf-8', { fatal: true })
 const _SHAPE = 'start the file with a line "---", then the front matter (title:, date:, …), then a line "---"'
 
+/** A located source file and the bytes read to locate it. */
+export interface ReadSource {
+  source: SourceFile
+  /** The bytes read: the first few KB, or the whole file. */
+  bytes: Buffer
+  /** True when `bytes` is the whole file. */
+  whole: boolean
+}
+
 /**
  * Reads the front matter of an article without reading its body: only the first few KB of the file
- * are read unless the front matter is longer.
+ * are read unless the front matter is longer or `whole` asks for everything.
  */
-export function readSource(filePath: string, file: string, relative: string): SourceFile {
+export function readSource(filePath: string, file: string, relative: string, whole = false): ReadSource {
   const fd = openSync(filePath, 'r')
   try {
     const stat = fstatSync(fd)
-    let head = _readAt(fd, 0, Math.min(_HEAD_BYTES, stat.size))
-    let end = _findClosing(head)
-    if (end === undefined && head.length < stat.size) {
-      head = _readAt(fd, 0, stat.size)
-      end = _findClosing(head)
+    let bytes = _readAt(fd, 0, whole ? stat.size : Math.min(_HEAD_BYTES, stat.size))
+    let end = _findClosing(bytes, bytes.length >= stat.size)
+    if (end === undefined && bytes.length < stat.size) {
+      bytes = _readAt(fd, 0, stat.size)
+      end = _findClosing(bytes, true)
     }
-    const start = _openingLength(head, file)
+    const start = _openingLength(bytes, file)
     if (end === undefined) {
       throw new ContentError({ file, line: 1, column: 1 }, `the front matter is not closed: ${_SHAPE}`)
     }
-    const yamlBytes = head.subarray(start, end.yamlEnd)
-    const frontMatter = _decode(yamlBytes, file).replace(/\r\n?/g, '\n')
-    const bodyLine = 2 + _countLines(head.subarray(start, end.bodyStart))
-    return {
+    const frontMatter = _decode(bytes.subarray(start, end.yamlEnd), file).replace(/\r\n?/g, '\n')
+    const source: SourceFile = {
       file,
       path: filePath,
       relative,
       frontMatter,
       frontMatterLine: 2,
       bodyOffset: end.bodyStart,
-      bodyLine,
+      bodyLine: 2 + _countLines(bytes.subarray(start, end.bodyStart)),
       size: stat.size,
       mtimeMs: stat.mtimeMs,
     }
+    return { source, bytes, whole: bytes.length >= stat.size }
   } finally {
     closeSync(fd)
   }
 }
 
-/** Reads the Markdown body of an article located by `readSource`, with LF line ends. */
-export function readBody(source: SourceFile): string {
+/** Reads the raw body bytes of an article located by `readSource`. */
+export function readBodyBytes(source: Pick<SourceFile, 'path' | 'bodyOffset'>): Buffer {
   const fd = openSync(source.path, 'r')
   try {
     const size = fstatSync(fd).size
-    const bytes = _readAt(fd, source.bodyOffset, size - source.bodyOffset)
-    if (bytes.includes(0)) {
-      throw new ContentError(
-        { file: source.file },
-        'is a binary file, not Markdown text: remove it from the content folder',
-      )
-    }
-    return _decode(bytes, source.file).replace(/\r\n?/g, '\n')
+    return _readAt(fd, source.bodyOffset, Math.max(0, size - source.bodyOffset))
   } finally {
     closeSync(fd)
   }
+}
+
+/** Decodes body bytes as UTF-8 Markdown with LF line ends; binary or non-UTF-8 bytes are an error. */
+export function decodeBody(bytes: Buffer, file: string): string {
+  if (bytes.includes(0)) {
+    throw new ContentError({ file }, 'is a binary file, not Markdown text: remove it from the content folder')
+  }
+  return _decode(bytes, file).replace(/\r\n?/g, '\n')
 }
 
 function _readAt(fd: number, position: number, length: number): Buffer {
@@ -86,7 +95,7 @@ function _openingLength(head: Buffer, file: string): number {
 }
 
 /** Finds the closing `---` (or `...`) line: where the YAML ends and the body starts. */
-function _findClosing(head: Buffer): { yamlEnd: number; bodyStart: number } | undefined {
+function _findClosing(head: Buffer, whole: boolean): { yamlEnd: number; bodyStart: number } | undefined {
   let from = head.indexOf(10) // the closing line is never the first line
   while (from !== -1) {
     const lineStart = from + 1
@@ -94,7 +103,7 @@ function _findClosing(head: Buffer): { yamlEnd: number; bodyStart: number } | un
     if (marker === '---' || marker === '...') {
       let cursor = lineStart + 3
       while (head[cursor] === 0x20 || head[cursor] === 0x09) cursor++
-      if (cursor === head.length) return { yamlEnd: lineStart, bodyStart: cursor }
+      if (cursor === head.length && whole) return { yamlEnd: lineStart, bodyStart: cursor }
       if (head[cursor] === 0x0a) return { yamlEnd: lineStart, bodyStart: cursor + 1 }
       if (head[cursor] === 0x0d && head[cursor + 1] === 0x0a)
         return { yamlEnd: lineStart, bodyStart: cursor + 2 }

@@ -1,0 +1,183 @@
+import { createHash } from 'node:crypto'
+import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { FrontMatter } from '../content/front-matter.js'
+import type { SourceFile } from '../content/source.js'
+import { ContentError, type Location } from '../errors.js'
+import { VERSION } from '../version.js'
+
+/** What the cache keeps of one article file: enough to skip reading and parsing it. */
+export interface CachedArticle {
+  size: number
+  mtimeMs: number
+  /** SHA-256 of the whole file, when it was read whole. */
+  fileHash?: string
+  /** SHA-256 of the body, when it was read. */
+  bodyHash?: string
+  frontMatter: string
+  bodyOffset: number
+  bodyLine: number
+  data: Record<string, unknown>
+  locations: [string, number | undefined, number | undefined][]
+}
+
+const _FORMAT = `kanal-cache-1/${VERSION}`
+
+/**
+ * The persistent cache: parsed front matter per file (trusted only while size and mtime match, or the
+ * content hash does) and rendered HTML per body hash and URL. Lives in its own folder; a damaged or
+ * foreign cache is ignored with a warning.
+ */
+export class ArticleCache {
+  /** Problems reading the cache (warnings: the build goes on without it). */
+  readonly warnings: ContentError[] = []
+  readonly #dir: string | undefined
+  #previous = new Map<string, CachedArticle>()
+  readonly #current = new Map<string, CachedArticle>()
+  readonly #newHtml = new Map<string, string>()
+  readonly #usedHtml = new Set<string>()
+
+  private constructor(dir: string | undefined) {
+    this.#dir = dir
+  }
+
+  /** Opens the cache in `dir`; `undefined` gives a cache that remembers nothing (`--no-cache`). */
+  static async open(dir: string | undefined): Promise<ArticleCache> {
+    const cache = new ArticleCache(dir)
+    if (dir) await cache.#load(path.join(dir, 'articles.json'))
+    return cache
+  }
+
+  /** The entry for a file from the last build, if any (not yet checked against the file). */
+  previous(relative: string): CachedArticle | undefined {
+    const entry = this.#previous.get(relative)
+    return entry && _isEntry(entry) ? entry : undefined
+  }
+
+  /** Records the entry for a file in this build. */
+  remember(relative: string, entry: CachedArticle): void {
+    this.#current.set(relative, entry)
+  }
+
+  /** The entry recorded in this build. */
+  current(relative: string): CachedArticle | undefined {
+    return this.#current.get(relative)
+  }
+
+  /** Rendered HTML for a render key, if cached. */
+  async html(key: string): Promise<string | undefined> {
+    if (!this.#dir) return undefined
+    const text = await readFile(path.join(this.#dir, 'html', `${key}.html`), 'utf8').catch(() => undefined)
+    // Each file starts with the hash of its HTML: a damaged file is a miss, never a wrong feed.
+    const newline = text?.indexOf('\n') ?? -1
+    if (text === undefined || newline !== 64) return undefined
+    const html = text.slice(newline + 1)
+    if (sha256(html) !== text.slice(0, 64)) return undefined
+    this.#usedHtml.add(key)
+    return html
+  }
+
+  /** Keeps rendered HTML for `save`. */
+  storeHtml(key: string, html: string): void {
+    if (!this.#dir) return
+    this.#newHtml.set(key, html)
+    this.#usedHtml.add(key)
+  }
+
+  /** Writes what this build learned; entries and HTML this build did not use are dropped. */
+  async save(): Promise<void> {
+    if (!this.#dir) return
+    const htmlDir = path.join(this.#dir, 'html')
+    await mkdir(htmlDir, { recursive: true })
+    for (const name of await readdir(htmlDir)) {
+      if (!this.#usedHtml.has(name.slice(0, -'.html'.length)))
+        await unlink(path.join(htmlDir, name)).catch(() => {})
+    }
+    for (const [key, html] of this.#newHtml) {
+      await _replace(path.join(this.#dir, 'html', `${key}.html`), `${sha256(html)}\n${html}`)
+    }
+    const body = JSON.stringify({ format: _FORMAT, articles: Object.fromEntries(this.#current) })
+    await _replace(path.join(this.#dir, 'articles.json'), body)
+  }
+
+  async #load(file: string): Promise<void> {
+    const text = await readFile(file, 'utf8').catch(() => undefined)
+    if (text === undefined) return
+    try {
+      const value = JSON.parse(text) as { format?: unknown; articles?: unknown }
+      if (value.format !== _FORMAT || typeof value.articles !== 'object' || value.articles === null) {
+        if (typeof value.format === 'string' && value.format.startsWith('kanal-cache-')) return // older kanal
+        throw new Error('not a kanal cache')
+      }
+      this.#previous = new Map(Object.entries(value.articles as Record<string, CachedArticle>))
+    } catch (error) {
+      const where: Location = { file: path.relative(process.cwd(), file) || file }
+      this.warnings.push(
+        new ContentError(where, `ignored the cache file: ${(error as Error).message}; it will be rewritten`, {
+          cause: error,
+        }),
+      )
+    }
+  }
+}
+
+/** A cache entry from a parsed source file; undefined when JSON cannot hold the data exactly. */
+export function toCachedArticle(
+  source: SourceFile,
+  frontMatter: FrontMatter,
+  hashes: Partial<CachedArticle>,
+): CachedArticle | undefined {
+  if (!_isJsonExact(frontMatter.data)) return undefined
+  const entry: CachedArticle = {
+    size: source.size,
+    mtimeMs: source.mtimeMs,
+    ...hashes,
+    frontMatter: source.frontMatter,
+    bodyOffset: source.bodyOffset,
+    bodyLine: source.bodyLine,
+    data: frontMatter.data,
+    locations: [...frontMatter.locations].map(([key, where]) => [key, where.line, where.column]),
+  }
+  return entry
+}
+
+/** The key of rendered HTML: it depends on the body and on the URLs relative links resolve against. */
+export function renderKey(bodyHash: string, articleUrl: string, siteUrl: string): string {
+  return sha256(`${_FORMAT}\0${bodyHash}\0${articleUrl}\0${siteUrl}`)
+}
+
+/** Hex SHA-256 of text or bytes. */
+export function sha256(value: string | Uint8Array): string {
+  return createHash('sha256').update(value).digest('hex')
+}
+
+/** True when a JSON round trip keeps the value (YAML's .inf and .nan would become null). */
+function _isJsonExact(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value)
+  if (Array.isArray(value)) return value.every(_isJsonExact)
+  if (typeof value === 'object' && value !== null) {
+    return Object.getPrototypeOf(value) === Object.prototype && Object.values(value).every(_isJsonExact)
+  }
+  return true
+}
+
+function _isEntry(value: CachedArticle): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof value.size === 'number' &&
+    typeof value.mtimeMs === 'number' &&
+    typeof value.frontMatter === 'string' &&
+    typeof value.bodyOffset === 'number' &&
+    typeof value.bodyLine === 'number' &&
+    typeof value.data === 'object' &&
+    value.data !== null &&
+    Array.isArray(value.locations)
+  )
+}
+
+async function _replace(target: string, contents: string): Promise<void> {
+  const temp = `${target}.${process.pid}.tmp`
+  await writeFile(temp, contents)
+  await rename(temp, target)
+}
