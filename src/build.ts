@@ -11,6 +11,7 @@ import type { OutputFile } from './output/file.js'
 import { type WrittenFile, writeOutput } from './output/write.js'
 import { renderArticles } from './render-articles.js'
 import { selectFeeds } from './select.js'
+import { buildSiteFiles } from './views/site-files.js'
 
 /** What to build, from where, to where. Paths are relative to `cwd`. */
 export interface BuildOptions {
@@ -75,9 +76,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const result = { articles: content.count, errors, warnings }
   if (errors.length > 0 || (options.strict && warnings.length > 0)) return { ...result, ok: false, files: [] }
 
-  const files: OutputFile[] = selection.feeds.flatMap((feed) =>
-    serializeFeed(toFeedModel(feed, bodies.rendered, config, now), feed.folder),
-  )
+  const feeds = selection.feeds.map((feed) => ({
+    folder: feed.folder,
+    model: toFeedModel(feed, bodies.rendered, config, now),
+  }))
+  const files: OutputFile[] = [
+    ...feeds.flatMap((feed) => serializeFeed(feed.model, feed.folder)),
+    ...buildSiteFiles(feeds, config),
+  ]
   selfCheck(files)
   const written =
     options.write === false

@@ -34,6 +34,16 @@ export interface Config {
   categoryFeeds: boolean
   /** Path segment under which category feeds live (`kategorie/<slug>/`). */
   categoryPath: string
+  /** Write a feed per tag. */
+  tagFeeds: boolean
+  /** Path segment under which tag feeds live (`thema/<slug>/`). */
+  tagPath: string
+  /** Write RFC 5005 archive pages so that every article stays reachable. */
+  archive: boolean
+  /** WebSub hubs announced in every feed and pinged by `build --ping`. */
+  hubs: string[]
+  /** Write `feed.xsl` (browser view of RSS and Atom), `index.html` and `feeds.opml`. */
+  browserView: boolean
 }
 
 /** Settings given on the command line that win over the config file. */
@@ -53,6 +63,11 @@ const _KEYS = new Set([
   'permalink',
   'categoryFeeds',
   'categoryPath',
+  'tagFeeds',
+  'tagPath',
+  'archive',
+  'hubs',
+  'browserView',
 ])
 
 /** Reads and validates the config file; every problem is reported at once as a UsageError (exit 2). */
@@ -124,6 +139,22 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
     typeof categoryPath === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(categoryPath),
     `"categoryPath" must be a lower-case path segment like kategorie (got ${JSON.stringify(categoryPath)})`,
   )
+  const tagFeeds = value.tagFeeds ?? false
+  need(typeof tagFeeds === 'boolean', `"tagFeeds" must be true or false`)
+  const tagPath = value.tagPath ?? 'thema'
+  need(
+    typeof tagPath === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(tagPath) && tagPath !== categoryPath,
+    `"tagPath" must be a lower-case path segment like thema, other than categoryPath (got ${JSON.stringify(tagPath)})`,
+  )
+  const archive = value.archive ?? false
+  need(typeof archive === 'boolean', `"archive" must be true or false`)
+  const browserView = value.browserView ?? true
+  need(typeof browserView === 'boolean', `"browserView" must be true or false`)
+  const hubs = value.hubs ?? []
+  need(
+    Array.isArray(hubs) && hubs.every((hub) => toSiteUrl(hub) !== undefined),
+    `"hubs" must be a list of absolute http(s) URLs like ["https://pubsubhubbub.appspot.com/"]`,
+  )
   const author = value.author === undefined ? undefined : toPerson(value.author)
   need(
     value.author === undefined || author !== undefined,
@@ -143,6 +174,11 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
     permalink: permalink as string,
     categoryFeeds: categoryFeeds as boolean,
     categoryPath: categoryPath as string,
+    tagFeeds: tagFeeds as boolean,
+    tagPath: tagPath as string,
+    archive: archive as boolean,
+    hubs: (hubs as string[]).map((hub) => new URL(hub).href),
+    browserView: browserView as boolean,
   }
 }
 

@@ -1,11 +1,14 @@
 import type { Config } from './config.js'
 import type { Article } from './content/article.js'
-import type { FeedItem, FeedModel, ItemImage } from './model.js'
+import type { FeedItem, FeedModel, FeedUrls, ItemImage } from './model.js'
 import type { RenderedArticle } from './render-articles.js'
 import type { FeedSelection } from './select.js'
 
 /** File names of a feed's three formats, inside its folder. */
 export const FEED_FILES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const
+
+/** File names of the site-wide views, in the output root. */
+export const VIEW_FILES = { xsl: 'feed.xsl', index: 'index.html', opml: 'feeds.opml' } as const
 
 /** Builds the format-neutral model of one feed from its selection and the rendered bodies. */
 export function toFeedModel(
@@ -15,23 +18,47 @@ export function toFeedModel(
   now: Date,
 ): FeedModel {
   const items = selection.items.map((article) => _toItem(article, rendered))
-  const base = new URL(selection.folder, config.siteUrl).href
   const newest = Math.max(...items.map((item) => item.updated.getTime()))
+  const links = selection.archive
   return {
     title: selection.title,
     description: selection.description,
     language: config.language,
     timeZone: config.timeZone,
     homeUrl: config.siteUrl,
-    urls: {
-      rss: new URL(FEED_FILES.rss, base).href,
-      atom: new URL(FEED_FILES.atom, base).href,
-      json: new URL(FEED_FILES.json, base).href,
-    },
+    urls: feedUrls(config.siteUrl, selection.folder),
     updated: items.length > 0 ? new Date(newest) : now,
     ...(config.author ? { author: config.author } : {}),
     items,
+    hubs: config.hubs,
+    ...(config.browserView
+      ? { stylesheet: `${'../'.repeat(_depth(selection.folder))}${VIEW_FILES.xsl}` }
+      : {}),
+    ...(links
+      ? {
+          archive: {
+            isArchive: links.isArchive,
+            ...(links.current !== undefined ? { current: feedUrls(config.siteUrl, links.current) } : {}),
+            ...(links.prev !== undefined ? { prev: feedUrls(config.siteUrl, links.prev) } : {}),
+            ...(links.next !== undefined ? { next: feedUrls(config.siteUrl, links.next) } : {}),
+          },
+        }
+      : {}),
   }
+}
+
+/** Absolute URLs of a feed folder's three formats. */
+export function feedUrls(siteUrl: string, folder: string): FeedUrls {
+  const base = new URL(folder, siteUrl).href
+  return {
+    rss: new URL(FEED_FILES.rss, base).href,
+    atom: new URL(FEED_FILES.atom, base).href,
+    json: new URL(FEED_FILES.json, base).href,
+  }
+}
+
+function _depth(folder: string): number {
+  return folder.split('/').filter(Boolean).length
 }
 
 function _toItem(article: Article, rendered: Map<Article, RenderedArticle>): FeedItem {

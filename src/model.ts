@@ -47,4 +47,19 @@ export interface FeedModel {
   updated: Date
   author?: Person
   items: FeedItem[]
+  /** WebSub hubs (`rel="hub"`). */
+  hubs: string[]
+  /** Path of the XSL stylesheet relative to this feed, for a readable page in browsers. */
+  stylesheet?: string
+  /** RFC 5005 links, when archives are on. */
+  archive?: {
+    /** This document is an archive page. */
+    isArchive: boolean
+    /** The subscription feed (on archive pages). */
+    current?: FeedUrls
+    /** The next older archive page. */
+    prev?: FeedUrls
+    /** The next newer archive page. */
+    next?: FeedUrls
+  }
 }

@@ -1,7 +1,20 @@
 import type { Config } from './config.js'
 import type { Article } from './content/article.js'
-import { ContentError } from './errors.js'
-import { toSlug } from './slug.js'
+import type { ContentError } from './errors.js'
+import { archivePages } from './select/archive.js'
+import { groupBySlug } from './select/group.js'
+
+/** How a feed page links to the rest of its archive (RFC 5005). Folders below the output root. */
+export interface ArchiveLinks {
+  /** This page is an archive page (`fh:archive`), not the subscription feed. */
+  isArchive: boolean
+  /** The subscription feed's folder (`rel="current"`), on archive pages. */
+  current?: string
+  /** The next older archive page. */
+  prev?: string
+  /** The next newer archive page. */
+  next?: string
+}
 
 /** One feed to write (in every format): which articles it shows, newest first. */
 export interface FeedSelection {
@@ -11,8 +24,10 @@ export interface FeedSelection {
   title: string
   /** Feed description. */
   description: string
-  /** The articles shown, newest first, at most `limit`. */
+  /** The articles shown, newest first. */
   items: Article[]
+  /** Archive links, when archives are on. */
+  archive?: ArchiveLinks
 }
 
 /** What is left out of feeds. */
@@ -25,7 +40,7 @@ export interface SelectOptions {
   future: boolean
 }
 
-/** Decides which articles each feed shows, before anything is rendered. */
+/** Decides which articles each feed (and archive page) shows, before anything is rendered. */
 export function selectFeeds(
   articles: Article[],
   config: Config,
@@ -36,48 +51,39 @@ export function selectFeeds(
       (article) => (options.drafts || !article.draft) && (options.future || article.date <= options.now),
     )
     .sort(byNewest)
-  const feeds: FeedSelection[] = [
-    { folder: '', title: config.title, description: config.description, items: shown.slice(0, config.limit) },
+  const feeds = _feedSet(config, '', config.title, config.description, shown)
+  const errors: ContentError[] = []
+  const groupings = [
+    {
+      enabled: config.categoryFeeds,
+      path: config.categoryPath,
+      of: (article: Article) => article.categories,
+    },
+    { enabled: config.tagFeeds, path: config.tagPath, of: (article: Article) => article.tags },
   ]
-  if (!config.categoryFeeds) return { feeds, errors: [] }
-  const { groups, errors } = _groupByCategory(shown)
-  for (const [slug, group] of groups) {
-    feeds.push({
-      folder: `${config.categoryPath}/${slug}/`,
-      title: `${config.title} – ${group.name}`,
-      description: `${config.description} – ${group.name}`,
-      items: group.items.slice(0, config.limit),
-    })
+  for (const grouping of groupings) {
+    if (!grouping.enabled) continue
+    const groups = groupBySlug(shown, grouping.of)
+    errors.push(...groups.errors)
+    for (const [slug, group] of groups.groups) {
+      const title = `${config.title} – ${group.name}`
+      const description = `${config.description} – ${group.name}`
+      feeds.push(..._feedSet(config, `${grouping.path}/${slug}/`, title, description, group.items))
+    }
   }
   return { feeds, errors }
+}
+
+/** The subscription feed of a folder and, with archives on, its archive pages. */
+function _feedSet(config: Config, folder: string, title: string, description: string, items: Article[]) {
+  const feed: FeedSelection = { folder, title, description, items: items.slice(0, config.limit) }
+  if (!config.archive) return [feed]
+  const pages = archivePages(items, config.limit, folder)
+  feed.archive = { isArchive: false, ...(pages.length > 0 ? { prev: pages.at(-1)?.folder } : {}) }
+  return [feed, ...pages.map((page) => ({ ...page, title, description }))]
 }
 
 /** Newest first; ties by slug, so the order never depends on the file system. */
 export function byNewest(a: Article, b: Article): number {
   return b.date.getTime() - a.date.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)
-}
-
-/** Groups articles by category slug; two spellings that share a slug are an error. */
-function _groupByCategory(articles: Article[]) {
-  const groups = new Map<string, { name: string; file: string; items: Article[] }>()
-  const errors: ContentError[] = []
-  for (const article of articles) {
-    for (const name of article.categories) {
-      const slug = toSlug(name)
-      const group = groups.get(slug)
-      if (!group) {
-        groups.set(slug, { name, file: article.source.file, items: [article] })
-      } else if (group.name !== name) {
-        errors.push(
-          new ContentError(
-            { file: article.source.file },
-            `category "${name}" has the same URL slug "${slug}" as "${group.name}" (in ${group.file}): use one spelling`,
-          ),
-        )
-      } else {
-        group.items.push(article)
-      }
-    }
-  }
-  return { groups: new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), errors }
 }

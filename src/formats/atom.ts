@@ -1,6 +1,7 @@
 import type { Person } from '../config.js'
 import { formatRfc3339 } from '../dates/format.js'
 import type { FeedItem, FeedModel } from '../model.js'
+import { FEED_HISTORY_NS, feedLinks, stylesheetLine } from './links.js'
 import { element, escapeText, escapeXml } from './xml.js'
 
 /** Serialises a feed as Atom 1.0 (RFC 4287). */
@@ -8,13 +9,16 @@ export function serializeAtom(model: FeedModel): string {
   const date = (value: Date) => formatRfc3339(value, model.timeZone)
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(model.language)}">`,
+    stylesheetLine(model),
+    `<feed xmlns="http://www.w3.org/2005/Atom"${model.archive ? ` xmlns:fh="${FEED_HISTORY_NS}"` : ''} xml:lang="${escapeXml(model.language)}">`,
     `  ${element('id', model.urls.atom)}`,
     `  ${element('title', model.title, escapeText, ' type="text"')}`,
     `  ${element('subtitle', model.description, escapeText, ' type="text"')}`,
     `  ${element('updated', date(model.updated))}`,
     `  <link rel="self" type="application/atom+xml" href="${escapeXml(model.urls.atom)}"/>`,
     `  <link rel="alternate" type="text/html" href="${escapeXml(model.homeUrl)}"/>`,
+    ...feedLinks(model, 'atom').map((link) => `  <link rel="${link.rel}" href="${escapeXml(link.href)}"/>`),
+    model.archive?.isArchive && '  <fh:archive/>',
     _person('author', model.author ?? { name: model.title }, '  '), // RFC 4287 §4.1.1: a feed needs an author
     '  <generator>kanal</generator>',
     ...model.items.map((item) => _entry(item, date)),

@@ -10,9 +10,12 @@ export function serializeJsonFeed(model: FeedModel): string {
     title: model.title,
     home_page_url: model.homeUrl,
     feed_url: model.urls.json,
+    // JSON Feed pages: next_url leads to the next older page (the RFC 5005 prev-archive).
+    next_url: model.archive?.prev?.json,
     description: model.description,
     language: model.language,
     authors: model.author ? [_person(model.author)] : undefined,
+    hubs: model.hubs.length > 0 ? model.hubs.map((url) => ({ type: 'WebSub', url })) : undefined,
     items: model.items.map((item) => _item(item, date)),
   }
   return `${JSON.stringify(feed, null, 2)}\n`

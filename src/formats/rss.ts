@@ -1,12 +1,14 @@
 import { formatRfc822 } from '../dates/format.js'
 import type { FeedItem, FeedModel } from '../model.js'
+import { FEED_HISTORY_NS, feedLinks, stylesheetLine } from './links.js'
 import { element, escapeTextAsHtml, escapeXml, escapeText as plain } from './xml.js'
 
 /** Serialises a feed as RSS 2.0 with the content, Dublin Core and Atom (self link) modules. */
 export function serializeRss(model: FeedModel): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">',
+    stylesheetLine(model),
+    `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"${model.archive ? ` xmlns:fh="${FEED_HISTORY_NS}"` : ''}>`,
     '  <channel>',
     `    ${element('title', model.title, plain)}`,
     `    ${element('link', model.homeUrl)}`,
@@ -15,12 +17,16 @@ export function serializeRss(model: FeedModel): string {
     `    ${element('lastBuildDate', formatRfc822(model.updated, model.timeZone))}`,
     '    <generator>kanal</generator>',
     `    <atom:link href="${escapeXml(model.urls.rss)}" rel="self" type="application/rss+xml"/>`,
+    ...feedLinks(model, 'rss').map(
+      (link) => `    <atom:link href="${escapeXml(link.href)}" rel="${link.rel}"/>`,
+    ),
+    model.archive?.isArchive && '    <fh:archive/>',
     ...model.items.map((item) => _item(item, model.timeZone)),
     '  </channel>',
     '</rss>',
     '',
   ]
-  return lines.join('\n')
+  return lines.filter(Boolean).join('\n')
 }
 
 function _item(item: FeedItem, timeZone: string): string {

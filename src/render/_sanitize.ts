@@ -1,0 +1,91 @@
+import sanitizeHtml from 'sanitize-html'
+import { toAbsoluteSrcset } from './_srcset.js'
+import { toAbsoluteUrl, type UrlBase } from './urls.js'
+
+const _URL_ATTRIBUTES = ['href', 'src', 'poster'] as const
+
+const _ALLOWED_TAGS = [
+  ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'div', 'blockquote', 'hr', 'br', 'pre', 'code'],
+  ...['ul', 'ol', 'li', 'dl', 'dt', 'dd', 'details', 'summary', 'figure', 'figcaption'],
+  ...['table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td'],
+  ...['a', 'abbr', 'em', 'strong', 'b', 'i', 'del', 's', 'ins', 'sup', 'sub', 'mark'],
+  ...['small', 'q', 'cite', 'kbd'],
+  ...['img', 'picture', 'source', 'video', 'audio'],
+]
+
+const _CELL = ['align', 'colspan', 'rowspan']
+
+// Dropped together with everything inside them: code, styles, embedded documents, form controls,
+// and foreign (SVG/MathML) content, whose text reads as garbage once the markup is gone.
+// Other disallowed tags (`form`, `noscript`, `object`, `span`, `section`, …) are unwrapped:
+// their text and allowed children stay. `noscript` content is what a script-less reader should see.
+const _DROPPED_WITH_CONTENT = [
+  ...['script', 'style', 'template', 'iframe', 'frame', 'frameset', 'noembed', 'noframes', 'xmp', 'title'],
+  ...['textarea', 'select', 'option', 'optgroup', 'datalist', 'button', 'svg', 'math'],
+]
+
+// The sanitiser's callbacks cannot take arguments, and building options per call is the slow
+// part; sanitizing is synchronous, so the base of the current call is parked here.
+let _base: UrlBase | undefined
+
+const _OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: _ALLOWED_TAGS,
+  allowedAttributes: {
+    a: ['href', 'title', 'hreflang', 'rel'],
+    abbr: ['title'],
+    img: ['src', 'srcset', 'sizes', 'alt', 'title', 'width', 'height', 'loading'],
+    source: ['src', 'srcset', 'sizes', 'type', 'media'],
+    video: ['src', 'poster', 'controls', 'width', 'height'],
+    audio: ['src', 'controls'],
+    ol: ['start', 'reversed'],
+    th: _CELL,
+    td: _CELL,
+    details: ['open'],
+  },
+  allowedClasses: { code: ['language-*'] },
+  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+  allowedSchemesAppliedToAttributes: ['href', 'src', 'poster', 'cite'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  nonTextTags: _DROPPED_WITH_CONTENT,
+  parseStyleAttributes: false,
+  selfClosing: ['img', 'br', 'hr', 'source'],
+  transformTags: { '*': _absolutize },
+  exclusiveFilter: _isEmptyShell,
+}
+
+/** Sanitises HTML against kanal's allow-list and makes every URL absolute against `base`. */
+export function sanitizeArticle(html: string, base: UrlBase): string {
+  _base = base
+  try {
+    return sanitizeHtml(html, _OPTIONS)
+  } finally {
+    _base = undefined
+  }
+}
+
+// Runs before the allow-list, so the scheme check sees the absolute URL; unsafe ones are removed.
+function _absolutize(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  if (_base === undefined) return { tagName, attribs }
+  for (const name of _URL_ATTRIBUTES) {
+    const value = attribs[name]
+    if (value === undefined) continue
+    const absolute = toAbsoluteUrl(value, _base)
+    if (absolute === undefined) delete attribs[name]
+    else attribs[name] = absolute
+  }
+  if (attribs.srcset !== undefined) {
+    const srcset = toAbsoluteSrcset(attribs.srcset, _base)
+    if (srcset === undefined) delete attribs.srcset
+    else attribs.srcset = srcset
+  }
+  return { tagName, attribs }
+}
+
+// A link whose URL was removed becomes its text; an image or source without any URL goes away.
+function _isEmptyShell(frame: sanitizeHtml.IFrame): boolean | 'excludeTag' {
+  const { tag, attribs } = frame
+  if (tag === 'a') return attribs.href === undefined ? 'excludeTag' : false
+  if (tag === 'img' || tag === 'source') return attribs.src === undefined && attribs.srcset === undefined
+  return false
+}

@@ -1,0 +1,42 @@
+import sanitizeHtml from 'sanitize-html'
+
+// Tags whose boundaries separate words; everything else is unwrapped to its text.
+const _BLOCK_TAGS = [
+  ...['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'div', 'blockquote', 'pre', 'hr', 'br', 'address'],
+  ...['ul', 'ol', 'li', 'dl', 'dt', 'dd', 'details', 'summary', 'figure', 'figcaption'],
+  ...['table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td'],
+  ...['section', 'article', 'aside', 'header', 'footer', 'main', 'nav'],
+]
+
+const _OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: _BLOCK_TAGS,
+  allowedAttributes: {},
+  disallowedTagsMode: 'discard',
+  nonTextTags: ['script', 'style', 'template', 'iframe', 'noembed', 'noframes', 'xmp', 'title', 'textarea'],
+  parseStyleAttributes: false,
+}
+
+const _ESCAPED = /&(amp|lt|gt);/g
+const _UNESCAPED: Record<string, string> = { amp: '&', lt: '<', gt: '>' }
+const _TAG = /<[^>]*>/g
+const _SPACE_RUN = /\s+/g
+// A lone no-break space binds "5 km" or "Nr. 3" together and is kept; any other run becomes one space.
+const _NO_BREAK = new Set(['\u00a0', '\u202f'])
+
+/**
+ * HTML reduced to bare block tags (no attributes) and text with entities decoded.
+ * In the result `<` only ever starts a tag and `&` only `&amp;`, `&lt;` or `&gt;`,
+ * so it can be split with plain regular expressions.
+ */
+export function toTextBlocks(html: string): string {
+  return sanitizeHtml(html, _OPTIONS)
+}
+
+/** Plain text of (part of) a `toTextBlocks` result: tags become spaces, each run of white space becomes one space. */
+export function blocksToText(blocks: string): string {
+  return blocks
+    .replace(_TAG, ' ')
+    .replace(_ESCAPED, (_match, name: string) => _UNESCAPED[name] ?? '')
+    .replace(_SPACE_RUN, (run) => (_NO_BREAK.has(run) ? run : ' '))
+    .trim()
+}

@@ -1,0 +1,43 @@
+/** The two addresses an article's relative URLs are resolved against. */
+export interface UrlBase {
+  /** Absolute http(s) URL of the article's page; resolves `bild.jpg`, `../x` and `#anker`. */
+  articleUrl: string
+  /** Absolute http(s) URL of the site, ending with `/`; resolves `/bilder/a.jpg`. */
+  siteUrl: string
+}
+
+const _SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:'])
+
+// The WHATWG URL parser drops tab/LF/CR anywhere and C0 controls or spaces at both ends
+// (https://url.spec.whatwg.org/#concept-basic-url-parser); do the same first, so that the
+// kind of reference we see is the kind the parser (and a browser) would see.
+const _IGNORED_INSIDE = /[\t\n\r]/g
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the URL parser strips exactly these
+const _IGNORED_AT_ENDS = /^[\u0000-\u0020]+|[\u0000-\u0020]+$/g
+const _PROTOCOL_RELATIVE = /^[/\\]{2}/
+const _SITE_RELATIVE = /^[/\\]/
+
+/**
+ * Makes a URL from content or front matter absolute, or returns `undefined` when it is empty,
+ * unparseable or not http(s), `mailto:` or `tel:` (so `javascript:`, `data:`, `vbscript:` … in any spelling).
+ * `bild.jpg`, `../x` and `#x` resolve against `articleUrl`; `//cdn.example/x` gets `https:`.
+ * A site-relative `/bilder/a.jpg` resolves *below* `siteUrl`, so a site living at `https://x.de/blog/`
+ * gets `https://x.de/blog/bilder/a.jpg`: authors write paths relative to their site, not to the host.
+ * Non-ASCII characters are percent-encoded as UTF-8; existing `%XX` escapes are kept as they are.
+ */
+export function toAbsoluteUrl(value: string, base: UrlBase): string | undefined {
+  const reference = value.replace(_IGNORED_INSIDE, '').replace(_IGNORED_AT_ENDS, '')
+  if (reference === '') return undefined
+  const url = _parse(reference, base)
+  return url && _SAFE_PROTOCOLS.has(url.protocol) ? url.href : undefined
+}
+
+function _parse(reference: string, base: UrlBase): URL | undefined {
+  try {
+    if (_PROTOCOL_RELATIVE.test(reference)) return new URL(`https:${reference}`)
+    if (_SITE_RELATIVE.test(reference)) return new URL(`./${reference.slice(1)}`, base.siteUrl)
+    return new URL(reference, base.articleUrl)
+  } catch {
+    return undefined
+  }
+}

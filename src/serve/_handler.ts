@@ -1,0 +1,40 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { EtagCache } from './_etag.js'
+import { findFile } from './_find-file.js'
+import { toRequestPath } from './_request-path.js'
+import { sendFile } from './_send-file.js'
+import { sendTextPage } from './_text-page.js'
+
+/** A request listener that serves the files below `root`, and never rejects or prints. */
+export function createHandler(root: string): (request: IncomingMessage, response: ServerResponse) => void {
+  const etags = new EtagCache()
+  return (request, response) => {
+    _handle(root, etags, request, response).catch(() => {
+      if (!response.headersSent) sendTextPage(response, 500, request.method === 'HEAD')
+      else response.destroy()
+    })
+  }
+}
+
+async function _handle(
+  root: string,
+  etags: EtagCache,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const head = request.method === 'HEAD'
+  if (request.method !== 'GET' && !head) return sendTextPage(response, 405, head)
+  const target = request.url ?? '/'
+  const path = toRequestPath(target)
+  if (!path.ok) return sendTextPage(response, path.status, head)
+  const pathname = target.replace(/[?#].*$/s, '')
+  const found = await findFile(root, path.segments, pathname.endsWith('/'))
+  if (found.kind === 'missing') return sendTextPage(response, found.status, head)
+  if (found.kind === 'folder') {
+    // Relative links in a folder's index.html only work when its URL ends in a slash.
+    response.writeHead(301, { location: `${pathname}/${target.slice(pathname.length)}`, 'content-length': 0 })
+    response.end()
+    return
+  }
+  await sendFile(request, response, found.path, etags)
+}
