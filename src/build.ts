@@ -35,6 +35,8 @@ export interface BuildOptions {
   strict?: boolean
   /** Cache folder, or false for none; default `node_modules/.cache/kanal`. */
   cache?: string | false
+  /** Called now and then with how far a long stage has come (for a progress display). */
+  onProgress?: (stage: 'lesen' | 'rendern', done: number, total: number) => void
   /** False: validate everything, write nothing (`kanal check`). Default true. */
   write?: boolean
 }
@@ -63,14 +65,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cacheDir =
     options.cache === false ? undefined : path.resolve(cwd, options.cache ?? 'node_modules/.cache/kanal')
   const cache = await ArticleCache.open(cacheDir)
-  const content = await loadArticles(contentDir, config, cwd, cache)
+  const content = await loadArticles(contentDir, config, cwd, cache, options.onProgress)
   const selection = selectFeeds(content.articles, config, {
     now,
     drafts: options.drafts ?? false,
     future: options.future ?? false,
   })
   const shown = new Set<Article>(selection.feeds.flatMap((feed) => feed.items))
-  const bodies = await renderArticles(shown, config, cache)
+  const bodies = await renderArticles(shown, config, cache, options.onProgress)
   const errors = [...content.errors, ...selection.errors, ...bodies.errors]
   const warnings = [...cache.warnings, ...content.warnings, ...bodies.warnings]
   const result = { articles: content.count, errors, warnings }

@@ -30,9 +30,12 @@ export async function renderArticles(
   articles: Iterable<Article>,
   config: Config,
   cache: ArticleCache,
+  onProgress?: (stage: 'rendern', done: number, total: number) => void,
 ): Promise<RenderResult> {
   const result: RenderResult = { rendered: new Map(), errors: [], warnings: [] }
-  for (const article of articles) {
+  const all = [...articles]
+  for (const [index, article] of all.entries()) {
+    if (index % 100 === 0) onProgress?.('rendern', index, all.length)
     try {
       const html = await _html(article, config, cache, result.warnings)
       result.rendered.set(article, { html, summary: article.summary ?? summarize(html) })

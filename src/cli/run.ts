@@ -5,6 +5,7 @@ import { VERSION } from '../version.js'
 import { HELP } from './help.js'
 import { runImport } from './import.js'
 import { initProject } from './init.js'
+import { createProgress } from './progress.js'
 import { type Io, reportJson, reportText } from './report.js'
 
 /** Exit codes: the contract CI scripts rely on. */
@@ -89,7 +90,9 @@ async function _build(command: 'build' | 'check', values: _Values, io: Io, cwd: 
     throw new UsageError(`--reporter must be text or json (got "${reporter}")`)
   }
   const started = performance.now()
+  const progress = createProgress(io)
   const result = await build({
+    onProgress: progress.update,
     cwd,
     ...(values.config ? { config: values.config } : {}),
     ...(values.content ? { content: values.content } : {}),
@@ -106,6 +109,7 @@ async function _build(command: 'build' | 'check', values: _Values, io: Io, cwd: 
         : {}),
     write: command === 'build',
   })
+  progress.done()
   const seconds = (performance.now() - started) / 1000
   if (reporter === 'json') reportJson(result, io, seconds)
   else reportText(result, io, command, seconds)

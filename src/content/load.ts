@@ -26,12 +26,14 @@ export async function loadArticles(
   config: Config,
   cwd: string,
   cache: ArticleCache,
+  onProgress?: (stage: 'lesen', done: number, total: number) => void,
 ): Promise<LoadedContent> {
   const files = await findArticles(contentDir)
   const articles: Article[] = []
   const errors: ContentError[] = []
   const warnings: ContentError[] = []
-  for (const relative of files) {
+  for (const [index, relative] of files.entries()) {
+    if (index % 1000 === 0) onProgress?.('lesen', index, files.length)
     const filePath = path.join(contentDir, relative)
     const file = path.relative(cwd, filePath).split(path.sep).join('/')
     try {

@@ -7,9 +7,19 @@ export interface FileStamp {
   mtimeNs: bigint
 }
 
+// A file written this recently could be rewritten within the same timestamp tick, keeping its
+// stamp (git's "racily clean" problem, https://git-scm.com/docs/racy-git), so its ETag is not kept.
+const _RACY_MS = 2000
+
 /** Remembers each file's strong ETag until its inode, size or modification time changes. */
 export class EtagCache {
   readonly #entries = new Map<string, { key: string; etag: string }>()
+  readonly #now: () => number
+
+  /** `now` is injectable for tests. */
+  constructor(now: () => number = Date.now) {
+    this.#now = now
+  }
 
   /** The cached ETag of `path`, if its stamp is unchanged. */
   get(path: string, stamp: FileStamp): string | undefined {
@@ -17,10 +27,12 @@ export class EtagCache {
     return entry?.key === _key(stamp) ? entry.etag : undefined
   }
 
-  /** Hashes `bytes`, remembers the ETag for `path` under `stamp` and returns it. */
+  /** Hashes `bytes` into a strong ETag, remembers it for `path` under `stamp` and returns it. */
   set(path: string, stamp: FileStamp, bytes: Uint8Array): string {
     const etag = `"${createHash('sha256').update(bytes).digest('base64url')}"`
-    this.#entries.set(path, { key: _key(stamp), etag })
+    const age = this.#now() - Number(stamp.mtimeNs / 1_000_000n)
+    if (age >= _RACY_MS) this.#entries.set(path, { key: _key(stamp), etag })
+    else this.#entries.delete(path)
     return etag
   }
 }

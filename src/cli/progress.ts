@@ -1,0 +1,24 @@
+import type { Io } from './report.js'
+
+/**
+ * A one-line progress display on stderr for builds that take longer than a moment: only on a
+ * terminal, never in CI; cleared before the summary is printed.
+ */
+export function createProgress(io: Io): {
+  update: (stage: string, done: number, total: number) => void
+  done: () => void
+} {
+  const enabled = io.isTty && !io.env.CI
+  const started = performance.now()
+  let shown = false
+  return {
+    update(stage, done, total) {
+      if (!enabled || performance.now() - started < 300) return
+      shown = true
+      io.stderr(`\r\u001b[2Kkanal: ${stage} ${done}/${total}`)
+    },
+    done() {
+      if (shown) io.stderr('\r\u001b[2K')
+    },
+  }
+}
