@@ -1,5 +1,6 @@
 import { realpath, stat } from 'node:fs/promises'
-import { join, sep } from 'node:path'
+import { join } from 'node:path'
+import { isInside } from './_inside.js'
 
 /** The file a request resolves to, or that it names a folder without its trailing `/`, or neither. */
 export type FoundFile =
@@ -29,9 +30,7 @@ export async function findFile(root: string, segments: string[], slash: boolean)
 async function _inside(base: string, path: string): Promise<FoundFile> {
   const real = await _real(path)
   if (real === undefined) return { kind: 'missing', status: 404 }
-  if (real !== base && !real.startsWith(base.endsWith(sep) ? base : base + sep)) {
-    return { kind: 'missing', status: 403 }
-  }
+  if (!isInside(real, base)) return { kind: 'missing', status: 403 }
   return { kind: 'file', path: real }
 }
 

@@ -9,9 +9,11 @@ import { sendTextPage } from './_text-page.js'
 export function createHandler(root: string): (request: IncomingMessage, response: ServerResponse) => void {
   const etags = new EtagCache()
   return (request, response) => {
-    _handle(root, etags, request, response).catch(() => {
-      if (!response.headersSent) sendTextPage(response, 500, request.method === 'HEAD')
-      else response.destroy()
+    _handle(root, etags, request, response).catch((error: unknown) => {
+      if (response.headersSent) return response.destroy()
+      // A rebuild may delete the file between finding and opening it.
+      const gone = (error as NodeJS.ErrnoException).code === 'ENOENT'
+      sendTextPage(response, gone ? 404 : 500, request.method === 'HEAD')
     })
   }
 }

@@ -1,5 +1,5 @@
 import { watch } from 'node:fs'
-import { resolve, sep } from 'node:path'
+import { resolve } from 'node:path'
 import { createRebuildScheduler } from './_scheduler.js'
 
 /** A running folder watch. */
@@ -35,9 +35,4 @@ export function watchFolder(
 function _skip(path: string, relative: string, ignore: (path: string) => boolean): boolean {
   const parts = relative.split(/[/\\]/)
   return ignore(path) || parts.some((part) => part.startsWith('.') || part === 'node_modules')
-}
-
-/** Whether `path` is `folder` or lies below it. */
-export function isInside(path: string, folder: string): boolean {
-  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep)
 }

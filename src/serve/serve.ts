@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { createHandler } from './_handler.js'
-import { type FolderWatch, isInside, watchFolder } from './_watch.js'
+import { isInside } from './_inside.js'
+import { type FolderWatch, watchFolder } from './_watch.js'
 
 /** What to serve and where. */
 export interface ServeOptions {
