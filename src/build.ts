@@ -4,7 +4,7 @@ import { selfCheck } from './check/self-check.js'
 import { readConfig } from './config.js'
 import type { Article } from './content/article.js'
 import { loadArticles } from './content/load.js'
-import { type ContentError, UsageError } from './errors.js'
+import { byLocation, type ContentError, UsageError } from './errors.js'
 import { toFeedModel } from './feed-model.js'
 import { serializeFeed } from './formats/index.js'
 import type { OutputFile } from './output/file.js'
@@ -12,6 +12,8 @@ import { type WrittenFile, writeOutput } from './output/write.js'
 import { renderArticles } from './render-articles.js'
 import { selectFeeds } from './select.js'
 import { buildSiteFiles } from './views/site-files.js'
+import { notifyHubs } from './websub/notify.js'
+import type { PingOptions } from './websub/ping.js'
 
 /** What to build, from where, to where. Paths are relative to `cwd`. */
 export interface BuildOptions {
@@ -35,6 +37,8 @@ export interface BuildOptions {
   strict?: boolean
   /** Cache folder, or false for none; default `node_modules/.cache/kanal`. */
   cache?: string | false
+  /** After writing, notify the config's WebSub hubs of changed feeds (options for tests: timeouts, fetch). */
+  ping?: boolean | PingOptions
   /** Called now and then with how far a long stage has come (for a progress display). */
   onProgress?: (stage: 'lesen' | 'rendern', done: number, total: number) => void
   /** False: validate everything, write nothing (`kanal check`). Default true. */
@@ -73,8 +77,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   })
   const shown = new Set<Article>(selection.feeds.flatMap((feed) => feed.items))
   const bodies = await renderArticles(shown, config, cache, options.onProgress)
-  const errors = [...content.errors, ...selection.errors, ...bodies.errors]
-  const warnings = [...cache.warnings, ...content.warnings, ...bodies.warnings]
+  const errors = [...content.errors, ...selection.errors, ...bodies.errors].sort(byLocation)
+  const warnings = [...cache.warnings, ...content.warnings, ...bodies.warnings].sort(byLocation)
   const result = { articles: content.count, errors, warnings }
   if (errors.length > 0 || (options.strict && warnings.length > 0)) return { ...result, ok: false, files: [] }
 
@@ -91,8 +95,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     options.write === false
       ? files.map((file) => ({ path: file.path, bytes: Buffer.byteLength(file.contents), changed: false }))
       : await writeOutput(path.resolve(cwd, options.out ?? 'dist'), files)
-  if (options.write !== false) await cache.save()
-  return { ...result, ok: true, files: written }
+  if (options.write === false) return { ...result, ok: true, files: written }
+  await cache.save()
+  if (options.ping) {
+    const folders = selection.feeds.filter((feed) => !feed.archive?.isArchive).map((feed) => feed.folder)
+    const pingOptions = options.ping === true ? {} : options.ping
+    warnings.push(...(await notifyHubs(config, folders, written, options.out ?? 'dist', pingOptions)))
+  }
+  return { ...result, ok: !(options.strict && warnings.length > 0), files: written }
 }
 
 /** `SOURCE_DATE_EPOCH` (seconds, for reproducible builds) or the clock. */

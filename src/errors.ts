@@ -15,6 +15,14 @@ export function formatLocation(location: Location): string {
   return text
 }
 
+/** Orders problems by file, then line, then column, so reports read top to bottom. */
+export function byLocation(a: { location: Location }, b: { location: Location }): number {
+  const x = a.location
+  const y = b.location
+  if (x.file !== y.file) return x.file < y.file ? -1 : 1
+  return (x.line ?? 0) - (y.line ?? 0) || (x.column ?? 0) - (y.column ?? 0)
+}
+
 /** The content is wrong: the author can fix it. Exit code 1. */
 export class ContentError extends Error {
   override name = 'ContentError'

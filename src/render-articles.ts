@@ -55,7 +55,9 @@ async function _html(article: Article, config: Config, cache: ArticleCache, warn
   }
   const bytes = readBodyBytes(article.source)
   const bodyHash = sha256(bytes)
-  const { text, removed } = removeForbiddenChars(decodeBody(bytes, article.source.file))
+  const { text, removed } = removeForbiddenChars(
+    decodeBody(bytes, article.source.file, article.source.bodyLine),
+  )
   if (removed > 0) {
     warnings.push(
       new ContentError(

@@ -9,6 +9,7 @@ Commands:
   check    validate config and content like build, write nothing
   init     set up kanal.config.json and a content folder with an example article
   import   turn plain-text newsroom exports into Markdown articles
+  serve    build, serve the output on localhost and rebuild when content changes
 
 Options:
   -h, --help     show help (also: kanal <command> --help)
@@ -32,6 +33,7 @@ Options:
   --reporter <name>    text (default) or json
   --cache-dir <dir>    cache folder (default: node_modules/.cache/kanal)
   --no-cache           neither read nor write the cache
+  --ping               notify the config's WebSub hubs of every feed that changed
   -h, --help           show this help
 `,
   check: `Usage: kanal check [options]
@@ -56,6 +58,17 @@ article in the current folder. Never overwrites anything: stops if either exists
 
 Options:
   --content <dir>      content folder to create (default: content)
+  -h, --help           show this help
+`,
+  serve: `Usage: kanal serve [options]
+
+Builds the feeds, serves the output folder on localhost with the right media types and ETags, and
+rebuilds whenever a file in the content folder changes. Stop it with Ctrl+C.
+
+Options:
+  --port <number>      port (default: 8080; 0 picks a free one)
+  --config, --content, --out, --site-url, --now, --drafts, --future, --strict, --cache-dir, --no-cache
+                       as for kanal build
   -h, --help           show this help
 `,
   import: `Usage: kanal import <file|folder>... [options]

@@ -1,6 +1,8 @@
+import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { build } from '../build.js'
+import { type BuildOptions, build } from '../build.js'
 import { ContentError, SelfCheckError, UsageError } from '../errors.js'
+import { serveOutput } from '../serve/serve.js'
 import { VERSION } from '../version.js'
 import { HELP } from './help.js'
 import { runImport } from './import.js'
@@ -23,6 +25,8 @@ const _OPTIONS = {
   reporter: { type: 'string' },
   'no-cache': { type: 'boolean' },
   'cache-dir': { type: 'string' },
+  ping: { type: 'boolean' },
+  port: { type: 'string' },
   'dry-run': { type: 'boolean' },
   force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -77,6 +81,9 @@ async function _dispatch(argv: string[], io: Io, cwd: string): Promise<number> {
     }
     case 'import':
       return runImport(rest, values, io, cwd)
+    case 'serve':
+      _noPositionals(command, rest)
+      return _serve(values, io, cwd)
     default:
       throw new UsageError(`unknown command "${command}"; run kanal --help to see the commands`)
   }
@@ -89,10 +96,41 @@ async function _build(command: 'build' | 'check', values: _Values, io: Io, cwd: 
   if (reporter !== 'text' && reporter !== 'json') {
     throw new UsageError(`--reporter must be text or json (got "${reporter}")`)
   }
-  const started = performance.now()
-  const progress = createProgress(io)
-  const result = await build({
-    onProgress: progress.update,
+  const result = await _buildAndReport(_buildOptions(values, cwd, command), io, command, reporter)
+  return result.ok ? EXIT.ok : EXIT.content
+}
+
+/** Builds once, then serves the output and rebuilds whenever the content changes, until interrupted. */
+async function _serve(values: _Values, io: Io, cwd: string): Promise<number> {
+  const port = Number(values.port ?? 8080)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UsageError(`--port must be a port number like 8080 (got "${values.port}")`)
+  }
+  const options = _buildOptions(values, cwd, 'build')
+  await _buildAndReport(options, io, 'build', 'text')
+  const server = await serveOutput({
+    root: path.resolve(cwd, options.out ?? 'dist'),
+    port,
+    watch: {
+      dir: path.resolve(cwd, options.content ?? 'content'),
+      onChange: async () => {
+        await _buildAndReport(options, io, 'build', 'text').catch((error: Error) => {
+          io.stderr(`kanal serve: rebuild failed: ${error.message}\n`)
+        })
+      },
+    },
+  })
+  io.stderr(`kanal serve: ${server.url} (rebuilds when content changes; Ctrl+C stops)\n`)
+  await new Promise((resolve) => {
+    process.once('SIGINT', resolve)
+    process.once('SIGTERM', resolve)
+  })
+  await server.close()
+  return EXIT.ok
+}
+
+function _buildOptions(values: _Values, cwd: string, command: 'build' | 'check'): BuildOptions {
+  return {
     cwd,
     ...(values.config ? { config: values.config } : {}),
     ...(values.content ? { content: values.content } : {}),
@@ -107,13 +145,20 @@ async function _build(command: 'build' | 'check', values: _Values, io: Io, cwd: 
       : values['cache-dir']
         ? { cache: values['cache-dir'] }
         : {}),
+    ping: values.ping ?? false,
     write: command === 'build',
-  })
+  }
+}
+
+async function _buildAndReport(options: BuildOptions, io: Io, command: 'build' | 'check', reporter: string) {
+  const started = performance.now()
+  const progress = createProgress(io)
+  const result = await build({ ...options, onProgress: progress.update })
   progress.done()
   const seconds = (performance.now() - started) / 1000
   if (reporter === 'json') reportJson(result, io, seconds)
   else reportText(result, io, command, seconds)
-  return result.ok ? EXIT.ok : EXIT.content
+  return result
 }
 
 function _parse(argv: string[]) {

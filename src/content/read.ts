@@ -1,9 +1,11 @@
+import { isUtf8 } from 'node:buffer'
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { ContentError } from '../errors.js'
 import type { SourceFile } from './source.js'
 
 const _HEAD_BYTES = 4096
 const _utf8 = new TextDecoder('utf-8', { fatal: true })
+const _lenient = new TextDecoder('utf-8')
 const _SHAPE = 'start the file with a line "---", then the front matter (title:, date:, …), then a line "---"'
 
 /** A located source file and the bytes read to locate it. */
@@ -33,7 +35,7 @@ export function readSource(filePath: string, file: string, relative: string, who
     if (end === undefined) {
       throw new ContentError({ file, line: 1, column: 1 }, `the front matter is not closed: ${_SHAPE}`)
     }
-    const frontMatter = _decode(bytes.subarray(start, end.yamlEnd), file).replace(/\r\n?/g, '\n')
+    const frontMatter = _decode(bytes.subarray(start, end.yamlEnd), file, 2).replace(/\r\n?/g, '\n')
     const source: SourceFile = {
       file,
       path: filePath,
@@ -63,11 +65,11 @@ export function readBodyBytes(source: Pick<SourceFile, 'path' | 'bodyOffset'>): 
 }
 
 /** Decodes body bytes as UTF-8 Markdown with LF line ends; binary or non-UTF-8 bytes are an error. */
-export function decodeBody(bytes: Buffer, file: string): string {
+export function decodeBody(bytes: Buffer, file: string, firstLine = 1): string {
   if (bytes.includes(0)) {
     throw new ContentError({ file }, 'is a binary file, not Markdown text: remove it from the content folder')
   }
-  return _decode(bytes, file).replace(/\r\n?/g, '\n')
+  return _decode(bytes, file, firstLine).replace(/\r\n?/g, '\n')
 }
 
 function _readAt(fd: number, position: number, length: number): Buffer {
@@ -119,10 +121,26 @@ function _countLines(bytes: Buffer): number {
   return lines
 }
 
-function _decode(bytes: Buffer, file: string): string {
+function _decode(bytes: Buffer, file: string, firstLine = 1): string {
   try {
     return _utf8.decode(bytes)
   } catch (error) {
-    throw new ContentError({ file }, 'is not UTF-8 text: save it with UTF-8 encoding', { cause: error })
+    throw new ContentError(
+      { file, ..._firstInvalid(bytes, firstLine) },
+      'is not UTF-8 text (perhaps Latin-1 or Windows-1252): save it with UTF-8 encoding',
+      { cause: error },
+    )
   }
+}
+
+/** Line and column (in characters) of the first byte that is not valid UTF-8. */
+function _firstInvalid(bytes: Buffer, firstLine: number): { line: number; column: number } | undefined {
+  for (let line = firstLine, start = 0; start < bytes.length; line++) {
+    const newline = bytes.indexOf(10, start)
+    const end = newline === -1 ? bytes.length : newline
+    const chunk = bytes.subarray(start, end)
+    if (!isUtf8(chunk)) return { line, column: _lenient.decode(chunk).indexOf('\uFFFD') + 1 }
+    start = end + 1
+  }
+  return undefined
 }

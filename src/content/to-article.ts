@@ -39,7 +39,9 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
   const fields = new _Fields(source, frontMatter)
   for (const key of Object.keys(frontMatter.data)) {
     if (!_KNOWN.has(key)) {
-      fields.warn(key, `unknown key "${key}" is ignored; known keys are ${[..._KNOWN].join(', ')}`)
+      const near = [..._KNOWN].find((known) => _isTypo(key, known))
+      const hint = near ? `did you mean "${near}"?` : `known keys are ${[..._KNOWN].join(', ')}`
+      fields.warn(key, `unknown key "${key}" is ignored; ${hint}`)
     }
   }
   const title = fields.text('title', true)
@@ -219,6 +221,35 @@ class _Fields {
     }
     return url
   }
+}
+
+/** True when `value` is `known` with one letter changed, added, removed or two swapped (or a German spelling). */
+function _isTypo(value: string, known: string): boolean {
+  const a = value.toLowerCase()
+  if (a === known || _GERMAN_KEYS[a] === known) return true
+  if (Math.abs(a.length - known.length) > 1) return false
+  let i = 0
+  while (i < a.length && a[i] === known[i]) i++
+  const rest = (x: string, from: number) => x.slice(from)
+  return (
+    rest(a, i + 1) === rest(known, i + 1) ||
+    rest(a, i) === rest(known, i + 1) ||
+    rest(a, i + 1) === rest(known, i) ||
+    (a[i] === known[i + 1] && a[i + 1] === known[i] && rest(a, i + 2) === rest(known, i + 2))
+  )
+}
+
+const _GERMAN_KEYS: Record<string, string> = {
+  titel: 'title',
+  datum: 'date',
+  autor: 'author',
+  kategorie: 'category',
+  kategorien: 'categories',
+  zusammenfassung: 'summary',
+  bild: 'image',
+  entwurf: 'draft',
+  aktualisiert: 'updated',
+  schlagworte: 'tags',
 }
 
 function _slugFromFile(relative: string): string {
