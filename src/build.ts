@@ -64,7 +64,8 @@ export interface BuildResult {
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd()
   const now = options.now ?? nowFromEnvironment()
-  const config = await readConfig(path.resolve(cwd, options.config ?? 'kanal.config.json'), options)
+  const configFile = options.config ?? 'kanal.config.json'
+  const config = await readConfig(path.resolve(cwd, configFile), options, configFile)
   const contentDir = path.resolve(cwd, options.content ?? 'content')
   const cacheDir =
     options.cache === false ? undefined : path.resolve(cwd, options.cache ?? 'node_modules/.cache/kanal')

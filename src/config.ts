@@ -70,23 +70,30 @@ const _KEYS = new Set([
   'browserView',
 ])
 
-/** Reads and validates the config file; every problem is reported at once as a UsageError (exit 2). */
-export async function readConfig(file: string, overrides: ConfigOverrides = {}): Promise<Config> {
+/**
+ * Reads and validates the config file; every problem is reported at once as a UsageError (exit 2).
+ * `file` is the path to read; `name`, how messages call it (default: the path).
+ */
+export async function readConfig(
+  file: string,
+  overrides: ConfigOverrides = {},
+  name = file,
+): Promise<Config> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
     throw new UsageError(
-      `${file}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? error}). Run "kanal init" to create one, or pass --config <file>.`,
+      `${name}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? error}). Run "kanal init" to create one, or pass --config <file>.`,
     )
   }
   let raw: unknown
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch (error) {
-    throw new UsageError(`${file}: is not valid JSON (${(error as Error).message}).`)
+    throw new UsageError(`${name}: is not valid JSON (${(error as Error).message}).`)
   }
-  return parseConfig(raw, file, overrides)
+  return parseConfig(raw, name, overrides)
 }
 
 /** Validates a config object; `file` names the source in messages. */
@@ -105,7 +112,7 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
   const title = value.title
   need(isText(title), `"title" is required and must be a non-empty string`)
   const description = value.description ?? title
-  need(isText(description), `"description" must be a non-empty string`)
+  need(value.description === undefined || isText(description), `"description" must be a non-empty string`)
   const siteUrl = overrides.siteUrl ?? value.siteUrl
   const site = toSiteUrl(siteUrl)
   need(

@@ -40,5 +40,5 @@ async function _timeZone(config: string | undefined, cwd: string): Promise<strin
     () => false,
   )
   if (!exists && config === undefined) return 'Europe/Berlin'
-  return (await readConfig(file)).timeZone
+  return (await readConfig(file, {}, config ?? 'kanal.config.json')).timeZone
 }

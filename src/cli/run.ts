@@ -165,7 +165,12 @@ function _parse(argv: string[]) {
   try {
     return parseArgs({ args: argv, options: _OPTIONS, allowPositionals: true, strict: true })
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}; run kanal --help for the options`)
+    const option = /'(-[^']*)'/.exec((error as Error).message)?.[1]
+    const problem =
+      (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option
+        ? `unknown option "${option}"`
+        : (error as Error).message
+    throw new UsageError(`${problem}; run kanal --help for the options`)
   }
 }
 

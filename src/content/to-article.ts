@@ -101,7 +101,10 @@ class _Fields {
   }
 
   where(key: string): Location {
-    return this.#locations.get(key) ?? { file: this.#source.file, line: this.#source.frontMatterLine }
+    // A missing key points at the first front-matter line, where it can be added.
+    return (
+      this.#locations.get(key) ?? { file: this.#source.file, line: this.#source.frontMatterLine, column: 1 }
+    )
   }
 
   fail(key: string, reason: string): undefined {
