@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { ArticleCache } from './cache/cache.js'
+import { ArticleCache, type CacheStats } from './cache/cache.js'
 import { selfCheck } from './check/self-check.js'
 import { readConfig } from './config.js'
 import type { Article } from './content/article.js'
@@ -55,6 +55,8 @@ export interface BuildResult {
   files: WrittenFile[]
   errors: ContentError[]
   warnings: ContentError[]
+  /** Work done and saved by the cache: front matter parsed or reused, bodies rendered or reused. */
+  stats: CacheStats
 }
 
 /**
@@ -80,7 +82,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const bodies = await renderArticles(shown, config, cache, options.onProgress)
   const errors = [...content.errors, ...selection.errors, ...bodies.errors].sort(byLocation)
   const warnings = [...cache.warnings, ...content.warnings, ...bodies.warnings].sort(byLocation)
-  const result = { articles: content.count, errors, warnings }
+  const result = { articles: content.count, errors, warnings, stats: cache.stats }
   if (errors.length > 0 || (options.strict && warnings.length > 0)) return { ...result, ok: false, files: [] }
 
   const feeds = selection.feeds.map((feed) => ({

@@ -51,8 +51,12 @@ async function _html(article: Article, config: Config, cache: ArticleCache, warn
   const entry = cache.current(article.source.relative)
   if (entry?.bodyHash) {
     const cached = await cache.html(renderKey(entry.bodyHash, article.url, config.siteUrl))
-    if (cached !== undefined) return cached
+    if (cached !== undefined) {
+      cache.stats.renderReused++
+      return cached
+    }
   }
+  cache.stats.rendered++
   const bytes = readBodyBytes(article.source)
   const bodyHash = sha256(bytes)
   const { text, removed } = removeForbiddenChars(

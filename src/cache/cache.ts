@@ -21,6 +21,18 @@ export interface CachedArticle {
   locations: [string, number | undefined, number | undefined][]
 }
 
+/** Work done and work saved by the cache in one build. */
+export interface CacheStats {
+  /** Articles whose front matter was read and parsed. */
+  parsed: number
+  /** Articles whose front matter came from the cache. */
+  reused: number
+  /** Bodies read and rendered. */
+  rendered: number
+  /** Bodies whose HTML came from the cache (not read at all). */
+  renderReused: number
+}
+
 const _FORMAT = `kanal-cache-1/${VERSION}`
 
 /**
@@ -31,6 +43,8 @@ const _FORMAT = `kanal-cache-1/${VERSION}`
 export class ArticleCache {
   /** Problems reading the cache (warnings: the build goes on without it). */
   readonly warnings: ContentError[] = []
+  /** What this build took from the cache and what it had to do itself. */
+  readonly stats: CacheStats = { parsed: 0, reused: 0, rendered: 0, renderReused: 0 }
   readonly #dir: string | undefined
   #previous = new Map<string, CachedArticle>()
   readonly #current = new Map<string, CachedArticle>()

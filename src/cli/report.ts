@@ -44,6 +44,7 @@ export function reportJson(result: BuildResult, io: Io, seconds: number): void {
     files: result.files,
     errors: result.errors.map(diagnostic),
     warnings: result.warnings.map(diagnostic),
+    stats: result.stats,
     seconds: Number(seconds.toFixed(3)),
   }
   io.stdout(`${JSON.stringify(json, null, 2)}\n`)

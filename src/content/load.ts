@@ -74,6 +74,7 @@ function _locate(filePath: string, file: string, relative: string, cache: Articl
     )
   }
   const frontMatter = parseFrontMatter(read.source)
+  cache.stats.parsed++
   const bodyHash = read.whole ? sha256(read.bytes.subarray(read.source.bodyOffset)) : undefined
   const entry = toCachedArticle(read.source, frontMatter, {
     ...(fileHash ? { fileHash } : {}),
@@ -91,6 +92,7 @@ function _fromCache(
   cache: ArticleCache,
 ): { source: SourceFile; frontMatter: FrontMatter } {
   cache.remember(relative, entry)
+  cache.stats.reused++
   const source: SourceFile = {
     file,
     path: filePath,

@@ -1,0 +1,101 @@
+import { readdir, rename, rm, utimes, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { build } from '../../src/build.js'
+import { cleanup, makeScenario, snapshotFolder } from '../cli/_scenario.js'
+
+const NOW = new Date('2026-01-01T00:00:00Z')
+const CONFIG = JSON.stringify({ title: 'Cache-Test', siteUrl: 'https://cache.example.de/', limit: 3 })
+
+function article(index: number, category: string, body = `Text ${index} mit [Link](bild-${index}.jpg).`) {
+  return `---\ntitle: Artikel ${index}\ndate: 2024-10-${String(10 + index).padStart(2, '0')} 10:00\ncategory: ${category}\n---\n\n${body}\n`
+}
+
+/** Builds with the cache and without it; both outputs must be byte-identical. */
+async function buildBoth(dir: string) {
+  const cached = await build({ cwd: dir, now: NOW, out: 'mit-cache', cache: 'cache' })
+  await rm(path.join(dir, 'ohne-cache'), { recursive: true, force: true })
+  const fresh = await build({ cwd: dir, now: NOW, out: 'ohne-cache', cache: false })
+  expect(cached.errors).toEqual([])
+  expect(await snapshotFolder(path.join(dir, 'mit-cache'))).toEqual(
+    await snapshotFolder(path.join(dir, 'ohne-cache')),
+  )
+  return cached
+}
+
+describe('the build cache', () => {
+  let dir: string
+  beforeEach(async () => {
+    dir = await makeScenario({
+      'kanal.config.json': CONFIG,
+      'content/a1.md': article(1, 'Politik'),
+      'content/a2.md': article(2, 'Politik'),
+      'content/a3.md': article(3, 'Kultur'),
+      'content/a4.md': article(4, 'Kultur'),
+      'content/a5.md': article(5, 'Sport'),
+      'content/a6.md': article(6, 'Sport'),
+    })
+    const first = await buildBoth(dir)
+    expect(first.stats).toEqual({ parsed: 6, reused: 0, rendered: 6, renderReused: 0 })
+  })
+  afterEach(() => cleanup(dir))
+
+  it('should read no body and render nothing when nothing changed', async () => {
+    const value = await buildBoth(dir)
+    expect(value.stats).toEqual({ parsed: 0, reused: 6, rendered: 0, renderReused: 6 })
+  })
+
+  it('should keep its entries when a file is touched but unchanged', async () => {
+    const later = new Date('2030-01-01T00:00:00Z')
+    await utimes(path.join(dir, 'content/a3.md'), later, later)
+    const value = await buildBoth(dir)
+    expect(value.stats).toEqual({ parsed: 0, reused: 6, rendered: 0, renderReused: 6 })
+  })
+
+  it.each([
+    ['a longer body', article(2, 'Politik', 'Ganz neuer, längerer Text mit [anderem Link](/anders/).')],
+    ['a body of the same length', article(2, 'Politik', 'Text 2 mit [Link](bild-9.jpg).')],
+    ['a new title', article(2, 'Politik').replace('Artikel 2', 'Geändert 2')],
+    ['a new category', article(2, 'Wirtschaft')],
+  ])('should give the fresh output after an edit with %s', async (_, value) => {
+    await writeFile(path.join(dir, 'content/a2.md'), value)
+    const result = await buildBoth(dir)
+    expect(result.stats.parsed).toBe(1)
+  })
+
+  it('should give the fresh output after a rename', async () => {
+    await rename(path.join(dir, 'content/a4.md'), path.join(dir, 'content/umbenannt.md'))
+    await buildBoth(dir)
+  })
+
+  it('should give the fresh output after a delete', async () => {
+    await rm(path.join(dir, 'content/a6.md'))
+    await buildBoth(dir)
+  })
+
+  it('should ignore a corrupt cache with a warning and build correctly', async () => {
+    await writeFile(path.join(dir, 'cache/articles.json'), '{"format": "kanal-cache-1/', 'utf8')
+    const value = await buildBoth(dir)
+    expect(value.warnings.map((warning) => warning.reason)).toEqual([
+      expect.stringMatching(/^ignored the cache file: .*; it will be rewritten$/),
+    ])
+    expect(value.stats.parsed).toBe(6)
+  })
+
+  it('should ignore a foreign file in place of the cache with a warning', async () => {
+    await writeFile(path.join(dir, 'cache/articles.json'), '{"name": "etwas anderes"}', 'utf8')
+    const value = await buildBoth(dir)
+    expect(value.warnings.map((warning) => warning.reason)).toEqual([
+      'ignored the cache file: not a kanal cache; it will be rewritten',
+    ])
+  })
+
+  it('should never serve damaged cached HTML', async () => {
+    const htmlDir = path.join(dir, 'cache/html')
+    for (const name of await readdir(htmlDir)) {
+      await writeFile(path.join(htmlDir, name), `${'0'.repeat(64)}\n<p>falsch</p>`)
+    }
+    const value = await buildBoth(dir)
+    expect(value.stats.rendered).toBe(6)
+  })
+})
