@@ -17,6 +17,7 @@ async function buildBoth(dir: string) {
   await rm(path.join(dir, 'ohne-cache'), { recursive: true, force: true })
   const fresh = await build({ cwd: dir, now: NOW, out: 'ohne-cache', cache: false })
   expect(cached.errors).toEqual([])
+  expect(fresh.stats.reused + fresh.stats.renderReused).toBe(0)
   expect(await snapshotFolder(path.join(dir, 'mit-cache'))).toEqual(
     await snapshotFolder(path.join(dir, 'ohne-cache')),
   )
