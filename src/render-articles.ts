@@ -5,6 +5,7 @@ import { decodeBody, readBodyBytes } from './content/read.js'
 import { removeForbiddenChars } from './content/xml-chars.js'
 import { ContentError } from './errors.js'
 import { renderHtml } from './render/html.js'
+import { renderPlainText } from './render/plain-text.js'
 import { summarize } from './render/summary.js'
 
 /** An article's body as the feeds show it. */
@@ -38,7 +39,8 @@ export async function renderArticles(
     if (index % 100 === 0) onProgress?.('rendern', index, all.length)
     try {
       const html = await _html(article, config, cache, result.warnings)
-      result.rendered.set(article, { html, summary: article.summary ?? summarize(html) })
+      const summary = article.summary === undefined ? summarize(html) : renderPlainText(article.summary)
+      result.rendered.set(article, { html, summary })
     } catch (error) {
       if (!(error instanceof ContentError)) throw error
       result.errors.push(error)

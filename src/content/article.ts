@@ -13,7 +13,7 @@ export interface Article {
   date: Date
   /** Last change; equals `date` unless the front matter says otherwise. */
   updated: Date
-  /** Plain-text summary from the front matter, if any. */
+  /** The front matter's summary (inline Markdown, rendered only if a feed shows the article). */
   summary?: string
   /** Categories in the order the author gave them. */
   categories: string[]

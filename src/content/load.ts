@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs'
 import path from 'node:path'
-import { type ArticleCache, type CachedArticle, sha256, toCachedArticle } from '../cache/cache.js'
+import { type ArticleCache, type CachedArticle, toCachedArticle } from '../cache/cache.js'
 import type { Config } from '../config.js'
 import { ContentError, type Location } from '../errors.js'
 import type { Article } from './article.js'
@@ -63,8 +63,8 @@ function _locate(filePath: string, file: string, relative: string, cache: Articl
       return _fromCache(previous, filePath, file, relative, cache)
   }
   const read = readSource(filePath, file, relative, previous !== undefined)
-  const fileHash = read.whole ? sha256(read.bytes) : undefined
-  if (previous && fileHash === previous.fileHash) {
+  const { fileHash, bodyHash } = read
+  if (previous && fileHash !== undefined && fileHash === previous.fileHash) {
     return _fromCache(
       { ...previous, size: read.source.size, mtimeMs: read.source.mtimeMs },
       filePath,
@@ -75,7 +75,6 @@ function _locate(filePath: string, file: string, relative: string, cache: Articl
   }
   const frontMatter = parseFrontMatter(read.source)
   cache.stats.parsed++
-  const bodyHash = read.whole ? sha256(read.bytes.subarray(read.source.bodyOffset)) : undefined
   const entry = toCachedArticle(read.source, frontMatter, {
     ...(fileHash ? { fileHash } : {}),
     ...(bodyHash ? { bodyHash } : {}),

@@ -1,6 +1,5 @@
 import type { Config } from '../config.js'
-
-const _parts = new Map<string, Intl.DateTimeFormat>()
+import { formatCalendarDay } from '../dates/format.js'
 
 /** Fills the config's permalink pattern (`/:year/:month/:slug/`) for an article; dates in the site's zone. */
 export function permalinkFor(
@@ -9,12 +8,7 @@ export function permalinkFor(
   date: Date,
 ): string {
   if (!/:(year|month|day)/.test(config.permalink)) return config.permalink.replace(':slug', slug)
-  let format = _parts.get(config.timeZone)
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone: config.timeZone, dateStyle: 'short' })
-    _parts.set(config.timeZone, format)
-  }
-  const [year, month, day] = format.format(date).split('-')
+  const [year, month, day] = formatCalendarDay(date, config.timeZone).split('-')
   return config.permalink
     .replace(':year', year ?? '')
     .replace(':month', month ?? '')

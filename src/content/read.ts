@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer'
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import { sha256 } from '../cache/cache.js'
 import { ContentError } from '../errors.js'
 import type { SourceFile } from './source.js'
 
@@ -8,14 +9,18 @@ const _utf8 = new TextDecoder('utf-8', { fatal: true })
 const _lenient = new TextDecoder('utf-8')
 const _SHAPE = 'start the file with a line "---", then the front matter (title:, date:, …), then a line "---"'
 
-/** A located source file and the bytes read to locate it. */
+/** A located source file, with content hashes when the whole file was read. */
 export interface ReadSource {
   source: SourceFile
-  /** The bytes read: the first few KB, or the whole file. */
-  bytes: Buffer
-  /** True when `bytes` is the whole file. */
-  whole: boolean
+  /** SHA-256 of the whole file, when it was read whole. */
+  fileHash?: string
+  /** SHA-256 of the body, when it was read. */
+  bodyHash?: string
 }
+
+// One buffer for every head read: a build reads thousands of heads, and a fresh 4 KB buffer each
+// time only feeds the garbage collector. Nothing keeps a view of it past one readSource call.
+const _head = Buffer.allocUnsafe(_HEAD_BYTES)
 
 /**
  * Reads the front matter of an article without reading its body: only the first few KB of the file
@@ -25,7 +30,7 @@ export function readSource(filePath: string, file: string, relative: string, who
   const fd = openSync(filePath, 'r')
   try {
     const stat = fstatSync(fd)
-    let bytes = _readAt(fd, 0, whole ? stat.size : Math.min(_HEAD_BYTES, stat.size))
+    let bytes = whole ? _readAt(fd, 0, stat.size) : _readInto(_head, fd, Math.min(_HEAD_BYTES, stat.size))
     let end = _findClosing(bytes, bytes.length >= stat.size)
     if (end === undefined && bytes.length < stat.size) {
       bytes = _readAt(fd, 0, stat.size)
@@ -47,7 +52,8 @@ export function readSource(filePath: string, file: string, relative: string, who
       size: stat.size,
       mtimeMs: stat.mtimeMs,
     }
-    return { source, bytes, whole: bytes.length >= stat.size }
+    if (bytes.length < stat.size) return { source }
+    return { source, fileHash: sha256(bytes), bodyHash: sha256(bytes.subarray(end.bodyStart)) }
   } finally {
     closeSync(fd)
   }
@@ -73,7 +79,10 @@ export function decodeBody(bytes: Buffer, file: string, firstLine = 1): string {
 }
 
 function _readAt(fd: number, position: number, length: number): Buffer {
-  const buffer = Buffer.allocUnsafe(length)
+  return _readInto(Buffer.allocUnsafe(length), fd, length, position)
+}
+
+function _readInto(buffer: Buffer, fd: number, length: number, position = 0): Buffer {
   let done = 0
   while (done < length) {
     const read = readSync(fd, buffer, done, length - done, position + done)

@@ -1,8 +1,8 @@
 import path from 'node:path'
 import { type Config, type Person, toPerson } from '../config.js'
+import { formatCalendarDay } from '../dates/format.js'
 import { parseDate } from '../dates/parse.js'
 import { ContentError, type Location } from '../errors.js'
-import { renderPlainText } from '../render/plain-text.js'
 import { toAbsoluteUrl } from '../render/urls.js'
 import { toSlug } from '../slug.js'
 import type { Article } from './article.js'
@@ -67,7 +67,7 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
     title,
     date,
     updated,
-    ...(summaryText === undefined ? {} : { summary: renderPlainText(summaryText) }),
+    ...(summaryText === undefined ? {} : { summary: summaryText }),
     categories: [...new Set(categories)],
     tags: [...new Set(tags)],
     ...(author ? { author } : {}),
@@ -82,8 +82,7 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
 /** `tag:` URI from the host without `www.`, the day of publication and the slug (RFC 4151). */
 function _tagUri(config: Config, date: Date, slug: string): string {
   const host = new URL(config.siteUrl).hostname.replace(/^www\./, '')
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: config.timeZone, dateStyle: 'short' }).format(date)
-  return `tag:${host},${day}:${slug}`
+  return `tag:${host},${formatCalendarDay(date, config.timeZone)}:${slug}`
 }
 
 /** Reads typed fields out of front matter, collecting errors and warnings with their locations. */

@@ -21,6 +21,11 @@ export function formatRfc3339(instant: Date, timeZone: string): string {
   return `${formatIsoDay(wall)}T${formatClockTime(wall, true)}${fraction}${formatOffset(offsetMinutes, ':')}`
 }
 
+/** The calendar day in `timeZone`: `2024-10-25` (for ids and URLs). */
+export function formatCalendarDay(instant: Date, timeZone: string): string {
+  return formatIsoDay(wallClock(instant.getTime(), timeZone).wall)
+}
+
 /** The date as German text reads it: `25. Oktober 2024`. */
 export function formatGermanDate(instant: Date, timeZone: string): string {
   return _germanDate(wallClock(instant.getTime(), timeZone).wall)

@@ -6,9 +6,11 @@ import { toSlug } from '../slug.js'
 export function groupBySlug(articles: Article[], namesOf: (article: Article) => string[]) {
   const groups = new Map<string, { name: string; file: string; items: Article[] }>()
   const errors: ContentError[] = []
+  const slugs = new Map<string, string>()
   for (const article of articles) {
     for (const name of namesOf(article)) {
-      const slug = toSlug(name)
+      const slug = slugs.get(name) ?? toSlug(name)
+      slugs.set(name, slug)
       const group = groups.get(slug)
       if (!group) {
         groups.set(slug, { name, file: article.source.file, items: [article] })
