@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { ArticleCache, type CacheStats } from './cache/cache.js'
 import { selfCheck } from './check/self-check.js'
-import { readConfig } from './config.js'
+import { type Config, readConfig } from './config.js'
 import type { Article } from './content/article.js'
 import { loadArticles } from './content/load.js'
 import { byLocation, type ContentError, UsageError } from './errors.js'
@@ -9,6 +9,7 @@ import { toFeedModel } from './feed-model.js'
 import { serializeFeed } from './formats/index.js'
 import type { OutputFile } from './output/file.js'
 import { type WrittenFile, writeOutput } from './output/write.js'
+import { JobPool } from './parallel/pool.js'
 import { renderArticles } from './render-articles.js'
 import { selectFeeds } from './select.js'
 import { buildSiteFiles } from './views/site-files.js'
@@ -39,6 +40,8 @@ export interface BuildOptions {
   cache?: string | false
   /** After writing, notify the config's WebSub hubs of changed feeds (options for tests: timeouts, fetch). */
   ping?: boolean | PingOptions
+  /** Threads for reading and rendering (1 = no helper threads); default: the machine's cores, at most 4. */
+  threads?: number
   /** Called now and then with how far a long stage has come (for a progress display). */
   onProgress?: (stage: 'lesen' | 'rendern', done: number, total: number) => void
   /** False: validate everything, write nothing (`kanal check`). Default true. */
@@ -72,14 +75,33 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cacheDir =
     options.cache === false ? undefined : path.resolve(cwd, options.cache ?? 'node_modules/.cache/kanal')
   const cache = await ArticleCache.open(cacheDir)
-  const content = await loadArticles(contentDir, config, cwd, cache, options.onProgress)
+  const pool = new JobPool(options.threads)
+  try {
+    return await _run(options, { cwd, now, config, contentDir, cache, pool })
+  } finally {
+    await pool.close()
+  }
+}
+
+async function _run(
+  options: BuildOptions,
+  {
+    cwd,
+    now,
+    config,
+    contentDir,
+    cache,
+    pool,
+  }: { cwd: string; now: Date; config: Config; contentDir: string; cache: ArticleCache; pool: JobPool },
+): Promise<BuildResult> {
+  const content = await loadArticles(contentDir, config, cwd, cache, pool, options.onProgress)
   const selection = selectFeeds(content.articles, config, {
     now,
     drafts: options.drafts ?? false,
     future: options.future ?? false,
   })
   const shown = new Set<Article>(selection.feeds.flatMap((feed) => feed.items))
-  const bodies = await renderArticles(shown, config, cache, options.onProgress)
+  const bodies = await renderArticles(shown, config, cache, pool, options.onProgress)
   const errors = [...content.errors, ...selection.errors, ...bodies.errors].sort(byLocation)
   const warnings = [...cache.warnings, ...content.warnings, ...bodies.warnings].sort(byLocation)
   const result = { articles: content.count, errors, warnings, stats: cache.stats }

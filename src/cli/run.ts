@@ -26,6 +26,7 @@ const _OPTIONS = {
   'no-cache': { type: 'boolean' },
   'cache-dir': { type: 'string' },
   ping: { type: 'boolean' },
+  threads: { type: 'string' },
   port: { type: 'string' },
   'dry-run': { type: 'boolean' },
   force: { type: 'boolean' },
@@ -146,6 +147,7 @@ function _buildOptions(values: _Values, cwd: string, command: 'build' | 'check')
         ? { cache: values['cache-dir'] }
         : {}),
     ping: values.ping ?? false,
+    ...(values.threads ? { threads: _threads(values.threads) } : {}),
     write: command === 'build',
   }
 }
@@ -179,6 +181,14 @@ function _noPositionals(command: string, rest: string[]): void {
     throw new UsageError(
       `${command} takes no arguments (got "${rest.join(' ')}"); see kanal ${command} --help`,
     )
+}
+
+function _threads(value: string): number {
+  const threads = Number(value)
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) {
+    throw new UsageError(`--threads must be a whole number from 1 to 64 (got "${value}")`)
+  }
+  return threads
 }
 
 function _now(value: string): Date {

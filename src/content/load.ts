@@ -3,9 +3,11 @@ import path from 'node:path'
 import { type ArticleCache, type CachedArticle, toCachedArticle } from '../cache/cache.js'
 import type { Config } from '../config.js'
 import { ContentError, type Location } from '../errors.js'
+import { type ParseJob, type ParseOutcome, toContentError } from '../parallel/jobs.js'
+import type { JobPool } from '../parallel/pool.js'
 import type { Article } from './article.js'
 import { findArticles } from './find.js'
-import { type FrontMatter, parseFrontMatter } from './front-matter.js'
+import type { FrontMatter } from './front-matter.js'
 import { readSource } from './read.js'
 import type { SourceFile } from './source.js'
 import { toArticle } from './to-article.js'
@@ -26,61 +28,84 @@ export async function loadArticles(
   config: Config,
   cwd: string,
   cache: ArticleCache,
+  pool: JobPool,
   onProgress?: (stage: 'lesen', done: number, total: number) => void,
 ): Promise<LoadedContent> {
   const files = await findArticles(contentDir)
-  const articles: Article[] = []
-  const errors: ContentError[] = []
-  const warnings: ContentError[] = []
+  const located: (Located | ContentError | undefined)[] = []
+  const misses: { index: number; job: ParseJob }[] = []
   for (const [index, relative] of files.entries()) {
     if (index % 1000 === 0) onProgress?.('lesen', index, files.length)
     const filePath = path.join(contentDir, relative)
     const file = path.relative(cwd, filePath).split(path.sep).join('/')
     try {
-      const { source, frontMatter } = _locate(filePath, file, relative, cache)
-      const result = toArticle(source, frontMatter, config)
-      errors.push(...result.errors)
-      warnings.push(...result.warnings)
-      if (result.article) articles.push(result.article)
+      const hit = _fromCacheIfFresh(filePath, file, relative, cache)
+      if (hit) located[index] = hit
+      else misses.push({ index, job: { filePath, file, relative } })
     } catch (error) {
       if (!(error instanceof ContentError)) throw error
-      errors.push(error)
+      located[index] = error
     }
   }
-  errors.push(...findDuplicates(articles))
-  return { articles, count: files.length, errors, warnings }
+  // Files the cache could not answer are read and parsed, shared between threads.
+  const outcomes = await pool.parse(misses.map((miss) => miss.job))
+  for (const [position, outcome] of outcomes.entries()) {
+    const { index, job } = misses[position] as { index: number; job: ParseJob }
+    located[index] = outcome.ok ? _remember(outcome, job.relative, cache) : toContentError(outcome.error)
+  }
+  return _validate(located, files.length, config)
+}
+
+type Located = { source: SourceFile; frontMatter: FrontMatter }
+
+function _validate(
+  located: (Located | ContentError | undefined)[],
+  count: number,
+  config: Config,
+): LoadedContent {
+  const content: LoadedContent = { articles: [], count, errors: [], warnings: [] }
+  for (const item of located) {
+    if (item === undefined) continue
+    if (item instanceof ContentError) {
+      content.errors.push(item)
+      continue
+    }
+    const result = toArticle(item.source, item.frontMatter, config)
+    content.errors.push(...result.errors)
+    content.warnings.push(...result.warnings)
+    if (result.article) content.articles.push(result.article)
+  }
+  content.errors.push(...findDuplicates(content.articles))
+  return content
 }
 
 /**
- * Front matter of one file: from the cache while size and mtime match; when they do not, the file is
- * read whole and its hash decides (a touched but unchanged file keeps its entry); else parsed anew.
+ * Front matter from the cache while size and mtime match; when they do not, the file is read whole
+ * and its hash decides (a touched but unchanged file keeps its entry). Undefined: parse it anew.
  */
-function _locate(filePath: string, file: string, relative: string, cache: ArticleCache) {
+function _fromCacheIfFresh(filePath: string, file: string, relative: string, cache: ArticleCache) {
   const previous = cache.previous(relative)
-  if (previous) {
-    const stat = statSync(filePath)
-    if (stat.size === previous.size && stat.mtimeMs === previous.mtimeMs)
-      return _fromCache(previous, filePath, file, relative, cache)
+  if (!previous) return undefined
+  const stat = statSync(filePath)
+  if (stat.size === previous.size && stat.mtimeMs === previous.mtimeMs) {
+    return _fromCache(previous, filePath, file, relative, cache)
   }
-  const read = readSource(filePath, file, relative, previous !== undefined)
-  const { fileHash, bodyHash } = read
-  if (previous && fileHash !== undefined && fileHash === previous.fileHash) {
-    return _fromCache(
-      { ...previous, size: read.source.size, mtimeMs: read.source.mtimeMs },
-      filePath,
-      file,
-      relative,
-      cache,
-    )
-  }
-  const frontMatter = parseFrontMatter(read.source)
+  const read = readSource(filePath, file, relative, true)
+  if (read.fileHash === undefined || read.fileHash !== previous.fileHash) return undefined
+  const entry = { ...previous, size: read.source.size, mtimeMs: read.source.mtimeMs }
+  return _fromCache(entry, filePath, file, relative, cache)
+}
+
+function _remember(outcome: ParseOutcome & { ok: true }, relative: string, cache: ArticleCache): Located {
+  const frontMatter: FrontMatter = { data: outcome.data, locations: new Map(outcome.locations) }
   cache.stats.parsed++
-  const entry = toCachedArticle(read.source, frontMatter, {
-    ...(fileHash ? { fileHash } : {}),
-    ...(bodyHash ? { bodyHash } : {}),
-  })
+  const hashes = {
+    ...(outcome.fileHash ? { fileHash: outcome.fileHash } : {}),
+    ...(outcome.bodyHash ? { bodyHash: outcome.bodyHash } : {}),
+  }
+  const entry = toCachedArticle(outcome.source, frontMatter, hashes)
   if (entry) cache.remember(relative, entry)
-  return { source: read.source, frontMatter }
+  return { source: outcome.source, frontMatter }
 }
 
 function _fromCache(

@@ -1,0 +1,43 @@
+const _HEADER = ['size', 'scenario', 'median wall s', 'median CPU s', 'peak RSS MB', 'runs']
+
+/** One table row for a measured (or skipped) scenario. */
+export function toRow(size, scenario, summary) {
+  if (scenario.skipped) return [size, `${scenario.label} — ${scenario.skipped}`, '–', '–', '–', '0']
+  const { wallMs, cpuSeconds, maxRssMb, runs } = summary
+  return [
+    size,
+    scenario.label,
+    _seconds(wallMs / 1000),
+    _seconds(cpuSeconds),
+    maxRssMb.toFixed(0),
+    String(runs),
+  ]
+}
+
+/** The `ratio` row: kanal's cold build against the read-every-file floor, wall and CPU. */
+export function toRatioRow(size, cold, floor) {
+  const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(1)}×` : '–')
+  return [
+    size,
+    'ratio: kanal cold / read-all floor',
+    ratio(cold.wallMs, floor.wallMs),
+    ratio(cold.cpuSeconds, floor.cpuSeconds),
+    '',
+    '',
+  ]
+}
+
+/** A Markdown table, padded so it also reads well in a terminal. */
+export function renderTable(rows) {
+  const all = [_HEADER, ...rows]
+  const widths = _HEADER.map((_, column) => Math.max(...all.map((row) => row[column].length)))
+  const numeric = (column) => column >= 2
+  const line = (row) =>
+    `| ${row.map((cell, column) => (numeric(column) ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join(' | ')} |`
+  const rule = `|${widths.map((width, column) => (numeric(column) ? `${'-'.repeat(width + 1)}:` : '-'.repeat(width + 2))).join('|')}|`
+  return [line(_HEADER), rule, ...rows.map(line)].join('\n')
+}
+
+function _seconds(value) {
+  return value < 1 ? value.toFixed(3) : value.toFixed(2)
+}

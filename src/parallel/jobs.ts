@@ -1,0 +1,84 @@
+import { sha256 } from '../cache/cache.js'
+import { parseFrontMatter } from '../content/front-matter.js'
+import { decodeBody, readBodyBytes, readSource } from '../content/read.js'
+import type { SourceFile } from '../content/source.js'
+import { removeForbiddenChars } from '../content/xml-chars.js'
+import { ContentError, type Location } from '../errors.js'
+import { renderHtml } from '../render/html.js'
+
+/** Read and parse one article's front matter. */
+export interface ParseJob {
+  filePath: string
+  file: string
+  relative: string
+}
+
+/** Read and render one article's body. */
+export interface RenderJob {
+  source: Pick<SourceFile, 'path' | 'file' | 'bodyOffset' | 'bodyLine'>
+  articleUrl: string
+  siteUrl: string
+}
+
+/** A content error as plain data, so it can cross from a worker thread. */
+export interface ErrorData {
+  location: Location
+  reason: string
+}
+
+/** The outcome of a parse job. */
+export type ParseOutcome =
+  | {
+      ok: true
+      source: SourceFile
+      data: Record<string, unknown>
+      locations: [string, Location][]
+      fileHash?: string
+      bodyHash?: string
+    }
+  | { ok: false; error: ErrorData }
+
+/** The outcome of a render job. */
+export type RenderOutcome =
+  | { ok: true; html: string; bodyHash: string; removed: number }
+  | { ok: false; error: ErrorData }
+
+/** Reads the head of a file and parses its front matter. */
+export function runParseJob(job: ParseJob): ParseOutcome {
+  return _contained(() => {
+    const read = readSource(job.filePath, job.file, job.relative)
+    const frontMatter = parseFrontMatter(read.source)
+    return {
+      ok: true as const,
+      source: read.source,
+      data: frontMatter.data,
+      locations: [...frontMatter.locations],
+      ...(read.fileHash ? { fileHash: read.fileHash } : {}),
+      ...(read.bodyHash ? { bodyHash: read.bodyHash } : {}),
+    }
+  })
+}
+
+/** Reads a body, removes characters XML forbids and renders it to sanitised HTML. */
+export function runRenderJob(job: RenderJob): RenderOutcome {
+  return _contained(() => {
+    const bytes = readBodyBytes(job.source)
+    const { text, removed } = removeForbiddenChars(decodeBody(bytes, job.source.file, job.source.bodyLine))
+    const html = renderHtml(text, { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
+    return { ok: true as const, html, bodyHash: sha256(bytes), removed }
+  })
+}
+
+/** Turns error data back into a ContentError. */
+export function toContentError(error: ErrorData): ContentError {
+  return new ContentError(error.location, error.reason)
+}
+
+function _contained<T>(work: () => T): T | { ok: false; error: ErrorData } {
+  try {
+    return work()
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error
+    return { ok: false, error: { location: error.location, reason: error.reason } }
+  }
+}
