@@ -50,7 +50,10 @@ export interface BuildOptions {
 
 /** The outcome of a build: nothing is printed, nothing exits. */
 export interface BuildResult {
-  /** True when there were no errors (and, with `strict`, no warnings); only then was anything written. */
+  /**
+   * True when there were no errors (and, with `strict`, no warnings). Output is written only when there
+   * are none; the one warning that can come after writing is a failed WebSub ping (`ping`).
+   */
   ok: boolean
   /** Article files read. */
   articles: number
@@ -115,6 +118,7 @@ async function _run(
     ...feeds.flatMap((feed) => serializeFeed(feed.model, feed.folder)),
     ...buildSiteFiles(feeds, config),
   ]
+  _checkPaths(files)
   selfCheck(files)
   const written =
     options.write === false
@@ -125,9 +129,25 @@ async function _run(
   if (options.ping) {
     const folders = selection.feeds.filter((feed) => !feed.archive?.isArchive).map((feed) => feed.folder)
     const pingOptions = options.ping === true ? {} : options.ping
-    warnings.push(...(await notifyHubs(config, folders, written, options.out ?? 'dist', pingOptions)))
+    const outName = options.out ?? 'dist'
+    warnings.push(
+      ...(await notifyHubs(config, folders, written, path.resolve(cwd, outName), outName, pingOptions)),
+    )
   }
   return { ...result, ok: !(options.strict && warnings.length > 0), files: written }
+}
+
+/** Two feeds must never share a file (e.g. a category named like an archive page under the same path). */
+function _checkPaths(files: OutputFile[]): void {
+  const seen = new Set<string>()
+  for (const file of files) {
+    if (seen.has(file.path)) {
+      throw new UsageError(
+        `two outputs would be written to ${file.path}: choose a categoryPath or tagPath that no other feed uses`,
+      )
+    }
+    seen.add(file.path)
+  }
 }
 
 /** `SOURCE_DATE_EPOCH` (seconds, for reproducible builds) or the clock. */

@@ -16,11 +16,21 @@ const _GERMAN: Record<string, string> = {
  * Other accented letters lose their accent; anything else that is not a letter or digit becomes a hyphen.
  */
 export function toSlug(value: string): string {
-  return value
+  const slug = value
     .replace(/[äöüÄÖÜßẞ&]/g, (char) => _GERMAN[char] ?? char)
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
+  // A name without Latin letters or digits (日本, Ελλάδα) gets its code points (u65e5-u672c), so a
+  // category or title in any script still has a stable ASCII path segment.
+  return slug || _codePoints(value)
+}
+
+function _codePoints(value: string): string {
+  return [...value]
+    .filter((char) => /[\p{L}\p{N}]/u.test(char))
+    .map((char) => `u${(char.codePointAt(0) ?? 0).toString(16)}`)
+    .join('-')
 }

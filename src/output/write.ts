@@ -19,6 +19,8 @@ interface _Manifest {
   kanal: 1
   /** Path → SHA-256 of the contents kanal wrote. */
   files: Record<string, string>
+  /** Feed URLs whose WebSub ping failed: pinged again by the next `--ping` build. */
+  unpinged?: string[]
 }
 
 /**
@@ -35,9 +37,23 @@ export async function writeOutput(outDir: string, files: OutputFile[]): Promise<
   const manifest: _Manifest = {
     kanal: 1,
     files: Object.fromEntries(plan.map((entry) => [entry.path, entry.hash])),
+    ...(previous.unpinged?.length ? { unpinged: previous.unpinged } : {}),
   }
   await _replace(path.join(outDir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`)
   return plan.map((entry) => ({ path: entry.path, bytes: entry.bytes.length, changed: entry.changed }))
+}
+
+/** Feed URLs whose ping failed last time (recorded in the manifest). */
+export async function readUnpinged(outDir: string): Promise<string[]> {
+  return (await _readManifest(outDir)).unpinged ?? []
+}
+
+/** Records the feed URLs whose ping failed, so the next `--ping` build tries them again. */
+export async function recordUnpinged(outDir: string, urls: string[]): Promise<void> {
+  const manifest = await _readManifest(outDir)
+  const { unpinged: _, ...rest } = manifest
+  const next: _Manifest = urls.length > 0 ? { ...rest, unpinged: urls } : rest
+  await _replace(path.join(outDir, MANIFEST), `${JSON.stringify(next, null, 2)}\n`)
 }
 
 interface _Entry {
@@ -96,8 +112,14 @@ async function _commit(staged: { target: string; temp: string }[]): Promise<void
         () => true,
         () => false,
       )
+      try {
+        await rename(temp, target)
+      } catch (error) {
+        // The target is untouched; its backup is only a second name for it.
+        if (hasBackup) await unlink(backup).catch(() => {})
+        throw error
+      }
       done.push({ target, ...(hasBackup ? { backup } : {}) })
-      await rename(temp, target)
     }
   } catch (error) {
     for (const { target, backup } of done.reverse()) {

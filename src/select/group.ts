@@ -12,7 +12,14 @@ export function groupBySlug(articles: Article[], namesOf: (article: Article) => 
       const slug = slugs.get(name) ?? toSlug(name)
       slugs.set(name, slug)
       const group = groups.get(slug)
-      if (!group) {
+      if (slug === '') {
+        errors.push(
+          new ContentError(
+            { file: article.source.file },
+            `"${name}" has no letter or digit to make a URL from: give it a name with letters`,
+          ),
+        )
+      } else if (!group) {
         groups.set(slug, { name, file: article.source.file, items: [article] })
       } else if (group.name !== name) {
         errors.push(

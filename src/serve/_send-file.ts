@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { type EtagCache, matchesIfNoneMatch } from './_etag.js'
-import { mediaTypeFor } from './media-type.js'
+import { mediaTypeForRequest } from './media-type.js'
 
 /**
  * Answers with the file at `path`: 200 with its bytes (none for HEAD), or 304 when the request's
@@ -38,7 +38,8 @@ export async function sendFile(
     if (!head) bytes ??= await handle.readFile()
     response.writeHead(200, {
       ...headers,
-      'content-type': mediaTypeFor(path),
+      'content-type': mediaTypeForRequest(path, request.headers.accept),
+      vary: 'Accept',
       'content-length': bytes?.length ?? Number(stats.size),
     })
     response.end(head ? undefined : bytes)

@@ -35,6 +35,18 @@ export function mediaTypeFor(fileName: string): string {
   return _isText(type) ? `${type}${_UTF8}` : type
 }
 
+/**
+ * The type to send a file as for this request. Chromium shows `application/rss+xml` and
+ * `application/atom+xml` as plain text and never applies their XSL stylesheet, so a browser asking
+ * for a page (`Accept` naming `text/html`) gets the feed as `application/xml`; feed readers, which
+ * do not ask for HTML, get the feed types. The answer says `Vary: Accept`.
+ */
+export function mediaTypeForRequest(fileName: string, accept: string | undefined): string {
+  const type = mediaTypeFor(fileName)
+  const wantsPage = accept !== undefined && /(^|,)\s*text\/html\b/.test(accept)
+  return wantsPage && /^application\/(rss|atom)\+xml/.test(type) ? `application/xml${_UTF8}` : type
+}
+
 function _feedType(name: string, extension: string): string | undefined {
   if (extension === '.xml' && name.startsWith('rss')) return 'application/rss+xml'
   if (extension === '.xml' && name.startsWith('atom')) return 'application/atom+xml'

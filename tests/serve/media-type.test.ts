@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mediaTypeFor } from '../../src/serve/media-type.js'
+import { mediaTypeFor, mediaTypeForRequest } from '../../src/serve/media-type.js'
 
 describe('mediaTypeFor', () => {
   it.each([
@@ -28,5 +28,19 @@ describe('mediaTypeFor', () => {
 
   it('should look at the file name only when the folder name looks like a feed', () => {
     expect(mediaTypeFor('rss/daten.xml')).toBe('application/xml; charset=utf-8')
+  })
+})
+
+describe('mediaTypeForRequest', () => {
+  const browser = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8'
+  it.each([
+    ['rss.xml', browser, 'application/xml; charset=utf-8'],
+    ['atom.xml', browser, 'application/xml; charset=utf-8'],
+    ['feed.json', browser, 'application/feed+json; charset=utf-8'],
+    ['rss.xml', 'application/rss+xml, */*;q=0.1', 'application/rss+xml; charset=utf-8'],
+    ['atom.xml', undefined, 'application/atom+xml; charset=utf-8'],
+    ['rss.xml', '*/*', 'application/rss+xml; charset=utf-8'],
+  ])('should send %s as the right type when Accept is %j', (value, accept, expected) => {
+    expect(mediaTypeForRequest(value, accept)).toBe(expected)
   })
 })

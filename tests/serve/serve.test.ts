@@ -83,6 +83,7 @@ async function _expectedHeaders(name: string, type: string) {
     etag: _etag(text),
     'last-modified': (await stat(join(root, name))).mtime.toUTCString(),
     'cache-control': 'no-cache',
+    vary: 'Accept',
   }
 }
 
