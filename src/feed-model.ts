@@ -1,7 +1,6 @@
 import type { Config } from './config.js'
 import type { Article } from './content/article.js'
-import type { FeedItem, FeedModel, FeedUrls, ItemImage } from './model.js'
-import type { RenderedArticle } from './render-articles.js'
+import type { FeedItem, FeedModel, FeedUrls, ItemImage, RenderedArticle } from './model.js'
 import type { FeedSelection } from './select.js'
 
 /** File names of a feed's three formats, inside its folder. */

@@ -1,5 +1,13 @@
 import type { Person } from './config.js'
 
+/** An article's body as the feeds show it. */
+export interface RenderedArticle {
+  /** Sanitised HTML with absolute URLs. */
+  html: string
+  /** Plain-text summary: the front matter's, or the start of the first paragraph. */
+  summary: string
+}
+
 /** An image attached to an item, with its media type. */
 export interface ItemImage {
   url: string

@@ -2,18 +2,9 @@ import { type ArticleCache, renderKey } from './cache/cache.js'
 import type { Config } from './config.js'
 import type { Article } from './content/article.js'
 import { ContentError } from './errors.js'
+import type { RenderedArticle } from './model.js'
 import { toContentError } from './parallel/jobs.js'
 import type { JobPool } from './parallel/pool.js'
-import { renderPlainText } from './render/plain-text.js'
-import { summarize } from './render/summary.js'
-
-/** An article's body as the feeds show it. */
-export interface RenderedArticle {
-  /** Sanitised HTML with absolute URLs. */
-  html: string
-  /** Plain-text summary: the front matter's, or the start of the first paragraph. */
-  summary: string
-}
 
 /** The rendered bodies, with every problem found while reading them. */
 export interface RenderResult {
@@ -35,16 +26,21 @@ export async function renderArticles(
   onProgress?: (stage: 'rendern', done: number, total: number) => void,
 ): Promise<RenderResult> {
   const result: RenderResult = { rendered: new Map(), errors: [], warnings: [] }
-  const html = new Map<Article, string>()
+  const bodies = new Map<Article, RenderedArticle>()
   const misses: Article[] = []
   for (const article of articles) {
     const cached = await _cachedHtml(article, config, cache)
     if (cached === undefined) misses.push(article)
-    else html.set(article, cached)
+    else bodies.set(article, cached)
   }
   onProgress?.('rendern', 0, misses.length)
   const outcomes = await pool.render(
-    misses.map((article) => ({ source: article.source, articleUrl: article.url, siteUrl: config.siteUrl })),
+    misses.map((article) => ({
+      source: article.source,
+      articleUrl: article.url,
+      siteUrl: config.siteUrl,
+      ...(article.summary === undefined ? {} : { summary: article.summary }),
+    })),
   )
   for (const [index, outcome] of outcomes.entries()) {
     const article = misses[index] as Article
@@ -52,27 +48,24 @@ export async function renderArticles(
       result.errors.push(toContentError(outcome.error))
       continue
     }
-    html.set(article, outcome.html)
+    bodies.set(article, { html: outcome.html, summary: outcome.summary })
     _learn(article, outcome, config, cache, result.warnings)
   }
-  for (const [article, body] of html) {
-    const summary = article.summary === undefined ? summarize(body) : renderPlainText(article.summary)
-    result.rendered.set(article, { html: body, summary })
-  }
+  for (const [article, body] of bodies) result.rendered.set(article, body)
   return result
 }
 
 async function _cachedHtml(article: Article, config: Config, cache: ArticleCache) {
   const entry = cache.current(article.source.relative)
   if (!entry?.bodyHash) return undefined
-  const cached = await cache.html(renderKey(entry.bodyHash, article.url, config.siteUrl))
+  const cached = await cache.html(renderKey(entry.bodyHash, article.url, config.siteUrl, article.summary))
   if (cached !== undefined) cache.stats.renderReused++
   return cached
 }
 
 function _learn(
   article: Article,
-  outcome: { html: string; bodyHash: string; removed: number },
+  outcome: { html: string; summary: string; bodyHash: string; removed: number },
   config: Config,
   cache: ArticleCache,
   warnings: ContentError[],
@@ -89,5 +82,6 @@ function _learn(
     )
     return // warnings must repeat on every build, so text that needed cleaning is not cached
   }
-  cache.storeHtml(renderKey(outcome.bodyHash, article.url, config.siteUrl), outcome.html)
+  const key = renderKey(outcome.bodyHash, article.url, config.siteUrl, article.summary)
+  cache.storeHtml(key, { html: outcome.html, summary: outcome.summary })
 }

@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { FrontMatter } from '../content/front-matter.js'
 import type { SourceFile } from '../content/source.js'
 import { ContentError, type Location } from '../errors.js'
+import type { RenderedArticle } from '../model.js'
 import { VERSION } from '../version.js'
 
 /** What the cache keeps of one article file: enough to skip reading and parsing it. */
@@ -48,7 +49,7 @@ export class ArticleCache {
   readonly #dir: string | undefined
   #previous = new Map<string, CachedArticle>()
   readonly #current = new Map<string, CachedArticle>()
-  readonly #newHtml = new Map<string, string>()
+  readonly #newHtml = new Map<string, RenderedArticle>()
   readonly #usedHtml = new Set<string>()
 
   private constructor(dir: string | undefined) {
@@ -79,20 +80,20 @@ export class ArticleCache {
   }
 
   /** Rendered HTML for a render key, if cached. */
-  async html(key: string): Promise<string | undefined> {
+  async html(key: string): Promise<RenderedArticle | undefined> {
     if (!this.#dir) return undefined
     const text = await readFile(path.join(this.#dir, 'html', `${key}.html`), 'utf8').catch(() => undefined)
     // Each file starts with the hash of its HTML: a damaged file is a miss, never a wrong feed.
     const newline = text?.indexOf('\n') ?? -1
     if (text === undefined || newline !== 64) return undefined
-    const html = text.slice(newline + 1)
-    if (sha256(html) !== text.slice(0, 64)) return undefined
+    const payload = text.slice(newline + 1)
+    if (sha256(payload) !== text.slice(0, 64)) return undefined
     this.#usedHtml.add(key)
-    return html
+    return JSON.parse(payload) as RenderedArticle
   }
 
   /** Keeps rendered HTML for `save`. */
-  storeHtml(key: string, html: string): void {
+  storeHtml(key: string, html: RenderedArticle): void {
     if (!this.#dir) return
     this.#newHtml.set(key, html)
     this.#usedHtml.add(key)
@@ -107,8 +108,9 @@ export class ArticleCache {
       if (!this.#usedHtml.has(name.slice(0, -'.html'.length)))
         await unlink(path.join(htmlDir, name)).catch(() => {})
     }
-    for (const [key, html] of this.#newHtml) {
-      await _replace(path.join(this.#dir, 'html', `${key}.html`), `${sha256(html)}\n${html}`)
+    for (const [key, body] of this.#newHtml) {
+      const payload = JSON.stringify(body)
+      await _replace(path.join(this.#dir, 'html', `${key}.html`), `${sha256(payload)}\n${payload}`)
     }
     const body = JSON.stringify({ format: _FORMAT, articles: Object.fromEntries(this.#current) })
     await _replace(path.join(this.#dir, 'articles.json'), body)
@@ -155,9 +157,12 @@ export function toCachedArticle(
   return entry
 }
 
-/** The key of rendered HTML: it depends on the body and on the URLs relative links resolve against. */
-export function renderKey(bodyHash: string, articleUrl: string, siteUrl: string): string {
-  return sha256(`${_FORMAT}\0${bodyHash}\0${articleUrl}\0${siteUrl}`)
+/**
+ * The key of a rendered body: it depends on the body, on the URLs relative links resolve against, and
+ * on the front matter's summary (the plain-text summary is kept with the HTML).
+ */
+export function renderKey(bodyHash: string, articleUrl: string, siteUrl: string, summary = ''): string {
+  return sha256(`${_FORMAT}\0${bodyHash}\0${articleUrl}\0${siteUrl}\0${summary}`)
 }
 
 /** Hex SHA-256 of text or bytes. */

@@ -172,12 +172,15 @@ class _Fields {
   author(): Person | undefined {
     const value = this.#data.author
     if (value === undefined || value === null) return undefined
-    if (typeof value === 'string' && value.trim()) return { name: this.clean('author', value).trim() }
-    const person = toPerson(value)
+    const person = typeof value === 'string' ? { name: value } : toPerson(value)
     if (!person) {
       return this.fail('author', '"author" must be a name or {name, email, url} with a valid e-mail and URL')
     }
-    return { ...person, name: this.clean('author', person.name) }
+    // The same normalisation as titles: no forbidden characters, white space collapsed.
+    const name = this.clean('author', person.name).replace(/\s+/g, ' ').trim()
+    if (name === '')
+      return this.fail('author', '"author" must have a name with letters (got only white space)')
+    return { ...person, name }
   }
 
   slug(): string {

@@ -1,10 +1,8 @@
 import { sha256 } from '../cache/cache.js'
-import { parseFrontMatter } from '../content/front-matter.js'
 import { decodeBody, readBodyBytes, readSource } from '../content/read.js'
 import type { SourceFile } from '../content/source.js'
 import { removeForbiddenChars } from '../content/xml-chars.js'
 import { ContentError, type Location } from '../errors.js'
-import { renderHtml } from '../render/html.js'
 
 /** Read and parse one article's front matter. */
 export interface ParseJob {
@@ -18,6 +16,8 @@ export interface RenderJob {
   source: Pick<SourceFile, 'path' | 'file' | 'bodyOffset' | 'bodyLine'>
   articleUrl: string
   siteUrl: string
+  /** The front matter's summary (inline Markdown), if any. */
+  summary?: string
 }
 
 /** A content error as plain data, so it can cross from a worker thread. */
@@ -40,33 +40,49 @@ export type ParseOutcome =
 
 /** The outcome of a render job. */
 export type RenderOutcome =
-  | { ok: true; html: string; bodyHash: string; removed: number }
+  | { ok: true; html: string; summary: string; bodyHash: string; removed: number }
   | { ok: false; error: ErrorData }
 
-/** Reads the head of a file and parses its front matter. */
-export function runParseJob(job: ParseJob): ParseOutcome {
-  return _contained(() => {
-    const read = readSource(job.filePath, job.file, job.relative)
-    const frontMatter = parseFrontMatter(read.source)
-    return {
-      ok: true as const,
-      source: read.source,
-      data: frontMatter.data,
-      locations: [...frontMatter.locations],
-      ...(read.fileHash ? { fileHash: read.fileHash } : {}),
-      ...(read.bodyHash ? { bodyHash: read.bodyHash } : {}),
-    }
-  })
-}
-
-/** Reads a body, removes characters XML forbids and renders it to sanitised HTML. */
-export function runRenderJob(job: RenderJob): RenderOutcome {
-  return _contained(() => {
-    const bytes = readBodyBytes(job.source)
-    const { text, removed } = removeForbiddenChars(decodeBody(bytes, job.source.file, job.source.bodyLine))
-    const html = renderHtml(text, { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
-    return { ok: true as const, html, bodyHash: sha256(bytes), removed }
-  })
+/**
+ * The job runners. The YAML parser and the Markdown renderer are loaded only when a build needs them:
+ * a rebuild served from the cache never loads either, and starts faster for it.
+ */
+export async function loadRunners() {
+  const [{ parseFrontMatter }, { renderHtml }, { renderPlainText }, { summarize }] = await Promise.all([
+    import('../content/front-matter.js'),
+    import('../render/html.js'),
+    import('../render/plain-text.js'),
+    import('../render/summary.js'),
+  ])
+  return {
+    /** Reads the head of a file and parses its front matter. */
+    parse(job: ParseJob): ParseOutcome {
+      return _contained(() => {
+        const read = readSource(job.filePath, job.file, job.relative)
+        const frontMatter = parseFrontMatter(read.source)
+        return {
+          ok: true as const,
+          source: read.source,
+          data: frontMatter.data,
+          locations: [...frontMatter.locations],
+          ...(read.fileHash ? { fileHash: read.fileHash } : {}),
+          ...(read.bodyHash ? { bodyHash: read.bodyHash } : {}),
+        }
+      })
+    },
+    /** Reads a body, removes characters XML forbids, renders it to sanitised HTML, and its summary. */
+    render(job: RenderJob): RenderOutcome {
+      return _contained(() => {
+        const bytes = readBodyBytes(job.source)
+        const { text, removed } = removeForbiddenChars(
+          decodeBody(bytes, job.source.file, job.source.bodyLine),
+        )
+        const html = renderHtml(text, { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
+        const summary = job.summary === undefined ? summarize(html) : renderPlainText(job.summary)
+        return { ok: true as const, html, summary, bodyHash: sha256(bytes), removed }
+      })
+    },
+  }
 }
 
 /** Turns error data back into a ContentError. */

@@ -2,14 +2,7 @@ import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import {
-  type ParseJob,
-  type ParseOutcome,
-  type RenderJob,
-  type RenderOutcome,
-  runParseJob,
-  runRenderJob,
-} from './jobs.js'
+import { loadRunners, type ParseJob, type ParseOutcome, type RenderJob, type RenderOutcome } from './jobs.js'
 
 // The compiled worker; absent when kanal runs from its TypeScript sources (tests), which then use one thread.
 const _WORKER = fileURLToPath(new URL('./worker.js', import.meta.url))
@@ -23,6 +16,7 @@ export class JobPool {
   readonly #explicit: boolean
   readonly #workers: Worker[] = []
   #nextId = 0
+  #runners: ReturnType<typeof loadRunners> | undefined
 
   /** `threads`: how many threads in all (1 = this one only); default: the machine's cores, at most 4. */
   constructor(threads?: number) {
@@ -32,13 +26,22 @@ export class JobPool {
   }
 
   /** Parses front matter of the files, in order. */
-  parse(jobs: ParseJob[]): Promise<ParseOutcome[]> {
-    return this.#share('parse', jobs, 2000, runParseJob)
+  async parse(jobs: ParseJob[]): Promise<ParseOutcome[]> {
+    if (jobs.length === 0) return []
+    const runners = await this.#loadRunners()
+    return this.#share('parse', jobs, 2000, runners.parse)
   }
 
   /** Renders bodies, in order. */
-  render(jobs: RenderJob[]): Promise<RenderOutcome[]> {
-    return this.#share('render', jobs, 64, runRenderJob)
+  async render(jobs: RenderJob[]): Promise<RenderOutcome[]> {
+    if (jobs.length === 0) return []
+    const runners = await this.#loadRunners()
+    return this.#share('render', jobs, 64, runners.render)
+  }
+
+  #loadRunners(): ReturnType<typeof loadRunners> {
+    this.#runners ??= loadRunners()
+    return this.#runners
   }
 
   /** Stops the helper threads. */

@@ -1,5 +1,7 @@
 import { parentPort } from 'node:worker_threads'
-import { type ParseJob, type RenderJob, runParseJob, runRenderJob } from './jobs.js'
+import { loadRunners, type ParseJob, type RenderJob } from './jobs.js'
+
+const runners = await loadRunners()
 
 // A helper thread: runs the jobs it is sent and posts the outcomes back, in order.
 parentPort?.on(
@@ -11,7 +13,7 @@ parentPort?.on(
   ) => {
     try {
       const outcomes =
-        message.kind === 'parse' ? message.jobs.map(runParseJob) : message.jobs.map(runRenderJob)
+        message.kind === 'parse' ? message.jobs.map(runners.parse) : message.jobs.map(runners.render)
       parentPort?.postMessage({ id: message.id, outcomes })
     } catch (error) {
       parentPort?.postMessage({ id: message.id, failure: (error as Error)?.stack ?? String(error) })
