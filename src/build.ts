@@ -1,12 +1,13 @@
 import path from 'node:path'
 import { ArticleCache, type CacheStats } from './cache/cache.js'
-import { selfCheck } from './check/self-check.js'
+import { checked } from './check/self-check.js'
 import { type Config, readConfig } from './config.js'
 import type { Article } from './content/article.js'
 import { loadArticles } from './content/load.js'
 import { byLocation, type ContentError, UsageError } from './errors.js'
 import { toFeedModel } from './feed-model.js'
 import { serializeFeed } from './formats/index.js'
+import type { FeedModel } from './model.js'
 import type { OutputFile } from './output/file.js'
 import { type WrittenFile, writeOutput } from './output/write.js'
 import { JobPool } from './parallel/pool.js'
@@ -114,15 +115,15 @@ async function _run(
     folder: feed.folder,
     model: toFeedModel(feed, bodies.rendered, config, now),
   }))
-  const files: OutputFile[] = [
-    ...feeds.flatMap((feed) => serializeFeed(feed.model, feed.folder)),
-    ...buildSiteFiles(feeds, config),
-  ]
-  _checkPaths(files)
-  selfCheck(files)
+  // One document at a time: serialised, checked, written (or, for check, counted), then dropped.
+  const files = checked(_serializeAll(feeds, config))
   const written =
     options.write === false
-      ? files.map((file) => ({ path: file.path, bytes: Buffer.byteLength(file.contents), changed: false }))
+      ? Array.from(files, (file) => ({
+          path: file.path,
+          bytes: Buffer.byteLength(file.contents),
+          changed: false,
+        }))
       : await writeOutput(path.resolve(cwd, options.out ?? 'dist'), files)
   if (options.write === false) return { ...result, ok: true, files: written }
   await cache.save()
@@ -137,17 +138,12 @@ async function _run(
   return { ...result, ok: !(options.strict && warnings.length > 0), files: written }
 }
 
-/** Two feeds must never share a file (e.g. a category named like an archive page under the same path). */
-function _checkPaths(files: OutputFile[]): void {
-  const seen = new Set<string>()
-  for (const file of files) {
-    if (seen.has(file.path)) {
-      throw new UsageError(
-        `two outputs would be written to ${file.path}: choose a categoryPath or tagPath that no other feed uses`,
-      )
-    }
-    seen.add(file.path)
-  }
+function* _serializeAll(
+  feeds: { folder: string; model: FeedModel }[],
+  config: Config,
+): Generator<OutputFile> {
+  for (const feed of feeds) yield* serializeFeed(feed.model, feed.folder)
+  yield* buildSiteFiles(feeds, config)
 }
 
 /** `SOURCE_DATE_EPOCH` (seconds, for reproducible builds) or the clock. */

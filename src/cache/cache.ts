@@ -15,7 +15,6 @@ export interface CachedArticle {
   fileHash?: string
   /** SHA-256 of the body, when it was read. */
   bodyHash?: string
-  frontMatter: string
   bodyOffset: number
   bodyLine: number
   data: Record<string, unknown>
@@ -34,7 +33,7 @@ export interface CacheStats {
   renderReused: number
 }
 
-const _FORMAT = `kanal-cache-1/${VERSION}`
+const _FORMAT = `kanal-cache-2/${VERSION}`
 
 /**
  * The persistent cache: parsed front matter per file (trusted only while size and mtime match, or the
@@ -63,15 +62,20 @@ export class ArticleCache {
     return cache
   }
 
+  /** False with `--no-cache`: nothing is read or remembered. */
+  get enabled(): boolean {
+    return this.#dir !== undefined
+  }
+
   /** The entry for a file from the last build, if any (not yet checked against the file). */
   previous(relative: string): CachedArticle | undefined {
     const entry = this.#previous.get(relative)
     return entry && _isEntry(entry) ? entry : undefined
   }
 
-  /** Records the entry for a file in this build. */
+  /** Records the entry for a file in this build (kept only when there is a cache to save it to). */
   remember(relative: string, entry: CachedArticle): void {
-    this.#current.set(relative, entry)
+    if (this.#dir) this.#current.set(relative, entry)
   }
 
   /** The entry recorded in this build. */
@@ -148,7 +152,6 @@ export function toCachedArticle(
     size: source.size,
     mtimeMs: source.mtimeMs,
     ...hashes,
-    frontMatter: source.frontMatter,
     bodyOffset: source.bodyOffset,
     bodyLine: source.bodyLine,
     data: frontMatter.data,
@@ -186,7 +189,6 @@ function _isEntry(value: CachedArticle): boolean {
     value !== null &&
     typeof value.size === 'number' &&
     typeof value.mtimeMs === 'number' &&
-    typeof value.frontMatter === 'string' &&
     typeof value.bodyOffset === 'number' &&
     typeof value.bodyLine === 'number' &&
     typeof value.data === 'object' &&

@@ -1,25 +1,37 @@
-import { SelfCheckError } from '../errors.js'
+import { SelfCheckError, UsageError } from '../errors.js'
 import type { OutputFile } from '../output/file.js'
 import { checkAtom, checkJsonFeed, checkRss } from './rules.js'
 import { parseXml } from './xml-tree.js'
 
 /**
- * Parses every document kanal produced again, strictly, and checks the rules of its format that kanal
- * implements. A failure is a kanal bug: nothing gets written.
+ * Parses a document kanal produced again, strictly, and checks the rules of its format that kanal
+ * implements. A failure is a kanal bug: the build stops and nothing gets written.
  */
-export function selfCheck(files: OutputFile[]): void {
-  const problems: string[] = []
-  for (const file of files) {
-    try {
-      for (const problem of _check(file)) problems.push(`${file.path}: ${problem}`)
-    } catch (error) {
-      problems.push(`${file.path}: is not well-formed: ${(error as Error).message}`)
-    }
+export function selfCheck(file: OutputFile): void {
+  let problems: string[]
+  try {
+    problems = _check(file)
+  } catch (error) {
+    problems = [`is not well-formed: ${(error as Error).message}`]
   }
   if (problems.length > 0) {
-    throw new SelfCheckError(
-      `kanal produced invalid output (a bug in kanal; nothing was written):\n${problems.join('\n')}`,
-    )
+    const list = problems.map((problem) => `${file.path}: ${problem}`).join('\n')
+    throw new SelfCheckError(`kanal produced invalid output (a bug in kanal; nothing was written):\n${list}`)
+  }
+}
+
+/** Passes files on as they come, each checked, and each at its own path. */
+export function* checked(files: Iterable<OutputFile>): Generator<OutputFile> {
+  const paths = new Set<string>()
+  for (const file of files) {
+    if (paths.has(file.path)) {
+      throw new UsageError(
+        `two outputs would be written to ${file.path}: choose a categoryPath or tagPath that no other feed uses`,
+      )
+    }
+    paths.add(file.path)
+    selfCheck(file)
+    yield file
   }
 }
 

@@ -2,8 +2,9 @@ import { access, mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { UsageError } from '../errors.js'
+import { PACKAGE_ROOT } from '../package-root.js'
 
-const _SCHEMA = fileURLToPath(new URL('../../schema/kanal.config.schema.json', import.meta.url))
+const _SCHEMA = fileURLToPath(new URL('schema/kanal.config.schema.json', PACKAGE_ROOT))
 
 const _ARTICLE = `---
 title: „Willkommen bei kanal“ – Ihr erster Artikel

@@ -14,11 +14,11 @@ const _KEY_LINE =
   /^(?:"([^"]+)"|'([^']+)'|([^\s#'"{[\]}&*!|>%@`,?:-][^:#]*?|[-?:][^\s:#][^:#]*?))[ \t]*:(?:[ \t]+|$)/
 
 /** Parses the YAML front matter of a source file; YAML errors point at the file's line and column. */
-export function parseFrontMatter(source: SourceFile): FrontMatter {
+export function parseFrontMatter(source: SourceFile, yaml: string): FrontMatter {
   let data: unknown
   try {
     // CORE_SCHEMA keeps `2024-10-25T10:00:00` as text: YAML's timestamp type would read it as UTC.
-    data = load(source.frontMatter, { schema: CORE_SCHEMA, filename: source.file })
+    data = load(yaml, { schema: CORE_SCHEMA, filename: source.file })
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error
     const line = source.frontMatterLine + error.mark.line
@@ -36,13 +36,13 @@ export function parseFrontMatter(source: SourceFile): FrontMatter {
       'the front matter must be a list of "key: value" lines, like title: … and date: …',
     )
   }
-  return { data: data as Record<string, unknown>, locations: _locateKeys(source) }
+  return { data: data as Record<string, unknown>, locations: _locateKeys(source, yaml) }
 }
 
 /** Finds the line and value column of each top-level key by reading the YAML lines. */
-function _locateKeys(source: SourceFile): Map<string, Location> {
+function _locateKeys(source: SourceFile, yaml: string): Map<string, Location> {
   const locations = new Map<string, Location>()
-  const lines = source.frontMatter.split('\n')
+  const lines = yaml.split('\n')
   for (const [index, line] of lines.entries()) {
     const match = _KEY_LINE.exec(line)
     if (!match) continue

@@ -32,12 +32,14 @@ export async function loadArticles(
   onProgress?: (stage: 'lesen', done: number, total: number) => void,
 ): Promise<LoadedContent> {
   const files = await findArticles(contentDir)
+  pool.warmUp(files.length)
+  const shownDir = path.relative(cwd, contentDir).split(path.sep).join('/')
   const located: (Located | ContentError | undefined)[] = []
   const misses: { index: number; job: ParseJob }[] = []
   for (const [index, relative] of files.entries()) {
     if (index % 1000 === 0) onProgress?.('lesen', index, files.length)
     const filePath = path.join(contentDir, relative)
-    const file = path.relative(cwd, filePath).split(path.sep).join('/')
+    const file = shownDir === '' ? relative : `${shownDir}/${relative}`
     try {
       const hit = _fromCacheIfFresh(filePath, file, relative, cache)
       if (hit) located[index] = hit
@@ -99,6 +101,7 @@ function _fromCacheIfFresh(filePath: string, file: string, relative: string, cac
 function _remember(outcome: ParseOutcome & { ok: true }, relative: string, cache: ArticleCache): Located {
   const frontMatter: FrontMatter = { data: outcome.data, locations: new Map(outcome.locations) }
   cache.stats.parsed++
+  if (!cache.enabled) return { source: outcome.source, frontMatter }
   const hashes = {
     ...(outcome.fileHash ? { fileHash: outcome.fileHash } : {}),
     ...(outcome.bodyHash ? { bodyHash: outcome.bodyHash } : {}),
@@ -121,7 +124,6 @@ function _fromCache(
     file,
     path: filePath,
     relative,
-    frontMatter: entry.frontMatter,
     frontMatterLine: 2,
     bodyOffset: entry.bodyOffset,
     bodyLine: entry.bodyLine,

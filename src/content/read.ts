@@ -9,9 +9,11 @@ const _utf8 = new TextDecoder('utf-8', { fatal: true })
 const _lenient = new TextDecoder('utf-8')
 const _SHAPE = 'start the file with a line "---", then the front matter (title:, date:, …), then a line "---"'
 
-/** A located source file, with content hashes when the whole file was read. */
+/** A located source file, its front matter text, and content hashes when the whole file was read. */
 export interface ReadSource {
   source: SourceFile
+  /** The YAML text between the delimiters, LF line ends, no BOM. */
+  yaml: string
   /** SHA-256 of the whole file, when it was read whole. */
   fileHash?: string
   /** SHA-256 of the body, when it was read. */
@@ -40,20 +42,19 @@ export function readSource(filePath: string, file: string, relative: string, who
     if (end === undefined) {
       throw new ContentError({ file, line: 1, column: 1 }, `the front matter is not closed: ${_SHAPE}`)
     }
-    const frontMatter = _decode(bytes.subarray(start, end.yamlEnd), file, 2).replace(/\r\n?/g, '\n')
+    const yaml = _decode(bytes.subarray(start, end.yamlEnd), file, 2).replace(/\r\n?/g, '\n')
     const source: SourceFile = {
       file,
       path: filePath,
       relative,
-      frontMatter,
       frontMatterLine: 2,
       bodyOffset: end.bodyStart,
       bodyLine: 2 + _countLines(bytes.subarray(start, end.bodyStart)),
       size: stat.size,
       mtimeMs: stat.mtimeMs,
     }
-    if (bytes.length < stat.size) return { source }
-    return { source, fileHash: sha256(bytes), bodyHash: sha256(bytes.subarray(end.bodyStart)) }
+    if (bytes.length < stat.size) return { source, yaml }
+    return { source, yaml, fileHash: sha256(bytes), bodyHash: sha256(bytes.subarray(end.bodyStart)) }
   } finally {
     closeSync(fd)
   }

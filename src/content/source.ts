@@ -6,8 +6,6 @@ export interface SourceFile {
   path: string
   /** Path below the content folder, with `/` (`2024/wahl.md`). */
   relative: string
-  /** The YAML text between the delimiters, LF line ends, no BOM. */
-  frontMatter: string
   /** File line (1-based) of the first YAML line. */
   frontMatterLine: number
   /** Byte offset at which the body starts. */

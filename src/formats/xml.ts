@@ -1,7 +1,14 @@
 /** Escapes text for XML element content and attribute values; `>` too, so `]]>` can never appear. */
 export function escapeXml(value: string): string {
-  return value.replace(/[&<>"]/g, (char) => _ENTITIES[char] ?? char)
+  if (!_SPECIAL.test(value)) return value
+  return value
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
 }
+
+const _SPECIAL = /[&<>"]/
 
 /**
  * Escapes plain text (RSS titles, Atom `type="text"`): `&`, `<`, `>` as hexadecimal character
@@ -20,7 +27,6 @@ export function escapeTextAsHtml(value: string): string {
   return escapeXml(escapeXml(value))
 }
 
-const _ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
 const _HEX: Record<string, string> = { '&': '&#x26;', '<': '&#x3C;', '>': '&#x3E;', '"': '&#x22;' }
 
 /** `<name attr="…">text</name>` with escaped text; nothing when the text is undefined. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { link, mkdir, readFile, rename, rmdir, unlink, writeFile } from 'node:fs/promises'
+import { link, mkdir, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { UsageError } from '../errors.js'
 import type { OutputFile } from './file.js'
@@ -24,23 +24,38 @@ interface _Manifest {
 }
 
 /**
- * Writes the output all or nothing: every file is staged beside its target first, then renamed into
- * place; if anything fails, the previous output is restored. Files kanal did not write are never
- * touched; files it wrote last time and no longer produces are removed.
+ * Writes the output all or nothing: every file is staged beside its target as it comes (so only one
+ * document is in memory at a time), then all are renamed into place; if anything fails, including the
+ * files' own production, the previous output is restored. Files kanal did not write are never touched;
+ * files it wrote last time and no longer produces are removed.
  */
-export async function writeOutput(outDir: string, files: OutputFile[]): Promise<WrittenFile[]> {
+export async function writeOutput(outDir: string, files: Iterable<OutputFile>): Promise<WrittenFile[]> {
   const previous = await _readManifest(outDir)
-  const plan = await _plan(outDir, files, previous)
-  const staged = await _stage(outDir, plan)
-  await _commit(staged)
-  await _removeStale(outDir, previous, files)
+  const staging = new _Staging(outDir)
+  const written: WrittenFile[] = []
+  const hashes: Record<string, string> = {}
+  const conflicts: string[] = []
+  try {
+    for (const file of files) {
+      const entry = await _plan(outDir, file, previous, conflicts)
+      written.push({ path: file.path, bytes: entry.bytes.length, changed: entry.changed })
+      hashes[file.path] = entry.hash
+      if (entry.changed && conflicts.length === 0) await staging.stage(file.path, entry.bytes)
+    }
+    if (conflicts.length > 0) throw new UsageError(conflicts.join('\n'))
+  } catch (error) {
+    await staging.discard()
+    throw error
+  }
+  await staging.commit()
+  await _removeStale(outDir, previous, new Set(written.map((file) => file.path)))
   const manifest: _Manifest = {
     kanal: 1,
-    files: Object.fromEntries(plan.map((entry) => [entry.path, entry.hash])),
+    files: hashes,
     ...(previous.unpinged?.length ? { unpinged: previous.unpinged } : {}),
   }
   await _replace(path.join(outDir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`)
-  return plan.map((entry) => ({ path: entry.path, bytes: entry.bytes.length, changed: entry.changed }))
+  return written
 }
 
 /** Feed URLs whose ping failed last time (recorded in the manifest). */
@@ -63,76 +78,84 @@ interface _Entry {
   changed: boolean
 }
 
-async function _plan(outDir: string, files: OutputFile[], previous: _Manifest): Promise<_Entry[]> {
-  const conflicts: string[] = []
-  const plan: _Entry[] = []
-  for (const file of files) {
-    const bytes = Buffer.from(file.contents, 'utf8')
-    const hash = _hash(bytes)
-    const target = path.join(outDir, file.path)
-    const existing = await readFile(target).catch(() => undefined)
-    const recorded = previous.files[file.path]
-    if (existing && _hash(existing) !== recorded && !existing.equals(bytes)) {
-      conflicts.push(
-        recorded
-          ? `${target}: was changed since kanal wrote it; kanal will not overwrite it. Move it away to let kanal write it again.`
-          : `${target}: exists but kanal did not write it; kanal will not overwrite it. Move it away or choose another --out folder.`,
-      )
-    }
-    plan.push({ path: file.path, bytes, hash, changed: !existing?.equals(bytes) })
+/** Compares a file with what is on disk; a target kanal did not write (or that was edited) is a conflict. */
+async function _plan(
+  outDir: string,
+  file: OutputFile,
+  previous: _Manifest,
+  conflicts: string[],
+): Promise<_Entry> {
+  const bytes = Buffer.from(file.contents, 'utf8')
+  const hash = _hash(bytes)
+  const target = path.join(outDir, file.path)
+  const existing = await readFile(target).catch(() => undefined)
+  const recorded = previous.files[file.path]
+  if (existing && _hash(existing) !== recorded && !existing.equals(bytes)) {
+    conflicts.push(
+      recorded
+        ? `${target}: was changed since kanal wrote it; kanal will not overwrite it. Move it away to let kanal write it again.`
+        : `${target}: exists but kanal did not write it; kanal will not overwrite it. Move it away or choose another --out folder.`,
+    )
   }
-  if (conflicts.length > 0) throw new UsageError(conflicts.join('\n'))
-  return plan
+  return { path: file.path, bytes, hash, changed: !existing?.equals(bytes) }
 }
 
-async function _stage(outDir: string, plan: _Entry[]): Promise<{ target: string; temp: string }[]> {
-  const staged: { target: string; temp: string }[] = []
-  try {
-    for (const entry of plan.filter((item) => item.changed)) {
-      const target = path.join(outDir, entry.path)
-      await mkdir(path.dirname(target), { recursive: true })
-      const temp = `${target}.kanal-tmp-${process.pid}`
-      staged.push({ target, temp })
-      await writeFile(temp, entry.bytes)
-    }
-  } catch (error) {
-    await Promise.all(staged.map(({ temp }) => unlink(temp).catch(() => {})))
-    throw error
-  }
-  return staged
-}
+/** Files written beside their targets, renamed into place together, or all removed again. */
+class _Staging {
+  readonly #outDir: string
+  readonly #staged: { target: string; temp: string }[] = []
+  readonly #createdDirs: string[] = []
 
-/** Renames staged files into place, keeping hard-linked backups until every rename succeeded. */
-async function _commit(staged: { target: string; temp: string }[]): Promise<void> {
-  const done: { target: string; backup?: string }[] = []
-  try {
-    for (const { target, temp } of staged) {
-      const backup = `${target}.kanal-old-${process.pid}`
-      const hasBackup = await link(target, backup).then(
-        () => true,
-        () => false,
-      )
-      try {
-        await rename(temp, target)
-      } catch (error) {
-        // The target is untouched; its backup is only a second name for it.
-        if (hasBackup) await unlink(backup).catch(() => {})
-        throw error
+  constructor(outDir: string) {
+    this.#outDir = outDir
+  }
+
+  async stage(relative: string, bytes: Buffer): Promise<void> {
+    const target = path.join(this.#outDir, relative)
+    const created = await mkdir(path.dirname(target), { recursive: true })
+    if (created) this.#createdDirs.push(created)
+    const temp = `${target}.kanal-tmp-${process.pid}`
+    this.#staged.push({ target, temp })
+    await writeFile(temp, bytes)
+  }
+
+  /** Removes every staged file and the folders staging created. */
+  async discard(): Promise<void> {
+    await Promise.all(this.#staged.map(({ temp }) => unlink(temp).catch(() => {})))
+    for (const dir of this.#createdDirs.reverse()) await rm(dir, { recursive: true, force: true })
+  }
+
+  /** Renames staged files into place, keeping hard-linked backups until every rename succeeded. */
+  async commit(): Promise<void> {
+    const done: { target: string; backup?: string }[] = []
+    try {
+      for (const { target, temp } of this.#staged) {
+        const backup = `${target}.kanal-old-${process.pid}`
+        const hasBackup = await link(target, backup).then(
+          () => true,
+          () => false,
+        )
+        try {
+          await rename(temp, target)
+        } catch (error) {
+          // The target is untouched; its backup is only a second name for it.
+          if (hasBackup) await unlink(backup).catch(() => {})
+          throw error
+        }
+        done.push({ target, ...(hasBackup ? { backup } : {}) })
       }
-      done.push({ target, ...(hasBackup ? { backup } : {}) })
+    } catch (error) {
+      for (const { target, backup } of done.reverse()) {
+        await (backup ? rename(backup, target) : unlink(target)).catch(() => {})
+      }
+      await this.discard()
+      throw error
     }
-  } catch (error) {
-    for (const { target, backup } of done.reverse()) {
-      await (backup ? rename(backup, target) : unlink(target)).catch(() => {})
-    }
-    await Promise.all(staged.map(({ temp }) => unlink(temp).catch(() => {})))
-    throw error
+    await Promise.all(done.map(({ backup }) => backup && unlink(backup).catch(() => {})))
   }
-  await Promise.all(done.map(({ backup }) => backup && unlink(backup).catch(() => {})))
 }
 
-async function _removeStale(outDir: string, previous: _Manifest, files: OutputFile[]): Promise<void> {
-  const current = new Set(files.map((file) => file.path))
+async function _removeStale(outDir: string, previous: _Manifest, current: Set<string>): Promise<void> {
   for (const [stale, hash] of Object.entries(previous.files)) {
     if (current.has(stale)) continue
     const target = path.join(outDir, stale)

@@ -59,7 +59,7 @@ export async function loadRunners() {
     parse(job: ParseJob): ParseOutcome {
       return _contained(() => {
         const read = readSource(job.filePath, job.file, job.relative)
-        const frontMatter = parseFrontMatter(read.source)
+        const frontMatter = parseFrontMatter(read.source, read.yaml)
         return {
           ok: true as const,
           source: read.source,

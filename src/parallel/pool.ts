@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import { CODE_DIR } from '../package-root.js'
 import { loadRunners, type ParseJob, type ParseOutcome, type RenderJob, type RenderOutcome } from './jobs.js'
 
-// The compiled worker; absent when kanal runs from its TypeScript sources (tests), which then use one thread.
-const _WORKER = fileURLToPath(new URL('./worker.js', import.meta.url))
+// The bundled worker (scripts/bundle.mjs); absent when kanal runs from its TypeScript sources (tests), which then use one thread.
+const _WORKER = fileURLToPath(new URL('worker.js', CODE_DIR))
 
 /**
  * Shares parse and render jobs between this thread and helper threads. Starting a thread costs tens of
@@ -29,7 +30,7 @@ export class JobPool {
   async parse(jobs: ParseJob[]): Promise<ParseOutcome[]> {
     if (jobs.length === 0) return []
     const runners = await this.#loadRunners()
-    return this.#share('parse', jobs, 2000, runners.parse)
+    return this.#share('parse', jobs, Number.POSITIVE_INFINITY, runners.parse)
   }
 
   /** Renders bodies, in order. */
@@ -44,13 +45,25 @@ export class JobPool {
     return this.#runners
   }
 
+  /**
+   * Starts the helper threads now, so that loading their code overlaps with this thread's reading;
+   * only for builds large enough to render many articles.
+   */
+  warmUp(articleCount: number): void {
+    if (articleCount < 1000) return
+    for (let index = 0; index < this.#threads - 1; index++) this.#worker(index)
+  }
+
   /** Stops the helper threads. */
   async close(): Promise<void> {
     await Promise.all(this.#workers.splice(0).map((worker) => worker.terminate()))
   }
 
   async #share<J, O>(kind: 'parse' | 'render', jobs: J[], worthIt: number, run: (job: J) => O): Promise<O[]> {
-    const threads = this.#explicit || jobs.length >= worthIt ? Math.min(this.#threads, jobs.length) : 1
+    const threads =
+      jobs.length >= worthIt || (this.#explicit && Number.isFinite(worthIt))
+        ? Math.min(this.#threads, jobs.length)
+        : 1
     if (threads <= 1) return jobs.map(run)
     const size = Math.ceil(jobs.length / threads)
     const helped = Array.from({ length: threads - 1 }, (_, index) =>

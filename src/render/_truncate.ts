@@ -19,13 +19,10 @@ export function truncate(text: string, maxLength: number): string {
   return `${cut}…`
 }
 
-// The largest grapheme boundary not beyond `limit`, or the end of the first grapheme.
+// The largest grapheme boundary not beyond `limit`, or the end of the first grapheme. `containing`
+// looks at the text around `limit` only, instead of walking every grapheme before it.
 function _lastGraphemeEnd(text: string, limit: number): number {
-  let end = 0
-  for (const { index, segment } of _graphemes.segment(text)) {
-    const next = index + segment.length
-    if (next > limit) return end > 0 ? end : next
-    end = next
-  }
-  return end
+  const around = _graphemes.segment(text).containing(limit)
+  if (around === undefined) return text.length
+  return around.index > 0 ? around.index : around.segment.length
 }
