@@ -41,7 +41,7 @@ export interface BuildOptions {
   cache?: string | false
   /** After writing, notify the config's WebSub hubs of changed feeds (options for tests: timeouts, fetch). */
   ping?: boolean | PingOptions
-  /** Threads for reading and rendering (1 = no helper threads); default: the machine's cores, at most 4. */
+  /** Threads for reading and rendering; default 1 (see docs/benchmarks.md for why). */
   threads?: number
   /** Called now and then with how far a long stage has come (for a progress display). */
   onProgress?: (stage: 'lesen' | 'rendern', done: number, total: number) => void

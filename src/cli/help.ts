@@ -34,7 +34,7 @@ Options:
   --cache-dir <dir>    cache folder (default: node_modules/.cache/kanal)
   --no-cache           neither read nor write the cache
   --ping               notify the config's WebSub hubs of every feed that changed
-  --threads <n>        threads for reading and rendering (default: cores, at most 4; 1 = none)
+  --threads <n>        threads for reading and rendering (default: 1)
   -h, --help           show this help
 `,
   check: `Usage: kanal check [options]

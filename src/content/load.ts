@@ -32,7 +32,7 @@ export async function loadArticles(
   onProgress?: (stage: 'lesen', done: number, total: number) => void,
 ): Promise<LoadedContent> {
   const files = await findArticles(contentDir)
-  pool.warmUp(files.length)
+  if (files.length >= 1000) pool.warmUp()
   const shownDir = path.relative(cwd, contentDir).split(path.sep).join('/')
   const located: (Located | ContentError | undefined)[] = []
   const misses: { index: number; job: ParseJob }[] = []

@@ -1,0 +1,24 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { snapshotFolder } from '../cli/_scenario.js'
+import { ensureCompiledCli, spawnCli } from '../helpers/cli.js'
+import { copyFixture, removeTempDirs } from '../helpers/fixture.js'
+
+// Helper threads exist only in the compiled CLI (lib/worker.js), so this test runs the CLI.
+describe('kanal build --threads', () => {
+  let dir: string
+  beforeAll(async () => {
+    await ensureCompiledCli()
+    dir = await copyFixture('syndication/archive')
+  })
+  afterAll(removeTempDirs)
+
+  it('should write byte-identical output with one thread and with helper threads', async () => {
+    const common = ['build', '--no-cache', '--now', '2026-01-01T00:00:00Z']
+    const one = await spawnCli([...common, '--threads', '1', '--out', 'eins'], { cwd: dir })
+    const three = await spawnCli([...common, '--threads', '3', '--out', 'drei'], { cwd: dir })
+    expect([one.code, three.code]).toEqual([0, 0])
+    const expected = await snapshotFolder(`${dir}/eins`)
+    expect(Object.keys(expected).length).toBeGreaterThan(3)
+    expect(await snapshotFolder(`${dir}/drei`)).toEqual(expected)
+  })
+})
