@@ -28,10 +28,12 @@ export async function renderArticles(
   const result: RenderResult = { rendered: new Map(), errors: [], warnings: [] }
   const bodies = new Map<Article, RenderedArticle>()
   const misses: Article[] = []
-  for (const article of articles) {
-    const cached = await _cachedHtml(article, config, cache)
-    if (cached === undefined) misses.push(article)
-    else bodies.set(article, cached)
+  const shown = [...articles]
+  const cached = await Promise.all(shown.map((article) => _cachedHtml(article, config, cache)))
+  for (const [index, article] of shown.entries()) {
+    const body = cached[index]
+    if (body === undefined) misses.push(article)
+    else bodies.set(article, body)
   }
   onProgress?.('rendern', 0, misses.length)
   const outcomes = await pool.render(
@@ -71,8 +73,7 @@ function _learn(
   warnings: ContentError[],
 ): void {
   cache.stats.rendered++
-  const entry = cache.current(article.source.relative)
-  if (entry) entry.bodyHash = outcome.bodyHash
+  cache.learnBodyHash(article.source.relative, outcome.bodyHash)
   if (outcome.removed > 0) {
     warnings.push(
       new ContentError(

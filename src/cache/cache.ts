@@ -50,6 +50,8 @@ export class ArticleCache {
   readonly #current = new Map<string, CachedArticle>()
   readonly #newHtml = new Map<string, RenderedArticle>()
   readonly #usedHtml = new Set<string>()
+  /** Whether the index differs from the file it was read from. */
+  #changed = false
 
   private constructor(dir: string | undefined) {
     this.#dir = dir
@@ -75,7 +77,17 @@ export class ArticleCache {
 
   /** Records the entry for a file in this build (kept only when there is a cache to save it to). */
   remember(relative: string, entry: CachedArticle): void {
-    if (this.#dir) this.#current.set(relative, entry)
+    if (!this.#dir) return
+    if (this.#previous.get(relative) !== entry) this.#changed = true
+    this.#current.set(relative, entry)
+  }
+
+  /** Records the hash of a body read in this build, the key of its rendered HTML. */
+  learnBodyHash(relative: string, bodyHash: string): void {
+    const entry = this.#current.get(relative)
+    if (!entry || entry.bodyHash === bodyHash) return
+    entry.bodyHash = bodyHash
+    this.#changed = true
   }
 
   /** The entry recorded in this build. */
@@ -106,6 +118,8 @@ export class ArticleCache {
   /** Writes what this build learned; entries and HTML this build did not use are dropped. */
   async save(): Promise<void> {
     if (!this.#dir) return
+    // A rebuild that changed nothing writes nothing.
+    if (!this.#changed && this.#newHtml.size === 0 && this.#current.size === this.#previous.size) return
     const htmlDir = path.join(this.#dir, 'html')
     await mkdir(htmlDir, { recursive: true })
     for (const name of await readdir(htmlDir)) {
@@ -131,6 +145,7 @@ export class ArticleCache {
       }
       this.#previous = new Map(Object.entries(value.articles as Record<string, CachedArticle>))
     } catch (error) {
+      this.#changed = true
       const where: Location = { file: path.relative(process.cwd(), file) || file }
       this.warnings.push(
         new ContentError(where, `ignored the cache file: ${(error as Error).message}; it will be rewritten`, {
