@@ -147,8 +147,8 @@ function* _serializeAll(
 }
 
 /** `SOURCE_DATE_EPOCH` (seconds, for reproducible builds) or the clock. */
-export function nowFromEnvironment(): Date {
-  const epoch = process.env.SOURCE_DATE_EPOCH
+export function nowFromEnvironment(env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = env.SOURCE_DATE_EPOCH
   if (epoch === undefined || epoch === '') return new Date()
   if (!/^\d+$/.test(epoch))
     throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970 (got "${epoch}")`)

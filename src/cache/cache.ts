@@ -122,14 +122,15 @@ export class ArticleCache {
     if (!this.#changed && this.#newHtml.size === 0 && this.#current.size === this.#previous.size) return
     const htmlDir = path.join(this.#dir, 'html')
     await mkdir(htmlDir, { recursive: true })
-    for (const name of await readdir(htmlDir)) {
-      if (!this.#usedHtml.has(name.slice(0, -'.html'.length)))
-        await unlink(path.join(htmlDir, name)).catch(() => {})
-    }
-    for (const [key, body] of this.#newHtml) {
+    const unused = (await readdir(htmlDir)).filter(
+      (name) => !this.#usedHtml.has(name.slice(0, -'.html'.length)),
+    )
+    await _inBatches(unused, (name) => unlink(path.join(htmlDir, name)).catch(() => {}))
+    // Written in place, many at a time: a file torn by a crash fails its hash and is only a miss.
+    await _inBatches([...this.#newHtml], ([key, body]) => {
       const payload = JSON.stringify(body)
-      await _replace(path.join(this.#dir, 'html', `${key}.html`), `${sha256(payload)}\n${payload}`)
-    }
+      return writeFile(path.join(htmlDir, `${key}.html`), `${sha256(payload)}\n${payload}`)
+    })
     const body = JSON.stringify({ format: _FORMAT, articles: Object.fromEntries(this.#current) })
     await _replace(path.join(this.#dir, 'articles.json'), body)
   }
@@ -210,6 +211,12 @@ function _isEntry(value: CachedArticle): boolean {
     value.data !== null &&
     Array.isArray(value.locations)
   )
+}
+
+async function _inBatches<T>(items: T[], work: (item: T) => Promise<unknown>, size = 32): Promise<void> {
+  for (let start = 0; start < items.length; start += size) {
+    await Promise.all(items.slice(start, start + size).map(work))
+  }
 }
 
 async function _replace(target: string, contents: string): Promise<void> {

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { type BuildOptions, build } from '../build.js'
+import { type BuildOptions, build, nowFromEnvironment } from '../build.js'
 import { ContentError, SelfCheckError, UsageError } from '../errors.js'
 import { serveOutput } from '../serve/serve.js'
 import { VERSION } from '../version.js'
@@ -97,7 +97,7 @@ async function _build(command: 'build' | 'check', values: _Values, io: Io, cwd: 
   if (reporter !== 'text' && reporter !== 'json') {
     throw new UsageError(`--reporter must be text or json (got "${reporter}")`)
   }
-  const result = await _buildAndReport(_buildOptions(values, cwd, command), io, command, reporter)
+  const result = await _buildAndReport(_buildOptions(values, io, cwd, command), io, command, reporter)
   return result.ok ? EXIT.ok : EXIT.content
 }
 
@@ -107,7 +107,7 @@ async function _serve(values: _Values, io: Io, cwd: string): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(`--port must be a port number like 8080 (got "${values.port}")`)
   }
-  const options = _buildOptions(values, cwd, 'build')
+  const options = _buildOptions(values, io, cwd, 'build')
   await _buildAndReport(options, io, 'build', 'text')
   const server = await serveOutput({
     root: path.resolve(cwd, options.out ?? 'dist'),
@@ -115,7 +115,9 @@ async function _serve(values: _Values, io: Io, cwd: string): Promise<number> {
     watch: {
       dir: path.resolve(cwd, options.content ?? 'content'),
       onChange: async () => {
-        await _buildAndReport(options, io, 'build', 'text').catch((error: Error) => {
+        // "now" moves on while the server runs, unless --now fixed it.
+        const again = values.now ? options : { ...options, now: nowFromEnvironment(io.env) }
+        await _buildAndReport(again, io, 'build', 'text').catch((error: Error) => {
           io.stderr(`kanal serve: rebuild failed: ${error.message}\n`)
         })
       },
@@ -130,14 +132,14 @@ async function _serve(values: _Values, io: Io, cwd: string): Promise<number> {
   return EXIT.ok
 }
 
-function _buildOptions(values: _Values, cwd: string, command: 'build' | 'check'): BuildOptions {
+function _buildOptions(values: _Values, io: Io, cwd: string, command: 'build' | 'check'): BuildOptions {
   return {
     cwd,
     ...(values.config ? { config: values.config } : {}),
     ...(values.content ? { content: values.content } : {}),
     ...(values.out ? { out: values.out } : {}),
     ...(values['site-url'] ? { siteUrl: values['site-url'] } : {}),
-    ...(values.now ? { now: _now(values.now) } : {}),
+    now: values.now ? _now(values.now) : nowFromEnvironment(io.env),
     drafts: values.drafts ?? false,
     future: values.future ?? false,
     strict: values.strict ?? false,

@@ -1,0 +1,45 @@
+import { execFile } from 'node:child_process'
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { makeTempDir, REPO_ROOT, removeTempDirs } from '../helpers/fixture.js'
+
+const exec = promisify(execFile)
+
+// What a user gets from the registry: the packed package, installed into an empty folder.
+describe('the packed npm package', () => {
+  let project: string
+
+  beforeAll(async () => {
+    const packs = await makeTempDir()
+    await exec('npm', ['pack', '--silent', '--pack-destination', packs], { cwd: REPO_ROOT })
+    const [tarball] = (await readdir(packs)).filter((name) => name.endsWith('.tgz'))
+    project = await makeTempDir()
+    await exec('npm', ['init', '-y'], { cwd: project })
+    await exec('npm', ['install', '--no-audit', '--no-fund', path.join(packs, tarball ?? 'missing.tgz')], {
+      cwd: project,
+    })
+  }, 240_000)
+  afterAll(removeTempDirs)
+
+  it('should run npx kanal init && npx kanal build in an empty folder', async () => {
+    const init = await exec('npx', ['kanal', 'init'], { cwd: project })
+    expect(init.stderr).toContain('created kanal.config.json and content/willkommen.md')
+    const config = JSON.parse(await readFile(path.join(project, 'kanal.config.json'), 'utf8'))
+    expect(config.$schema).toBe('node_modules/kanal/schema/kanal.config.schema.json')
+    await readFile(path.join(project, config.$schema), 'utf8')
+
+    const build = await exec('npx', ['kanal', 'build', '--now', '2026-01-01T00:00:00Z'], { cwd: project })
+    expect(build.stderr).toMatch(/kanal build: 1 article read, \d+ files written/)
+    const rss = await readFile(path.join(project, 'dist/rss.xml'), 'utf8')
+    expect(rss).toContain('<pubDate>Fri, 25 Oct 2024 00:00:00 +0200</pubDate>')
+    expect(rss).toContain('Willkommen bei kanal')
+  }, 60_000)
+
+  it('should refuse a second init and leave the files alone', async () => {
+    const before = await readFile(path.join(project, 'kanal.config.json'), 'utf8')
+    await expect(exec('npx', ['kanal', 'init'], { cwd: project })).rejects.toMatchObject({ code: 2 })
+    expect(await readFile(path.join(project, 'kanal.config.json'), 'utf8')).toBe(before)
+  }, 60_000)
+})
