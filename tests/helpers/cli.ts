@@ -60,8 +60,9 @@ function _cleanEnv(overrides: Record<string, string | undefined>): NodeJS.Proces
 }
 
 /**
- * Compiles `src/` to `lib/` (`tsc -p tsconfig.build.json`) when `lib/cli.js` is missing or older than
- * any source file. Test files run in parallel workers, so a lock dir keeps two compilers apart.
+ * Compiles `src/` to `lib/` as `npm run prepare` does (tsc, then the bundle of the CLI and worker) when
+ * `lib/cli.js` is missing or older than any source file. Test files run in parallel workers, so a lock
+ * dir keeps two compilers apart.
  */
 export async function ensureCompiledCli(): Promise<void> {
   if (await _isFresh()) return
@@ -77,6 +78,8 @@ export async function ensureCompiledCli(): Promise<void> {
     if (result.status !== 0) {
       throw new Error(`tsc -p tsconfig.build.json failed:\n${result.stdout}${result.stderr}`)
     }
+    const bundle = spawnSync(process.execPath, ['scripts/bundle.mjs'], { cwd: REPO_ROOT, encoding: 'utf8' })
+    if (bundle.status !== 0) throw new Error(`scripts/bundle.mjs failed:\n${bundle.stdout}${bundle.stderr}`)
   } finally {
     await rmdir(lock).catch(() => {})
   }
