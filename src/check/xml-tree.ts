@@ -4,6 +4,10 @@ import { SaxesParser } from 'saxes'
 export interface XmlElement {
   /** Namespace URI + local name, e.g. `http://www.w3.org/2005/Atom entry`; plain local name without namespace. */
   name: string
+  /** Namespace URI ('' when none). */
+  uri: string
+  /** Local name, without a prefix. */
+  local: string
   attributes: Record<string, string>
   text: string
   children: XmlElement[]
@@ -19,7 +23,16 @@ export function parseXml(xml: string): XmlElement {
     for (const attribute of Object.values(tag.attributes)) {
       if (typeof attribute === 'object') attributes[attribute.name] = attribute.value
     }
-    const element: XmlElement = { name: _qualified(tag.uri, tag.local), attributes, text: '', children: [] }
+    const uri = tag.uri ?? ''
+    const local = tag.local ?? ''
+    const element: XmlElement = {
+      name: _qualified(uri, local),
+      uri,
+      local,
+      attributes,
+      text: '',
+      children: [],
+    }
     stack.at(-1)?.children.push(element)
     root ??= element
     stack.push(element)
@@ -40,8 +53,8 @@ export function parseXml(xml: string): XmlElement {
   return root
 }
 
-function _qualified(uri: string | undefined, local: string | undefined): string {
-  return uri ? `${uri} ${local}` : (local ?? '')
+function _qualified(uri: string, local: string): string {
+  return uri ? `${uri} ${local}` : local
 }
 
 /** Children of `element` with the given qualified name. */

@@ -1,7 +1,8 @@
-// XML 1.0 §2.2 Char: tab, LF and CR are allowed; other C0 controls, U+FFFE/U+FFFF and lone surrogates are not.
-const _FORBIDDEN =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are removed.
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+// XML 1.0 allows tab, LF and CR but no other C0 control, no U+FFFE/U+FFFF and no lone surrogate
+// (https://www.w3.org/TR/xml/#charsets); escaping cannot repair them, so they are removed. With the
+// `u` flag a surrogate pair is one code point, so `\p{Cs}` matches only lone surrogates.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const _FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\p{Cs}]/gu
 
 /** Removes the characters XML 1.0 forbids; returns the text and how many were removed. */
 export function removeForbiddenChars(value: string): { text: string; removed: number } {
@@ -11,4 +12,9 @@ export function removeForbiddenChars(value: string): { text: string; removed: nu
     return ''
   })
   return { text, removed }
+}
+
+/** Removes the characters XML 1.0 forbids, so the text can be embedded in any feed format. */
+export function stripForbiddenChars(value: string): string {
+  return value.replace(_FORBIDDEN, '')
 }

@@ -1,11 +1,11 @@
+import { stripForbiddenChars } from '../content/xml-chars.js'
 import { markdownIt } from './_markdown.js'
 import { blocksToText, toTextBlocks } from './_text.js'
-import { stripNonXmlChars } from './_xml.js'
 
 /**
  * Inline Markdown (a front-matter `summary`) → plain text: no tags, entities decoded,
  * white space collapsed to single spaces (a lone no-break space, as in `5 km`, is kept).
  */
 export function renderPlainText(markdown: string): string {
-  return stripNonXmlChars(blocksToText(toTextBlocks(markdownIt.renderInline(markdown))))
+  return stripForbiddenChars(blocksToText(toTextBlocks(markdownIt.renderInline(markdown))))
 }

@@ -1,6 +1,6 @@
+import { stripForbiddenChars } from '../content/xml-chars.js'
 import { blocksToText, toTextBlocks } from './_text.js'
 import { truncate } from './_truncate.js'
-import { stripNonXmlChars } from './_xml.js'
 
 const _PARAGRAPH = /<p>([\s\S]*?)<\/p>/g
 const _PARAGRAPH_END = /<\/p\s*>/i
@@ -12,7 +12,7 @@ const _TAG = /<[^>]*>/
  */
 export function summarize(html: string, maxLength = 280): string {
   const text = _firstParagraph(toTextBlocks(_head(html))) ?? _firstBlockText(toTextBlocks(html))
-  return truncate(stripNonXmlChars(text), maxLength)
+  return truncate(stripForbiddenChars(text), maxLength)
 }
 
 // Most articles open with a text paragraph, so its end is looked for first and the rest of the
