@@ -7,11 +7,16 @@ import { runCli } from '../../src/cli/run.js'
 /** A temp folder with the given files (path → contents), removed by `cleanup`. */
 export async function makeScenario(files: Record<string, string | Buffer>): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'kanal-cli-'))
+  await writeFiles(dir, files)
+  return dir
+}
+
+/** Writes files (path → contents) below `dir`, creating folders. */
+export async function writeFiles(dir: string, files: Record<string, string | Buffer>): Promise<void> {
   for (const [file, contents] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(dir, file)), { recursive: true })
     await writeFile(path.join(dir, file), contents)
   }
-  return dir
 }
 
 /** Removes a scenario folder. */

@@ -1,7 +1,16 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { article, CONFIG, cleanup, makeScenario, maskTime, run, snapshotFolder } from './_scenario.js'
+import {
+  article,
+  CONFIG,
+  cleanup,
+  makeScenario,
+  maskTime,
+  run,
+  snapshotFolder,
+  writeFiles,
+} from './_scenario.js'
 
 const CLI = new URL('../../lib/cli.js', import.meta.url)
 
@@ -36,7 +45,7 @@ describe('kanal build with broken content', () => {
     })
     expect((await run(['build', '--no-cache'], dir)).code).toBe(0)
     await cleanup(`${dir}/content`)
-    await makeScenarioInto(dir, BROKEN)
+    await writeFiles(dir, BROKEN)
     before = await snapshotFolder(`${dir}/dist`)
     result = await run(['build', '--no-cache'], dir)
   })
@@ -180,12 +189,3 @@ describe('kanal usage and config errors', () => {
     await cleanup(dir)
   })
 })
-
-async function makeScenarioInto(dir: string, files: Record<string, string | Buffer>): Promise<void> {
-  const { mkdir, writeFile } = await import('node:fs/promises')
-  const path = await import('node:path')
-  for (const [file, contents] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(dir, file)), { recursive: true })
-    await writeFile(path.join(dir, file), contents)
-  }
-}
