@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { FrontMatter } from '../content/front-matter.js'
+import type { FrontMatter, KeyPosition } from '../content/front-matter.js'
 import type { SourceFile } from '../content/source.js'
 import { ContentError, type Location } from '../errors.js'
 import type { RenderedArticle } from '../model.js'
@@ -18,7 +18,7 @@ export interface CachedArticle {
   bodyOffset: number
   bodyLine: number
   data: Record<string, unknown>
-  locations: [string, number | undefined, number | undefined][]
+  locations: KeyPosition[]
 }
 
 /** Work done and work saved by the cache in one build. */
@@ -171,7 +171,7 @@ export function toCachedArticle(
     bodyOffset: source.bodyOffset,
     bodyLine: source.bodyLine,
     data: frontMatter.data,
-    locations: [...frontMatter.locations].map(([key, where]) => [key, where.line, where.column]),
+    locations: frontMatter.positions,
   }
   return entry
 }

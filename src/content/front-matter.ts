@@ -1,13 +1,16 @@
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml'
-import { ContentError, type Location } from '../errors.js'
+import { ContentError } from '../errors.js'
 import type { SourceFile } from './source.js'
+
+/** A top-level key and the file line and column of its value. */
+export type KeyPosition = [key: string, line: number, column: number]
 
 /** Front matter as YAML gave it, with where each top-level key sits in the file. */
 export interface FrontMatter {
   /** The values; timestamps stay strings (the author's text) because the schema has no timestamp type. */
   data: Record<string, unknown>
-  /** File location of each top-level key's value. */
-  locations: Map<string, Location>
+  /** Where each top-level key's value sits (plain data: it is cached and crosses threads as it is). */
+  positions: KeyPosition[]
 }
 
 const _KEY_LINE =
@@ -36,24 +39,20 @@ export function parseFrontMatter(source: SourceFile, yaml: string): FrontMatter 
       'the front matter must be a list of "key: value" lines, like title: … and date: …',
     )
   }
-  return { data: data as Record<string, unknown>, locations: _locateKeys(source, yaml) }
+  return { data: data as Record<string, unknown>, positions: _locateKeys(source, yaml) }
 }
 
 /** Finds the line and value column of each top-level key by reading the YAML lines. */
-function _locateKeys(source: SourceFile, yaml: string): Map<string, Location> {
-  const locations = new Map<string, Location>()
+function _locateKeys(source: SourceFile, yaml: string): KeyPosition[] {
+  const positions: KeyPosition[] = []
   const lines = yaml.split('\n')
   for (const [index, line] of lines.entries()) {
     const match = _KEY_LINE.exec(line)
     if (!match) continue
     const key = (match[1] ?? match[2] ?? match[3] ?? '').trim()
-    if (!locations.has(key)) {
-      locations.set(key, {
-        file: source.file,
-        line: source.frontMatterLine + index,
-        column: match[0].length + 1,
-      })
+    if (!positions.some(([known]) => known === key)) {
+      positions.push([key, source.frontMatterLine + index, match[0].length + 1])
     }
   }
-  return locations
+  return positions
 }

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs'
 import path from 'node:path'
 import { type ArticleCache, type CachedArticle, toCachedArticle } from '../cache/cache.js'
 import type { Config } from '../config.js'
-import { ContentError, type Location } from '../errors.js'
+import { ContentError } from '../errors.js'
 import { type ParseJob, type ParseOutcome, toContentError } from '../parallel/jobs.js'
 import type { JobPool } from '../parallel/pool.js'
 import type { Article } from './article.js'
@@ -99,7 +99,7 @@ function _fromCacheIfFresh(filePath: string, file: string, relative: string, cac
 }
 
 function _remember(outcome: ParseOutcome & { ok: true }, relative: string, cache: ArticleCache): Located {
-  const frontMatter: FrontMatter = { data: outcome.data, locations: new Map(outcome.locations) }
+  const frontMatter: FrontMatter = { data: outcome.data, positions: outcome.positions }
   cache.stats.parsed++
   if (!cache.enabled) return { source: outcome.source, frontMatter }
   const hashes = {
@@ -130,11 +130,5 @@ function _fromCache(
     size: entry.size,
     mtimeMs: entry.mtimeMs,
   }
-  const locations = new Map<string, Location>(
-    entry.locations.map(([key, line, column]) => [
-      key,
-      { file, ...(line ? { line } : {}), ...(column ? { column } : {}) },
-    ]),
-  )
-  return { source, frontMatter: { data: entry.data, locations } }
+  return { source, frontMatter: { data: entry.data, positions: entry.locations } }
 }

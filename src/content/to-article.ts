@@ -6,7 +6,7 @@ import { ContentError, type Location } from '../errors.js'
 import { toAbsoluteUrl } from '../render/urls.js'
 import { toSlug } from '../slug.js'
 import type { Article } from './article.js'
-import type { FrontMatter } from './front-matter.js'
+import type { FrontMatter, KeyPosition } from './front-matter.js'
 import { permalinkFor } from './permalink.js'
 import type { SourceFile } from './source.js'
 import { removeForbiddenChars } from './xml-chars.js'
@@ -79,9 +79,15 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
   return { article, errors: fields.errors, warnings: fields.warnings }
 }
 
+const _hosts = new Map<string, string>()
+
 /** `tag:` URI from the host without `www.`, the day of publication and the slug (RFC 4151). */
 function _tagUri(config: Config, date: Date, slug: string): string {
-  const host = new URL(config.siteUrl).hostname.replace(/^www\./, '')
+  let host = _hosts.get(config.siteUrl)
+  if (host === undefined) {
+    host = new URL(config.siteUrl).hostname.replace(/^www\./, '')
+    _hosts.set(config.siteUrl, host)
+  }
   return `tag:${host},${formatCalendarDay(date, config.timeZone)}:${slug}`
 }
 
@@ -91,19 +97,19 @@ class _Fields {
   readonly warnings: ContentError[] = []
   readonly #source: SourceFile
   readonly #data: Record<string, unknown>
-  readonly #locations: Map<string, Location>
+  readonly #positions: KeyPosition[]
 
   constructor(source: SourceFile, frontMatter: FrontMatter) {
     this.#source = source
     this.#data = frontMatter.data
-    this.#locations = frontMatter.locations
+    this.#positions = frontMatter.positions
   }
 
   where(key: string): Location {
     // A missing key points at the first front-matter line, where it can be added.
-    return (
-      this.#locations.get(key) ?? { file: this.#source.file, line: this.#source.frontMatterLine, column: 1 }
-    )
+    const found = this.#positions.find(([known]) => known === key)
+    if (found) return { file: this.#source.file, line: found[1], column: found[2] }
+    return { file: this.#source.file, line: this.#source.frontMatterLine, column: 1 }
   }
 
   fail(key: string, reason: string): undefined {

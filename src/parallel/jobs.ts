@@ -1,4 +1,5 @@
 import { sha256 } from '../cache/cache.js'
+import type { KeyPosition } from '../content/front-matter.js'
 import { decodeBody, readBodyBytes, readSource } from '../content/read.js'
 import type { SourceFile } from '../content/source.js'
 import { removeForbiddenChars } from '../content/xml-chars.js'
@@ -32,7 +33,7 @@ export type ParseOutcome =
       ok: true
       source: SourceFile
       data: Record<string, unknown>
-      locations: [string, Location][]
+      positions: KeyPosition[]
       fileHash?: string
       bodyHash?: string
     }
@@ -64,7 +65,7 @@ export async function loadRunners() {
           ok: true as const,
           source: read.source,
           data: frontMatter.data,
-          locations: [...frontMatter.locations],
+          positions: frontMatter.positions,
           ...(read.fileHash ? { fileHash: read.fileHash } : {}),
           ...(read.bodyHash ? { bodyHash: read.bodyHash } : {}),
         }
