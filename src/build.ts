@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { ArticleCache, type CacheStats } from './cache/cache.js'
-import { checked } from './check/self-check.js'
+import { checked, selfCheck } from './check/self-check.js'
 import { type Config, readConfig } from './config.js'
 import type { Article } from './content/article.js'
 import { loadArticles } from './content/load.js'
@@ -116,7 +116,7 @@ async function _run(
     model: toFeedModel(feed, bodies.rendered, config, now),
   }))
   // One document at a time: serialised, checked, written (or, for check, counted), then dropped.
-  const files = checked(_serializeAll(feeds, config))
+  const files = checked(_serializeAll(feeds, config), options.write === false)
   const written =
     options.write === false
       ? Array.from(files, (file) => ({
@@ -124,7 +124,7 @@ async function _run(
           bytes: Buffer.byteLength(file.contents),
           changed: false,
         }))
-      : await writeOutput(path.resolve(cwd, options.out ?? 'dist'), files)
+      : await writeOutput(path.resolve(cwd, options.out ?? 'dist'), files, selfCheck)
   if (options.write === false) return { ...result, ok: true, files: written }
   await cache.save()
   if (options.ping) {

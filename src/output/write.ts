@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { link, mkdir, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { UsageError } from '../errors.js'
+import { VERSION } from '../version.js'
 import type { OutputFile } from './file.js'
 
 /** The record of what kanal wrote last time, kept in the output folder. */
@@ -17,6 +18,8 @@ export interface WrittenFile {
 
 interface _Manifest {
   kanal: 1
+  /** The kanal version that wrote (and checked) the files. */
+  version?: string
   /** Path → SHA-256 of the contents kanal wrote. */
   files: Record<string, string>
   /** Feed URLs whose WebSub ping failed: pinged again by the next `--ping` build. */
@@ -26,11 +29,18 @@ interface _Manifest {
 /**
  * Writes the output all or nothing: every file is staged beside its target as it comes (so only one
  * document is in memory at a time), then all are renamed into place; if anything fails, including the
- * files' own production, the previous output is restored. Files kanal did not write are never touched;
- * files it wrote last time and no longer produces are removed.
+ * files' own production or `check`, the previous output is restored. Files kanal did not write are
+ * never touched; files it wrote last time and no longer produces are removed. `check` sees every file
+ * except those whose bytes this kanal version wrote before (and checked then).
  */
-export async function writeOutput(outDir: string, files: Iterable<OutputFile>): Promise<WrittenFile[]> {
+export async function writeOutput(
+  outDir: string,
+  files: Iterable<OutputFile>,
+  check: (file: OutputFile) => void = () => {},
+): Promise<WrittenFile[]> {
   const previous = await _readManifest(outDir)
+  // A file whose bytes this kanal version already wrote, and checked then, needs no second check.
+  const checkedBefore = previous.version === VERSION
   const staging = new _Staging(outDir)
   const written: WrittenFile[] = []
   const hashes: Record<string, string> = {}
@@ -38,6 +48,7 @@ export async function writeOutput(outDir: string, files: Iterable<OutputFile>): 
   try {
     for (const file of files) {
       const entry = await _plan(outDir, file, previous, conflicts)
+      if (entry.changed || !checkedBefore || previous.files[file.path] !== entry.hash) check(file)
       written.push({ path: file.path, bytes: entry.bytes.length, changed: entry.changed })
       hashes[file.path] = entry.hash
       if (entry.changed && conflicts.length === 0) await staging.stage(file.path, entry.bytes)
@@ -51,6 +62,7 @@ export async function writeOutput(outDir: string, files: Iterable<OutputFile>): 
   await _removeStale(outDir, previous, new Set(written.map((file) => file.path)))
   const manifest: _Manifest = {
     kanal: 1,
+    version: VERSION,
     files: hashes,
     ...(previous.unpinged?.length ? { unpinged: previous.unpinged } : {}),
   }

@@ -76,6 +76,27 @@ describe('writeOutput', () => {
     expect(await readFile(path.join(out(), 'rss.xml'), 'utf8')).toBe('vom Nutzer geändert')
   })
 
+  it('should check new and changed files only, and write nothing when a check fails', async () => {
+    const checked: string[] = []
+    const record = (file: { path: string }) => void checked.push(file.path)
+    await writeOutput(out(), [{ path: 'a.xml', contents: 'a' }], record)
+    await writeOutput(
+      out(),
+      [
+        { path: 'a.xml', contents: 'a' },
+        { path: 'b.xml', contents: 'b' },
+      ],
+      record,
+    )
+    expect(checked).toEqual(['a.xml', 'b.xml'])
+    const before = await snapshotFolder(out())
+    const failing = writeOutput(out(), [{ path: 'a.xml', contents: 'kaputt' }], () => {
+      throw new Error('self-check failed')
+    })
+    await expect(failing).rejects.toThrow('self-check failed')
+    expect(await snapshotFolder(out())).toEqual(before)
+  })
+
   it('should restore the previous output when a write fails midway', async () => {
     await writeOutput(out(), [
       { path: 'a.xml', contents: 'alt a' },
