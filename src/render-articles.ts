@@ -3,7 +3,7 @@ import type { Config } from './config.js'
 import type { Article } from './content/article.js'
 import { ContentError } from './errors.js'
 import type { RenderedArticle } from './model.js'
-import { toContentError } from './parallel/jobs.js'
+import { type RenderOutcome, toContentError } from './parallel/jobs.js'
 import type { JobPool } from './parallel/pool.js'
 
 /** The rendered bodies, with every problem found while reading them. */
@@ -67,7 +67,7 @@ async function _cachedHtml(article: Article, config: Config, cache: ArticleCache
 
 function _learn(
   article: Article,
-  outcome: { html: string; summary: string; bodyHash: string; removed: number },
+  outcome: RenderOutcome & { ok: true },
   config: Config,
   cache: ArticleCache,
   warnings: ContentError[],
@@ -77,7 +77,7 @@ function _learn(
   if (outcome.removed > 0) {
     warnings.push(
       new ContentError(
-        { file: article.source.file, line: article.source.bodyLine },
+        { file: article.source.file, ...(outcome.removedAt ?? { line: article.source.bodyLine }) },
         `removed ${outcome.removed} control character(s) that XML does not allow from the text`,
       ),
     )

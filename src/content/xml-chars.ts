@@ -18,3 +18,15 @@ export function removeForbiddenChars(value: string): { text: string; removed: nu
 export function stripForbiddenChars(value: string): string {
   return value.replace(_FORBIDDEN, '')
 }
+
+/** Line and column (1-based, counted from `firstLine`) of the first character XML forbids, if any. */
+export function findForbiddenChar(
+  value: string,
+  firstLine = 1,
+): { line: number; column: number } | undefined {
+  const match = new RegExp(_FORBIDDEN.source, 'u').exec(value)
+  if (!match) return undefined
+  const before = value.slice(0, match.index)
+  const lineStart = before.lastIndexOf('\n') + 1
+  return { line: firstLine + (before.match(/\n/g)?.length ?? 0), column: match.index - lineStart + 1 }
+}

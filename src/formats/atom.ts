@@ -41,7 +41,7 @@ function _entry(item: FeedItem, date: (value: Date) => string): string {
     item.image &&
       `    <link rel="enclosure" type="${item.image.type ?? 'image/jpeg'}" href="${escapeXml(item.image.url)}"/>`,
     `    ${element('summary', item.summary, escapeText, ' type="text"')}`,
-    `    ${element('content', item.html, escapeXml, ' type="html"')}`,
+    item.html && `    ${element('content', item.html, escapeXml, ' type="html"')}`,
     '  </entry>',
   ]
   return lines.filter(Boolean).join('\n')

@@ -38,7 +38,8 @@ function _item(item: FeedItem, timeZone: string): string {
     `      ${element('guid', item.id, escapeXml, permalink ? '' : ' isPermaLink="false"')}`,
     `      ${element('pubDate', formatRfc822(item.published, timeZone))}`,
     `      ${element('description', item.summary, escapeTextAsHtml)}`,
-    `      ${element('content:encoded', item.html)}`,
+    // An empty body gets no content element: readers then show the description.
+    item.html && `      ${element('content:encoded', item.html)}`,
     ...item.categories.map((category) => `      ${element('category', category, plain)}`),
     // RSS <author> must hold an e-mail address; a name alone goes to dc:creator.
     item.author?.email

@@ -2,7 +2,7 @@ import { sha256 } from '../cache/cache.js'
 import type { KeyPosition } from '../content/front-matter.js'
 import { decodeBody, readBodyBytes, readSource } from '../content/read.js'
 import type { SourceFile } from '../content/source.js'
-import { removeForbiddenChars } from '../content/xml-chars.js'
+import { findForbiddenChar, removeForbiddenChars } from '../content/xml-chars.js'
 import { ContentError, type Location } from '../errors.js'
 
 /** Read and parse one article's front matter. */
@@ -41,7 +41,15 @@ export type ParseOutcome =
 
 /** The outcome of a render job. */
 export type RenderOutcome =
-  | { ok: true; html: string; summary: string; bodyHash: string; removed: number }
+  | {
+      ok: true
+      html: string
+      summary: string
+      bodyHash: string
+      /** How many characters XML forbids were removed, and where the first one was. */
+      removed: number
+      removedAt?: { line: number; column: number }
+    }
   | { ok: false; error: ErrorData }
 
 /**
@@ -75,12 +83,19 @@ export async function loadRunners() {
     render(job: RenderJob): RenderOutcome {
       return _contained(() => {
         const bytes = readBodyBytes(job.source)
-        const { text, removed } = removeForbiddenChars(
-          decodeBody(bytes, job.source.file, job.source.bodyLine),
-        )
+        const decoded = decodeBody(bytes, job.source.file, job.source.bodyLine)
+        const { text, removed } = removeForbiddenChars(decoded)
+        const removedAt = removed > 0 ? findForbiddenChar(decoded, job.source.bodyLine) : undefined
         const html = renderHtml(text, { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
         const summary = job.summary === undefined ? summarize(html) : renderPlainText(job.summary)
-        return { ok: true as const, html, summary, bodyHash: sha256(bytes), removed }
+        return {
+          ok: true as const,
+          html,
+          summary,
+          bodyHash: sha256(bytes),
+          removed,
+          ...(removedAt ? { removedAt } : {}),
+        }
       })
     },
   }

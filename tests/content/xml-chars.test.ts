@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { removeForbiddenChars, stripForbiddenChars } from '../../src/content/xml-chars.js'
+import { findForbiddenChar, removeForbiddenChars, stripForbiddenChars } from '../../src/content/xml-chars.js'
 
 describe('removeForbiddenChars', () => {
   it.each([
@@ -17,4 +17,15 @@ describe('removeForbiddenChars', () => {
       expect(removeForbiddenChars(value)).toEqual({ text: value, removed: 0 })
     },
   )
+})
+
+describe('findForbiddenChar', () => {
+  it.each([
+    ['keine Probleme\nhier', 5, undefined],
+    ['\u0001am Anfang', 5, { line: 5, column: 1 }],
+    ['erste Zeile\nzwei\u000bte Zeile', 9, { line: 10, column: 5 }],
+    ['Emoji 😀 dann \uFFFF', 1, { line: 1, column: 15 }],
+  ])('should find the first forbidden character in %j', (value, firstLine, expected) => {
+    expect(findForbiddenChar(value, firstLine)).toEqual(expected)
+  })
 })
