@@ -25,6 +25,7 @@ export async function runImport(
   for (const article of result.articles) {
     if (values['dry-run']) io.stdout(`# ${article.target} (from ${article.source})\n${article.markdown}\n`)
     else io.stderr(`${article.source} → ${article.target}\n`)
+    if (article.adjustment) io.stderr(`${article.source}:1: warning: date: ${article.adjustment}\n`)
   }
   for (const error of result.errors) io.stderr(`${error.message}\n`)
   const verb = values['dry-run'] ? 'would write' : 'wrote'
