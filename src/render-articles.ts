@@ -58,9 +58,9 @@ export async function renderArticles(
 }
 
 async function _cachedHtml(article: Article, config: Config, cache: ArticleCache) {
-  const entry = cache.current(article.source.relative)
-  if (!entry?.bodyHash) return undefined
-  const cached = await cache.html(renderKey(entry.bodyHash, article.url, config.siteUrl, article.summary))
+  const bodyHash = cache.bodyHash(article.source.relative)
+  if (!bodyHash) return undefined
+  const cached = await cache.html(renderKey(bodyHash, article.url, config.siteUrl, article.summary))
   if (cached !== undefined) cache.stats.renderReused++
   return cached
 }

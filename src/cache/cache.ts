@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises'
+import { mkdir, open, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { FrontMatter, KeyPosition } from '../content/front-matter.js'
 import type { SourceFile } from '../content/source.js'
@@ -33,12 +33,17 @@ export interface CacheStats {
   renderReused: number
 }
 
-const _FORMAT = `kanal-cache-2/${VERSION}`
+const _FORMAT = `kanal-cache-3/${VERSION}`
+const _INDEX = 'articles.ndjson'
 
 /**
  * The persistent cache: parsed front matter per file (trusted only while size and mtime match, or the
  * content hash does) and rendered HTML per body hash and URL. Lives in its own folder; a damaged or
  * foreign cache is ignored with a warning.
+ *
+ * The index holds one JSON line per article. Entries stay lines in memory and are parsed only when
+ * asked for, and an unchanged entry is written back as the line it was read from: a 100,000-article
+ * index then costs tens of megabytes of strings, not an object graph the garbage collector must walk.
  */
 export class ArticleCache {
   /** Problems reading the cache (warnings: the build goes on without it). */
@@ -46,8 +51,14 @@ export class ArticleCache {
   /** What this build took from the cache and what it had to do itself. */
   readonly stats: CacheStats = { parsed: 0, reused: 0, rendered: 0, renderReused: 0 }
   readonly #dir: string | undefined
-  #previous = new Map<string, CachedArticle>()
-  readonly #current = new Map<string, CachedArticle>()
+  /** Index lines of the last build, by article. */
+  #previous = new Map<string, string>()
+  /** Index lines of this build, by article. */
+  readonly #current = new Map<string, string>()
+  /** Entries parsed from `#previous` in this build, to recognise them when they come back unchanged. */
+  readonly #parsed = new WeakMap<CachedArticle, string>()
+  /** Body hashes of this build's entries, for the HTML keys. */
+  readonly #bodyHashes = new Map<string, string>()
   readonly #newHtml = new Map<string, RenderedArticle>()
   readonly #usedHtml = new Set<string>()
   /** Whether the index differs from the file it was read from. */
@@ -60,7 +71,7 @@ export class ArticleCache {
   /** Opens the cache in `dir`; `undefined` gives a cache that remembers nothing (`--no-cache`). */
   static async open(dir: string | undefined): Promise<ArticleCache> {
     const cache = new ArticleCache(dir)
-    if (dir) await cache.#load(path.join(dir, 'articles.json'))
+    if (dir) await cache.#load(path.join(dir, _INDEX))
     return cache
   }
 
@@ -71,28 +82,35 @@ export class ArticleCache {
 
   /** The entry for a file from the last build, if any (not yet checked against the file). */
   previous(relative: string): CachedArticle | undefined {
-    const entry = this.#previous.get(relative)
-    return entry && _isEntry(entry) ? entry : undefined
+    const line = this.#previous.get(relative)
+    if (line === undefined) return undefined
+    const entry = _parseEntry(line)
+    if (entry) this.#parsed.set(entry, line)
+    return entry
   }
 
   /** Records the entry for a file in this build (kept only when there is a cache to save it to). */
   remember(relative: string, entry: CachedArticle): void {
     if (!this.#dir) return
-    if (this.#previous.get(relative) !== entry) this.#changed = true
-    this.#current.set(relative, entry)
+    const unchanged = this.#parsed.get(entry)
+    if (unchanged === undefined || this.#previous.get(relative) !== unchanged) this.#changed = true
+    this.#current.set(relative, unchanged ?? JSON.stringify(entry))
+    if (entry.bodyHash) this.#bodyHashes.set(relative, entry.bodyHash)
   }
 
   /** Records the hash of a body read in this build, the key of its rendered HTML. */
   learnBodyHash(relative: string, bodyHash: string): void {
-    const entry = this.#current.get(relative)
-    if (!entry || entry.bodyHash === bodyHash) return
-    entry.bodyHash = bodyHash
+    const line = this.#current.get(relative)
+    if (line === undefined || this.#bodyHashes.get(relative) === bodyHash) return
+    const entry = JSON.parse(line) as CachedArticle
+    this.#current.set(relative, JSON.stringify({ ...entry, bodyHash }))
+    this.#bodyHashes.set(relative, bodyHash)
     this.#changed = true
   }
 
-  /** The entry recorded in this build. */
-  current(relative: string): CachedArticle | undefined {
-    return this.#current.get(relative)
+  /** The hash of an article's body as this build knows it, if it was ever read. */
+  bodyHash(relative: string): string | undefined {
+    return this.#bodyHashes.get(relative)
   }
 
   /** Rendered HTML for a render key, if cached. */
@@ -131,20 +149,14 @@ export class ArticleCache {
       const payload = JSON.stringify(body)
       return writeFile(path.join(htmlDir, `${key}.html`), `${sha256(payload)}\n${payload}`)
     })
-    const body = JSON.stringify({ format: _FORMAT, articles: Object.fromEntries(this.#current) })
-    await _replace(path.join(this.#dir, 'articles.json'), body)
+    await _writeIndex(path.join(this.#dir, _INDEX), this.#current)
   }
 
   async #load(file: string): Promise<void> {
     const text = await readFile(file, 'utf8').catch(() => undefined)
     if (text === undefined) return
     try {
-      const value = JSON.parse(text) as { format?: unknown; articles?: unknown }
-      if (value.format !== _FORMAT || typeof value.articles !== 'object' || value.articles === null) {
-        if (typeof value.format === 'string' && value.format.startsWith('kanal-cache-')) return // older kanal
-        throw new Error('not a kanal cache')
-      }
-      this.#previous = new Map(Object.entries(value.articles as Record<string, CachedArticle>))
+      this.#previous = _readIndex(text)
     } catch (error) {
       this.#changed = true
       const where: Location = { file: path.relative(process.cwd(), file) || file }
@@ -199,6 +211,55 @@ function _isJsonExact(value: unknown): boolean {
   return true
 }
 
+/** Index lines by article; an index of another kanal version is empty, anything else is an error. */
+function _readIndex(text: string): Map<string, string> {
+  const lines = text.split('\n')
+  const header = JSON.parse(lines[0] ?? '') as { format?: unknown }
+  if (header.format !== _FORMAT) {
+    if (typeof header.format === 'string' && header.format.startsWith('kanal-cache-')) return new Map()
+    throw new Error('not a kanal cache')
+  }
+  const index = new Map<string, string>()
+  // Each line: the article's path as a JSON string, a tab, then its entry as JSON.
+  for (const line of lines.slice(1)) {
+    if (line === '') continue
+    const tab = line.indexOf('\t')
+    if (tab === -1) throw new Error('a line of the index is damaged')
+    index.set(JSON.parse(line.slice(0, tab)) as string, line.slice(tab + 1))
+  }
+  return index
+}
+
+async function _writeIndex(file: string, index: Map<string, string>): Promise<void> {
+  const temp = `${file}.${process.pid}.tmp`
+  const handle = await open(temp, 'w')
+  try {
+    await handle.write(`${JSON.stringify({ format: _FORMAT })}\n`)
+    let chunk: string[] = []
+    for (const [relative, line] of index) {
+      chunk.push(`${JSON.stringify(relative)}\t${line}\n`)
+      if (chunk.length === 1000) {
+        await handle.write(chunk.join(''))
+        chunk = []
+      }
+    }
+    await handle.write(chunk.join(''))
+  } finally {
+    await handle.close()
+  }
+  await rename(temp, file)
+}
+
+/** An entry from an index line; undefined when the line is not a well-formed entry. */
+function _parseEntry(line: string): CachedArticle | undefined {
+  try {
+    const entry = JSON.parse(line) as CachedArticle
+    return _isEntry(entry) ? entry : undefined
+  } catch {
+    return undefined
+  }
+}
+
 function _isEntry(value: CachedArticle): boolean {
   return (
     typeof value === 'object' &&
@@ -217,10 +278,4 @@ async function _inBatches<T>(items: T[], work: (item: T) => Promise<unknown>, si
   for (let start = 0; start < items.length; start += size) {
     await Promise.all(items.slice(start, start + size).map(work))
   }
-}
-
-async function _replace(target: string, contents: string): Promise<void> {
-  const temp = `${target}.${process.pid}.tmp`
-  await writeFile(temp, contents)
-  await rename(temp, target)
 }

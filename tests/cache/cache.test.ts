@@ -1,4 +1,4 @@
-import { readdir, rename, rm, utimes, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { build } from '../../src/build.js'
@@ -75,7 +75,7 @@ describe('the build cache', () => {
   })
 
   it('should ignore a corrupt cache with a warning and build correctly', async () => {
-    await writeFile(path.join(dir, 'cache/articles.json'), '{"format": "kanal-cache-1/', 'utf8')
+    await writeFile(path.join(dir, 'cache/articles.ndjson'), '{"format": "kanal-cache-', 'utf8')
     const value = await buildBoth(dir)
     expect(value.warnings.map((warning) => warning.reason)).toEqual([
       expect.stringMatching(/^ignored the cache file: .*; it will be rewritten$/),
@@ -84,11 +84,32 @@ describe('the build cache', () => {
   })
 
   it('should ignore a foreign file in place of the cache with a warning', async () => {
-    await writeFile(path.join(dir, 'cache/articles.json'), '{"name": "etwas anderes"}', 'utf8')
+    await writeFile(path.join(dir, 'cache/articles.ndjson'), '{"name": "etwas anderes"}', 'utf8')
     const value = await buildBoth(dir)
     expect(value.warnings.map((warning) => warning.reason)).toEqual([
       'ignored the cache file: not a kanal cache; it will be rewritten',
     ])
+  })
+
+  it('should ignore an index with a damaged line with a warning and build correctly', async () => {
+    const file = path.join(dir, 'cache/articles.ndjson')
+    const lines = (await readFile(file, 'utf8')).split('\n')
+    lines[2] = lines[2]?.replace('\t', ' ') ?? ''
+    await writeFile(file, lines.join('\n'), 'utf8')
+    const value = await buildBoth(dir)
+    expect(value.warnings.map((warning) => warning.reason)).toEqual([
+      'ignored the cache file: a line of the index is damaged; it will be rewritten',
+    ])
+    expect(value.stats.parsed).toBe(6)
+  })
+
+  it('should treat an entry of the wrong shape as missing and build correctly', async () => {
+    const file = path.join(dir, 'cache/articles.ndjson')
+    const lines = (await readFile(file, 'utf8')).split('\n')
+    lines[1] = `${lines[1]?.split('\t')[0]}\t{"size": "gross"}`
+    await writeFile(file, lines.join('\n'), 'utf8')
+    const value = await buildBoth(dir)
+    expect(value.stats).toMatchObject({ parsed: 1, reused: 5 })
   })
 
   it('should never serve damaged cached HTML', async () => {
