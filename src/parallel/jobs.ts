@@ -53,52 +53,55 @@ export type RenderOutcome =
   | { ok: false; error: ErrorData }
 
 /**
- * The job runners. The YAML parser and the Markdown renderer are loaded only when a build needs them:
- * a rebuild served from the cache never loads either, and starts faster for it.
+ * The parse runner. The YAML parser is loaded only when a build must parse something: a rebuild
+ * served from the cache never loads it, and starts faster for it.
  */
-export async function loadRunners() {
-  const [{ parseFrontMatter }, { renderHtml }, { renderPlainText }, { summarize }] = await Promise.all([
-    import('../content/front-matter.js'),
+export async function loadParser(): Promise<(job: ParseJob) => ParseOutcome> {
+  const { parseFrontMatter } = await import('../content/front-matter.js')
+  /** Reads the head of a file and parses its front matter. */
+  return (job) =>
+    _contained(() => {
+      const read = readSource(job.filePath, job.file, job.relative)
+      const frontMatter = parseFrontMatter(read.source, read.yaml)
+      return {
+        ok: true as const,
+        source: read.source,
+        data: frontMatter.data,
+        positions: frontMatter.positions,
+        ...(read.fileHash ? { fileHash: read.fileHash } : {}),
+        ...(read.bodyHash ? { bodyHash: read.bodyHash } : {}),
+      }
+    })
+}
+
+/**
+ * The render runner. The Markdown renderer and the sanitiser are loaded only when a body must be
+ * rendered, not for a change in front matter alone.
+ */
+export async function loadRenderer(): Promise<(job: RenderJob) => RenderOutcome> {
+  const [{ renderHtml }, { renderPlainText }, { summarize }] = await Promise.all([
     import('../render/html.js'),
     import('../render/plain-text.js'),
     import('../render/summary.js'),
   ])
-  return {
-    /** Reads the head of a file and parses its front matter. */
-    parse(job: ParseJob): ParseOutcome {
-      return _contained(() => {
-        const read = readSource(job.filePath, job.file, job.relative)
-        const frontMatter = parseFrontMatter(read.source, read.yaml)
-        return {
-          ok: true as const,
-          source: read.source,
-          data: frontMatter.data,
-          positions: frontMatter.positions,
-          ...(read.fileHash ? { fileHash: read.fileHash } : {}),
-          ...(read.bodyHash ? { bodyHash: read.bodyHash } : {}),
-        }
-      })
-    },
-    /** Reads a body, removes characters XML forbids, renders it to sanitised HTML, and its summary. */
-    render(job: RenderJob): RenderOutcome {
-      return _contained(() => {
-        const bytes = readBodyBytes(job.source)
-        const decoded = decodeBody(bytes, job.source.file, job.source.bodyLine)
-        const { text, removed } = removeForbiddenChars(decoded)
-        const removedAt = removed > 0 ? findForbiddenChar(decoded, job.source.bodyLine) : undefined
-        const html = renderHtml(text, { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
-        const summary = job.summary === undefined ? summarize(html) : renderPlainText(job.summary)
-        return {
-          ok: true as const,
-          html,
-          summary,
-          bodyHash: sha256(bytes),
-          removed,
-          ...(removedAt ? { removedAt } : {}),
-        }
-      })
-    },
-  }
+  /** Reads a body, removes characters XML forbids, renders it to sanitised HTML, and its summary. */
+  return (job) =>
+    _contained(() => {
+      const bytes = readBodyBytes(job.source)
+      const decoded = decodeBody(bytes, job.source.file, job.source.bodyLine)
+      const { text, removed } = removeForbiddenChars(decoded)
+      const removedAt = removed > 0 ? findForbiddenChar(decoded, job.source.bodyLine) : undefined
+      const html = renderHtml(text, { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
+      const summary = job.summary === undefined ? summarize(html) : renderPlainText(job.summary)
+      return {
+        ok: true as const,
+        html,
+        summary,
+        bodyHash: sha256(bytes),
+        removed,
+        ...(removedAt ? { removedAt } : {}),
+      }
+    })
 }
 
 /** Turns error data back into a ContentError. */

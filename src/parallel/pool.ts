@@ -2,7 +2,14 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { CODE_DIR } from '../package-root.js'
-import { loadRunners, type ParseJob, type ParseOutcome, type RenderJob, type RenderOutcome } from './jobs.js'
+import {
+  loadParser,
+  loadRenderer,
+  type ParseJob,
+  type ParseOutcome,
+  type RenderJob,
+  type RenderOutcome,
+} from './jobs.js'
 
 // The bundled worker (scripts/bundle.mjs); absent when kanal runs from its TypeScript sources (tests),
 // which then use one thread.
@@ -18,7 +25,8 @@ export class JobPool {
   readonly #threads: number
   readonly #workers: Worker[] = []
   #nextId = 0
-  #runners: ReturnType<typeof loadRunners> | undefined
+  #parse: ReturnType<typeof loadParser> | undefined
+  #render: ReturnType<typeof loadRenderer> | undefined
 
   constructor(threads = 1) {
     this.#threads = existsSync(_WORKER) ? Math.max(1, threads) : 1
@@ -27,21 +35,22 @@ export class JobPool {
   /** Parses front matter of the files, in order. */
   async parse(jobs: ParseJob[]): Promise<ParseOutcome[]> {
     if (jobs.length === 0) return []
-    const runners = await this.#loadRunners()
-    return jobs.map(runners.parse)
+    this.#parse ??= loadParser()
+    return jobs.map(await this.#parse)
   }
 
   /** Renders bodies, in order. */
   async render(jobs: RenderJob[]): Promise<RenderOutcome[]> {
     if (jobs.length === 0) return []
-    const runners = await this.#loadRunners()
+    this.#render ??= loadRenderer()
+    const render = await this.#render
     const threads = Math.min(this.#threads, jobs.length)
-    if (threads <= 1) return jobs.map(runners.render)
+    if (threads <= 1) return jobs.map(render)
     const size = Math.ceil(jobs.length / threads)
     const helped = Array.from({ length: threads - 1 }, (_, index) =>
       this.#send(index, jobs.slice((index + 1) * size, (index + 2) * size)),
     )
-    const own = jobs.slice(0, size).map(runners.render)
+    const own = jobs.slice(0, size).map(render)
     return [...own, ...(await Promise.all(helped)).flat()]
   }
 
@@ -53,11 +62,6 @@ export class JobPool {
   /** Stops the helper threads. */
   async close(): Promise<void> {
     await Promise.all(this.#workers.splice(0).map((worker) => worker.terminate()))
-  }
-
-  #loadRunners(): ReturnType<typeof loadRunners> {
-    this.#runners ??= loadRunners()
-    return this.#runners
   }
 
   #send(index: number, jobs: RenderJob[]): Promise<RenderOutcome[]> {

@@ -113,14 +113,7 @@ function _feedsmith(text: string, format: FeedFormat): SeenEntry[] {
           .map((link) => ({ url: link.href ?? '', type: link.type, length: link.length })),
       }))
     case 'json':
-      return (parsed.feed.items ?? []).map((item) => ({
-        title: item.title,
-        html: item.content_html,
-        summary: item.summary,
-        categories: item.tags ?? [],
-        authors: (item.authors ?? []).map((person) => person.name ?? ''),
-        images: item.image === undefined ? [] : [{ url: item.image }],
-      }))
+      return _jsonEntries(parsed.feed.items ?? [])
     default:
       throw new Error('feedsmith detected RDF, which kanal does not write')
   }
@@ -137,7 +130,12 @@ interface _JsonItem {
 
 function _json(text: string): SeenEntry[] {
   const feed = JSON.parse(text) as { items?: _JsonItem[] }
-  return (feed.items ?? []).map((item) => ({
+  return _jsonEntries(feed.items ?? [])
+}
+
+/** What a JSON Feed item shows, the same whichever library parsed it. */
+function _jsonEntries(items: _JsonItem[]): SeenEntry[] {
+  return items.map((item) => ({
     title: item.title,
     html: item.content_html,
     summary: item.summary,
