@@ -1,20 +1,21 @@
 import path from 'node:path'
 import { ArticleCache, type CacheStats } from './cache/cache.js'
+import { type FileStat, inputsHash, recordBuild, type StampResult, upToDate } from './cache/stamp.js'
 import { checked, selfCheck } from './check/self-check.js'
 import { type Config, readConfig } from './config.js'
 import type { Article } from './content/article.js'
+import { findArticles, statArticles } from './content/find.js'
 import { loadArticles } from './content/load.js'
-import { byLocation, type ContentError, UsageError } from './errors.js'
+import { byLocation, ContentError, UsageError } from './errors.js'
 import { toFeedModel } from './feed-model.js'
 import { serializeFeed } from './formats/index.js'
 import type { FeedModel } from './model.js'
 import type { OutputFile } from './output/file.js'
-import { type WrittenFile, writeOutput } from './output/write.js'
+import { MANIFEST, readUnpinged, type WrittenFile, writeOutput } from './output/write.js'
 import { JobPool } from './parallel/pool.js'
 import { renderArticles } from './render-articles.js'
 import { selectFeeds } from './select.js'
 import { buildSiteFiles } from './views/site-files.js'
-import { notifyHubs } from './websub/notify.js'
 import type { PingOptions } from './websub/ping.js'
 
 /** What to build, from where, to where. Paths are relative to `cwd`. */
@@ -76,29 +77,60 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const configFile = options.config ?? 'kanal.config.json'
   const config = await readConfig(path.resolve(cwd, configFile), options, configFile)
   const contentDir = path.resolve(cwd, options.content ?? 'content')
+  const outDir = path.resolve(cwd, options.out ?? 'dist')
   const cacheDir =
     options.cache === false ? undefined : path.resolve(cwd, options.cache ?? 'node_modules/.cache/kanal')
+  const files = await findArticles(contentDir)
+  const stats = cacheDir ? statArticles(contentDir, files) : undefined
+
+  // Nothing changed since the last build (same code, config, options, content files and output):
+  // it would write the same bytes, so its outcome is reported again and nothing is read or written.
+  const stampWarnings: ContentError[] = []
+  const settings = { config, cwd, contentDir, outDir, drafts: options.drafts, future: options.future }
+  const inputs = cacheDir && stats && options.write !== false && inputsHash(settings, files, stats)
+  if (cacheDir && inputs) {
+    const last = upToDate(cacheDir, inputs, now, stampWarnings)
+    const retryPings = options.ping && (await readUnpinged(outDir)).length > 0
+    if (last && !retryPings) return _again(last, options.strict)
+  }
+
   const cache = await ArticleCache.open(cacheDir)
+  cache.warnings.push(...stampWarnings)
   const pool = new JobPool(options.threads)
   try {
-    return await _run(options, { cwd, now, config, contentDir, cache, pool })
+    const stamp = cacheDir && inputs ? { cacheDir, inputs } : undefined
+    return await _run(options, { cwd, now, config, contentDir, outDir, files, stats, cache, pool, stamp })
   } finally {
     await pool.close()
   }
 }
 
-async function _run(
-  options: BuildOptions,
-  {
-    cwd,
-    now,
-    config,
+interface _Run {
+  cwd: string
+  now: Date
+  config: Config
+  contentDir: string
+  outDir: string
+  files: string[]
+  stats: FileStat[] | undefined
+  cache: ArticleCache
+  pool: JobPool
+  /** Where to record a successful build for the up-to-date check. */
+  stamp: { cacheDir: string; inputs: string } | undefined
+}
+
+async function _run(options: BuildOptions, run: _Run): Promise<BuildResult> {
+  const { cwd, now, config, contentDir, outDir, cache, pool } = run
+  const content = await loadArticles(
     contentDir,
+    run.files,
+    run.stats,
+    config,
+    cwd,
     cache,
     pool,
-  }: { cwd: string; now: Date; config: Config; contentDir: string; cache: ArticleCache; pool: JobPool },
-): Promise<BuildResult> {
-  const content = await loadArticles(contentDir, config, cwd, cache, pool, options.onProgress)
+    options.onProgress,
+  )
   const selection = selectFeeds(content.articles, config, {
     now,
     drafts: options.drafts ?? false,
@@ -107,7 +139,8 @@ async function _run(
   const shown = new Set<Article>(selection.feeds.flatMap((feed) => feed.items))
   const bodies = await renderArticles(shown, config, cache, pool, options.onProgress)
   const errors = [...content.errors, ...selection.errors, ...bodies.errors].sort(byLocation)
-  const warnings = [...cache.warnings, ...content.warnings, ...bodies.warnings].sort(byLocation)
+  const contentWarnings = [...content.warnings, ...bodies.warnings]
+  const warnings = [...cache.warnings, ...contentWarnings].sort(byLocation)
   const result = { articles: content.count, errors, warnings, stats: cache.stats }
   if (errors.length > 0 || (options.strict && warnings.length > 0)) return { ...result, ok: false, files: [] }
 
@@ -124,18 +157,67 @@ async function _run(
           bytes: Buffer.byteLength(file.contents),
           changed: false,
         }))
-      : await writeOutput(path.resolve(cwd, options.out ?? 'dist'), files, selfCheck)
+      : await writeOutput(outDir, files, selfCheck)
   if (options.write === false) return { ...result, ok: true, files: written }
   await cache.save()
   if (options.ping) {
     const folders = selection.feeds.filter((feed) => !feed.archive?.isArchive).map((feed) => feed.folder)
     const pingOptions = options.ping === true ? {} : options.ping
     const outName = options.out ?? 'dist'
-    warnings.push(
-      ...(await notifyHubs(config, folders, written, path.resolve(cwd, outName), outName, pingOptions)),
-    )
+    const { notifyHubs } = await import('./websub/notify.js')
+    warnings.push(...(await notifyHubs(config, folders, written, outDir, outName, pingOptions)))
+  }
+  if (run.stamp) {
+    const due = _dueRange(content.articles, selection.feeds, now, options.future ?? false)
+    const outputs = [...written.map((file) => path.join(outDir, file.path)), path.join(outDir, MANIFEST)]
+    recordBuild(run.stamp.cacheDir, run.stamp.inputs, due, [...outputs, cache.indexFile], {
+      articles: content.count,
+      shown: shown.size,
+      warnings: contentWarnings.map((warning) => ({ ...warning.location, reason: warning.reason })),
+      files: written.map((file) => ({ path: file.path, bytes: file.bytes })),
+    })
   }
   return { ...result, ok: !(options.strict && warnings.length > 0), files: written }
+}
+
+/**
+ * The range of "now" (ms) in which the same articles are due: from the newest article already due to
+ * just before the next one. A feed with no items is dated "now" itself, so then only this instant.
+ */
+function _dueRange(
+  articles: Article[],
+  feeds: { items: Article[] }[],
+  now: Date,
+  future: boolean,
+): [number, number] {
+  const at = now.getTime()
+  if (feeds.some((feed) => feed.items.length === 0)) return [at, at]
+  let from = -_MAX_TIME
+  let until = _MAX_TIME
+  if (future) return [from, until]
+  for (const article of articles) {
+    const time = article.date.getTime()
+    if (time <= at) from = Math.max(from, time)
+    else until = Math.min(until, time - 1)
+  }
+  return [from, until]
+}
+
+/** The largest time a Date can hold (ms). */
+const _MAX_TIME = 8.64e15
+
+/** The outcome of the last build, reported again because nothing changed since. */
+function _again(last: StampResult, strict = false): BuildResult {
+  const warnings = last.warnings.map(({ reason, ...location }) => new ContentError(location, reason))
+  const ok = !(strict && warnings.length > 0)
+  return {
+    ok,
+    articles: last.articles,
+    files: ok ? last.files.map((file) => ({ ...file, changed: false })) : [],
+    errors: [],
+    warnings,
+    stats: { parsed: 0, reused: last.articles, rendered: 0, renderReused: last.shown, upToDate: true },
+  }
 }
 
 function* _serializeAll(

@@ -31,6 +31,12 @@ export interface CacheStats {
   rendered: number
   /** Bodies whose HTML came from the cache (not read at all). */
   renderReused: number
+  /**
+   * True when content, config and output were exactly as the last build left them: that build's
+   * outcome is reported again (the counts above are its articles and shown bodies) and nothing is
+   * read, rendered or written.
+   */
+  upToDate: boolean
 }
 
 const _FORMAT = `kanal-cache-3/${VERSION}`
@@ -49,7 +55,7 @@ export class ArticleCache {
   /** Problems reading the cache (warnings: the build goes on without it). */
   readonly warnings: ContentError[] = []
   /** What this build took from the cache and what it had to do itself. */
-  readonly stats: CacheStats = { parsed: 0, reused: 0, rendered: 0, renderReused: 0 }
+  readonly stats: CacheStats = { parsed: 0, reused: 0, rendered: 0, renderReused: 0, upToDate: false }
   readonly #dir: string | undefined
   /** Index lines of the last build, by article. */
   #previous = new Map<string, string>()
@@ -73,6 +79,11 @@ export class ArticleCache {
     const cache = new ArticleCache(dir)
     if (dir) await cache.#load(path.join(dir, _INDEX))
     return cache
+  }
+
+  /** The index file (for the up-to-date check); empty with `--no-cache`. */
+  get indexFile(): string {
+    return this.#dir ? path.join(this.#dir, _INDEX) : ''
   }
 
   /** False with `--no-cache`: nothing is read or remembered. */

@@ -23,7 +23,9 @@ export function reportText(result: BuildResult, io: Io, verb: string, seconds: n
   const changed = result.files.filter((file) => file.changed).length
   const files = result.ok
     ? verb === 'build'
-      ? `${result.files.length} files written (${changed} changed)`
+      ? result.stats.upToDate
+        ? `${result.files.length} files up to date (nothing changed since the last build)`
+        : `${result.files.length} files written (${changed} changed)`
       : `${result.files.length} files checked`
     : 'nothing written'
   const counts = [

@@ -2,11 +2,8 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { type BuildOptions, build, nowFromEnvironment } from '../build.js'
 import { ContentError, SelfCheckError, UsageError } from '../errors.js'
-import { serveOutput } from '../serve/serve.js'
 import { VERSION } from '../version.js'
 import { HELP } from './help.js'
-import { runImport } from './import.js'
-import { initProject } from './init.js'
 import { createProgress } from './progress.js'
 import { type Io, reportJson, reportText } from './report.js'
 
@@ -76,12 +73,13 @@ async function _dispatch(argv: string[], io: Io, cwd: string): Promise<number> {
       return _build(command, values, io, cwd)
     case 'init': {
       _noPositionals(command, rest)
+      const { initProject } = await import('./init.js')
       const created = await initProject(cwd, values.content)
       io.stderr(`kanal init: created ${created.join(' and ')}. Next: npx kanal build\n`)
       return EXIT.ok
     }
     case 'import':
-      return runImport(rest, values, io, cwd)
+      return (await import('./import.js')).runImport(rest, values, io, cwd)
     case 'serve':
       _noPositionals(command, rest)
       return _serve(values, io, cwd)
@@ -109,6 +107,7 @@ async function _serve(values: _Values, io: Io, cwd: string): Promise<number> {
   }
   const options = _buildOptions(values, io, cwd, 'build')
   await _buildAndReport(options, io, 'build', 'text')
+  const { serveOutput } = await import('../serve/serve.js')
   const server = await serveOutput({
     root: path.resolve(cwd, options.out ?? 'dist'),
     port,

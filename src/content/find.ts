@@ -1,5 +1,6 @@
-import { type Dirent, readdirSync } from 'node:fs'
+import { type Dirent, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
+import type { FileStat } from '../cache/stamp.js'
 import { UsageError } from '../errors.js'
 
 /** Lists the Markdown files below `contentDir` (sub-folders included, dot-files skipped), sorted, with `/`. */
@@ -26,4 +27,12 @@ function _list(root: string): Dirent[] {
       `the content folder ${path.relative(process.cwd(), root) || root} does not exist: create it (kanal init does) or pass --content <folder>`,
     )
   }
+}
+
+/** Size and mtime of each listed file (for the cache and the up-to-date check), in listing order. */
+export function statArticles(contentDir: string, files: string[]): FileStat[] {
+  return files.map((relative) => {
+    const stat = statSync(path.join(contentDir, relative))
+    return { size: stat.size, mtimeMs: stat.mtimeMs }
+  })
 }

@@ -1,12 +1,11 @@
-import { statSync } from 'node:fs'
 import path from 'node:path'
 import { type ArticleCache, type CachedArticle, toCachedArticle } from '../cache/cache.js'
+import type { FileStat } from '../cache/stamp.js'
 import type { Config } from '../config.js'
 import { ContentError } from '../errors.js'
 import { type ParseJob, type ParseOutcome, toContentError } from '../parallel/jobs.js'
 import type { JobPool } from '../parallel/pool.js'
 import type { Article } from './article.js'
-import { findArticles } from './find.js'
 import type { FrontMatter } from './front-matter.js'
 import { readSource } from './read.js'
 import type { SourceFile } from './source.js'
@@ -22,16 +21,20 @@ export interface LoadedContent {
   warnings: ContentError[]
 }
 
-/** Finds, reads (front matter only, or from the cache) and validates every article below `contentDir`. */
+/**
+ * Reads (front matter only, or from the cache) and validates the articles `files` below `contentDir`
+ * (from `findArticles`); `stats` are their sizes and mtimes when the cache is on (`statArticles`).
+ */
 export async function loadArticles(
   contentDir: string,
+  files: string[],
+  stats: FileStat[] | undefined,
   config: Config,
   cwd: string,
   cache: ArticleCache,
   pool: JobPool,
   onProgress?: (stage: 'lesen', done: number, total: number) => void,
 ): Promise<LoadedContent> {
-  const files = await findArticles(contentDir)
   if (files.length >= 1000) pool.warmUp()
   const shownDir = path.relative(cwd, contentDir).split(path.sep).join('/')
   const located: (Located | ContentError | undefined)[] = []
@@ -41,7 +44,7 @@ export async function loadArticles(
     const filePath = path.join(contentDir, relative)
     const file = shownDir === '' ? relative : `${shownDir}/${relative}`
     try {
-      const hit = _fromCacheIfFresh(filePath, file, relative, cache)
+      const hit = stats && _fromCacheIfFresh(filePath, file, relative, stats[index] as FileStat, cache)
       if (hit) located[index] = hit
       else misses.push({ index, job: { filePath, file, relative } })
     } catch (error) {
@@ -85,10 +88,15 @@ function _validate(
  * Front matter from the cache while size and mtime match; when they do not, the file is read whole
  * and its hash decides (a touched but unchanged file keeps its entry). Undefined: parse it anew.
  */
-function _fromCacheIfFresh(filePath: string, file: string, relative: string, cache: ArticleCache) {
+function _fromCacheIfFresh(
+  filePath: string,
+  file: string,
+  relative: string,
+  stat: FileStat,
+  cache: ArticleCache,
+) {
   const previous = cache.previous(relative)
   if (!previous) return undefined
-  const stat = statSync(filePath)
   if (stat.size === previous.size && stat.mtimeMs === previous.mtimeMs) {
     return _fromCache(previous, filePath, file, relative, cache)
   }
