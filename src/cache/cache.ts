@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto'
-import { mkdir, open, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises'
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs'
 import path from 'node:path'
 import type { FrontMatter, KeyPosition } from '../content/front-matter.js'
 import type { SourceFile } from '../content/source.js'
@@ -127,7 +137,7 @@ export class ArticleCache {
   /** Rendered HTML for a render key, if cached. */
   async html(key: string): Promise<RenderedArticle | undefined> {
     if (!this.#dir) return undefined
-    const text = await readFile(path.join(this.#dir, 'html', `${key}.html`), 'utf8').catch(() => undefined)
+    const text = _readIfThere(path.join(this.#dir, 'html', `${key}.html`))
     // Each file starts with the hash of its HTML: a damaged file is a miss, never a wrong feed.
     const newline = text?.indexOf('\n') ?? -1
     if (text === undefined || newline !== 64) return undefined
@@ -150,21 +160,19 @@ export class ArticleCache {
     // A rebuild that changed nothing writes nothing.
     if (!this.#changed && this.#newHtml.size === 0 && this.#current.size === this.#previous.size) return
     const htmlDir = path.join(this.#dir, 'html')
-    await mkdir(htmlDir, { recursive: true })
-    const unused = (await readdir(htmlDir)).filter(
-      (name) => !this.#usedHtml.has(name.slice(0, -'.html'.length)),
-    )
-    await _inBatches(unused, (name) => unlink(path.join(htmlDir, name)).catch(() => {}))
-    // Written in place, many at a time: a file torn by a crash fails its hash and is only a miss.
-    await _inBatches([...this.#newHtml], ([key, body]) => {
+    mkdirSync(htmlDir, { recursive: true })
+    const unused = readdirSync(htmlDir).filter((name) => !this.#usedHtml.has(name.slice(0, -'.html'.length)))
+    for (const name of unused) _ignoreMissing(() => unlinkSync(path.join(htmlDir, name)))
+    // Written in place: a file torn by a crash fails its hash and is only a miss.
+    for (const [key, body] of this.#newHtml) {
       const payload = JSON.stringify(body)
-      return writeFile(path.join(htmlDir, `${key}.html`), `${sha256(payload)}\n${payload}`)
-    })
-    await _writeIndex(path.join(this.#dir, _INDEX), this.#current)
+      writeFileSync(path.join(htmlDir, `${key}.html`), `${sha256(payload)}\n${payload}`)
+    }
+    _writeIndex(path.join(this.#dir, _INDEX), this.#current)
   }
 
   async #load(file: string): Promise<void> {
-    const text = await readFile(file, 'utf8').catch(() => undefined)
+    const text = _readIfThere(file)
     if (text === undefined) return
     try {
       this.#previous = _readIndex(text)
@@ -241,24 +249,24 @@ function _readIndex(text: string): Map<string, string> {
   return index
 }
 
-async function _writeIndex(file: string, index: Map<string, string>): Promise<void> {
+function _writeIndex(file: string, index: Map<string, string>): void {
   const temp = `${file}.${process.pid}.tmp`
-  const handle = await open(temp, 'w')
+  const handle = openSync(temp, 'w')
   try {
-    await handle.write(`${JSON.stringify({ format: _FORMAT })}\n`)
+    writeSync(handle, `${JSON.stringify({ format: _FORMAT })}\n`)
     let chunk: string[] = []
     for (const [relative, line] of index) {
       chunk.push(`${JSON.stringify(relative)}\t${line}\n`)
       if (chunk.length === 1000) {
-        await handle.write(chunk.join(''))
+        writeSync(handle, chunk.join(''))
         chunk = []
       }
     }
-    await handle.write(chunk.join(''))
+    writeSync(handle, chunk.join(''))
   } finally {
-    await handle.close()
+    closeSync(handle)
   }
-  await rename(temp, file)
+  renameSync(temp, file)
 }
 
 /** An entry from an index line; undefined when the line is not a well-formed entry. */
@@ -285,8 +293,18 @@ function _isEntry(value: CachedArticle): boolean {
   )
 }
 
-async function _inBatches<T>(items: T[], work: (item: T) => Promise<unknown>, size = 32): Promise<void> {
-  for (let start = 0; start < items.length; start += size) {
-    await Promise.all(items.slice(start, start + size).map(work))
+function _readIfThere(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    return undefined
+  }
+}
+
+function _ignoreMissing(work: () => void): void {
+  try {
+    work()
+  } catch {
+    // already gone
   }
 }

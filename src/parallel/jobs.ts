@@ -79,7 +79,7 @@ export async function loadParser(): Promise<(job: ParseJob) => ParseOutcome> {
  * rendered, not for a change in front matter alone.
  */
 export async function loadRenderer(): Promise<(job: RenderJob) => RenderOutcome> {
-  const [{ renderHtml }, { renderPlainText }, { summarize }] = await Promise.all([
+  const [{ renderBody }, { renderPlainText }, { summarize }] = await Promise.all([
     import('../render/html.js'),
     import('../render/plain-text.js'),
     import('../render/summary.js'),
@@ -91,8 +91,9 @@ export async function loadRenderer(): Promise<(job: RenderJob) => RenderOutcome>
       const decoded = decodeBody(bytes, job.source.file, job.source.bodyLine)
       const { text, removed } = removeForbiddenChars(decoded)
       const removedAt = removed > 0 ? findForbiddenChar(decoded, job.source.bodyLine) : undefined
-      const html = renderHtml(text, { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
-      const summary = job.summary === undefined ? summarize(html) : renderPlainText(job.summary)
+      const { html, direct } = renderBody(text, { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
+      const summary =
+        job.summary === undefined ? summarize(html, undefined, direct) : renderPlainText(job.summary)
       return {
         ok: true as const,
         html,

@@ -1,4 +1,5 @@
-import sanitizeHtml from 'sanitize-html'
+import type SanitizeHtml from 'sanitize-html'
+import { sanitizeHtml } from './_sanitize-html.js'
 import { toAbsoluteSrcset } from './_srcset.js'
 import { toAbsoluteUrl, type UrlBase } from './urls.js'
 
@@ -28,7 +29,7 @@ const _DROPPED_WITH_CONTENT = [
 // part; sanitizing is synchronous, so the base of the current call is parked here.
 let _base: UrlBase | undefined
 
-const _OPTIONS: sanitizeHtml.IOptions = {
+const _OPTIONS: SanitizeHtml.IOptions = {
   allowedTags: _ALLOWED_TAGS,
   allowedAttributes: {
     a: ['href', 'title', 'hreflang', 'rel'],
@@ -65,7 +66,7 @@ export function sanitizeArticle(html: string, base: UrlBase): string {
 }
 
 // Runs before the allow-list, so the scheme check sees the absolute URL; unsafe ones are removed.
-function _absolutize(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+function _absolutize(tagName: string, attribs: SanitizeHtml.Attributes): SanitizeHtml.Tag {
   if (_base === undefined) return { tagName, attribs }
   for (const name of _URL_ATTRIBUTES) {
     const value = attribs[name]
@@ -83,7 +84,7 @@ function _absolutize(tagName: string, attribs: sanitizeHtml.Attributes): sanitiz
 }
 
 // A link whose URL was removed becomes its text; an image or source without any URL goes away.
-function _isEmptyShell(frame: sanitizeHtml.IFrame): boolean | 'excludeTag' {
+function _isEmptyShell(frame: SanitizeHtml.IFrame): boolean | 'excludeTag' {
   const { tag, attribs } = frame
   if (tag === 'a') return attribs.href === undefined ? 'excludeTag' : false
   if (tag === 'img' || tag === 'source') return attribs.src === undefined && attribs.srcset === undefined

@@ -1,4 +1,5 @@
-import sanitizeHtml from 'sanitize-html'
+import type SanitizeHtml from 'sanitize-html'
+import { sanitizeHtml } from './_sanitize-html.js'
 
 // Tags whose boundaries separate words; everything else is unwrapped to its text.
 const _BLOCK_TAGS = [
@@ -8,7 +9,7 @@ const _BLOCK_TAGS = [
   ...['section', 'article', 'aside', 'header', 'footer', 'main', 'nav'],
 ]
 
-const _OPTIONS: sanitizeHtml.IOptions = {
+const _OPTIONS: SanitizeHtml.IOptions = {
   allowedTags: _BLOCK_TAGS,
   allowedAttributes: {},
   disallowedTagsMode: 'discard',
@@ -23,13 +24,24 @@ const _SPACE_RUN = /\s+/g
 // A lone no-break space binds "5 km" or "Nr. 3" together and is kept; any other run becomes one space.
 const _NO_BREAK = new Set(['\u00a0', '\u202f'])
 
+const _BLOCK_SET = new Set(_BLOCK_TAGS)
+const _ANY_TAG = /<(\/?)([a-z][a-z0-9]*)[^>]*>/g
+
 /**
  * HTML reduced to bare block tags (no attributes) and text with entities decoded.
  * In the result `<` only ever starts a tag and `&` only `&amp;`, `&lt;` or `&gt;`,
  * so it can be split with plain regular expressions.
+ *
+ * `direct`: the HTML is `renderDirect`'s (markdown-it's own tags, attribute values escaped, text
+ * escaping only `&`, `<` and `>`), which is already in that form apart from its tags: they are
+ * rewritten here as the sanitiser would, without loading it.
  */
-export function toTextBlocks(html: string): string {
-  return sanitizeHtml(html, _OPTIONS)
+export function toTextBlocks(html: string, direct = false): string {
+  if (!direct) return sanitizeHtml(html, _OPTIONS)
+  return html.replace(_ANY_TAG, (_tag, slash: string, name: string) => {
+    if (!_BLOCK_SET.has(name)) return ''
+    return name === 'br' || name === 'hr' ? `<${name} />` : `<${slash}${name}>`
+  })
 }
 
 /** Plain text of (part of) a `toTextBlocks` result: tags become spaces, each run of white space becomes one space. */

@@ -1,4 +1,5 @@
 import { stripForbiddenChars } from '../content/xml-chars.js'
+import { hasRawHtml, renderDirect } from './_direct.js'
 import { markdownIt } from './_markdown.js'
 import { blocksToText, toTextBlocks } from './_text.js'
 
@@ -7,5 +8,8 @@ import { blocksToText, toTextBlocks } from './_text.js'
  * white space collapsed to single spaces (a lone no-break space, as in `5 km`, is kept).
  */
 export function renderPlainText(markdown: string): string {
-  return stripForbiddenChars(blocksToText(toTextBlocks(markdownIt.renderInline(markdown))))
+  const tokens = markdownIt.parseInline(markdown, {})
+  const direct = !hasRawHtml(tokens)
+  const html = direct ? renderDirect(tokens) : markdownIt.renderer.render(tokens, markdownIt.options, {})
+  return stripForbiddenChars(blocksToText(toTextBlocks(html, direct)))
 }

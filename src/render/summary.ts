@@ -9,9 +9,11 @@ const _TAG = /<[^>]*>/
 /**
  * Plain text of the first non-empty paragraph of rendered HTML (or, without one, of the first
  * block with text, such as a heading), cut at a word boundary near `maxLength` with `…`.
+ * `direct`: the HTML came from `renderDirect` (see `toTextBlocks`).
  */
-export function summarize(html: string, maxLength = 280): string {
-  const text = _firstParagraph(toTextBlocks(_head(html))) ?? _firstBlockText(toTextBlocks(html))
+export function summarize(html: string, maxLength = 280, direct = false): string {
+  const text =
+    _firstParagraph(toTextBlocks(_head(html), direct)) ?? _firstBlockText(toTextBlocks(html, direct))
   return truncate(stripForbiddenChars(text), maxLength)
 }
 
