@@ -1,6 +1,13 @@
 import path from 'node:path'
 import { ArticleCache, type CacheStats } from './cache/cache.js'
-import { type FileStat, inputsHash, recordBuild, type StampResult, upToDate } from './cache/stamp.js'
+import {
+  BuildStamp,
+  dueRange,
+  type FileStat,
+  inputsHash,
+  type OutputGroup,
+  type StampResult,
+} from './cache/stamp.js'
 import { checked, selfCheck } from './check/self-check.js'
 import { type Config, readConfig } from './config.js'
 import type { Article } from './content/article.js'
@@ -8,14 +15,12 @@ import { findArticles, statArticles } from './content/find.js'
 import { loadArticles } from './content/load.js'
 import { byLocation, ContentError, UsageError } from './errors.js'
 import { toFeedModel } from './feed-model.js'
-import { serializeFeed } from './formats/index.js'
-import type { FeedModel } from './model.js'
-import type { OutputFile } from './output/file.js'
-import { MANIFEST, readUnpinged, type WrittenFile, writeOutput } from './output/write.js'
+import type { KeptFile, OutputFile } from './output/file.js'
+import { readUnpinged, type WrittenFile, writeOutput } from './output/write.js'
 import { JobPool } from './parallel/pool.js'
+import { produceFiles } from './produce.js'
 import { renderArticles } from './render-articles.js'
 import { selectFeeds } from './select.js'
-import { buildSiteFiles } from './views/site-files.js'
 import type { PingOptions } from './websub/ping.js'
 
 /** What to build, from where, to where. Paths are relative to `cwd`. */
@@ -87,19 +92,30 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // it would write the same bytes, so its outcome is reported again and nothing is read or written.
   const stampWarnings: ContentError[] = []
   const settings = { config, cwd, contentDir, outDir, drafts: options.drafts, future: options.future }
-  const inputs = cacheDir && stats && options.write !== false && inputsHash(settings, files, stats)
-  if (cacheDir && inputs) {
-    const last = upToDate(cacheDir, inputs, now, stampWarnings)
-    const retryPings = options.ping && (await readUnpinged(outDir)).length > 0
-    if (last && !retryPings) return _again(last, options.strict)
-  }
+  const writes = options.write !== false
+  const inputs = cacheDir && stats && writes ? inputsHash(settings, files, stats) : undefined
+  const stamp = cacheDir && writes ? BuildStamp.read(cacheDir, stampWarnings) : undefined
+  const last = inputs ? stamp?.upToDate(inputs, now) : undefined
+  if (last && !(options.ping && (await readUnpinged(outDir)).length > 0)) return _again(last, options.strict)
 
-  const cache = await ArticleCache.open(cacheDir)
+  const cache = await ArticleCache.open(cacheDir, config)
   cache.warnings.push(...stampWarnings)
   const pool = new JobPool(options.threads)
   try {
-    const stamp = cacheDir && inputs ? { cacheDir, inputs } : undefined
-    return await _run(options, { cwd, now, config, contentDir, outDir, files, stats, cache, pool, stamp })
+    const record = cacheDir && inputs ? { cacheDir, inputs } : undefined
+    return await _run(options, {
+      cwd,
+      now,
+      config,
+      contentDir,
+      outDir,
+      files,
+      stats,
+      cache,
+      pool,
+      stamp,
+      record,
+    })
   } finally {
     await pool.close()
   }
@@ -115,8 +131,10 @@ interface _Run {
   stats: FileStat[] | undefined
   cache: ArticleCache
   pool: JobPool
-  /** Where to record a successful build for the up-to-date check. */
-  stamp: { cacheDir: string; inputs: string } | undefined
+  /** The last build's record: output it wrote that this build would write the same is kept. */
+  stamp: BuildStamp | undefined
+  /** Where to record a successful build for the next one. */
+  record: { cacheDir: string; inputs: string } | undefined
 }
 
 async function _run(options: BuildOptions, run: _Run): Promise<BuildResult> {
@@ -149,16 +167,17 @@ async function _run(options: BuildOptions, run: _Run): Promise<BuildResult> {
     model: toFeedModel(feed, bodies.rendered, config, now),
   }))
   // One document at a time: serialised, checked, written (or, for check, counted), then dropped.
-  const files = checked(_serializeAll(feeds, config), options.write === false)
-  const written =
-    options.write === false
-      ? Array.from(files, (file) => ({
-          path: file.path,
-          bytes: Buffer.byteLength(file.contents),
-          changed: false,
-        }))
-      : await writeOutput(outDir, files, selfCheck)
-  if (options.write === false) return { ...result, ok: true, files: written }
+  if (options.write === false) {
+    const files = checked(produceFiles(feeds, config, () => undefined, []))
+    return { ...result, ok: true, files: Array.from(files, _counted) }
+  }
+  const groups: OutputGroup[] = []
+  const kept = (print: string) => run.stamp?.kept(print, outDir)
+  const written = await writeOutput(
+    outDir,
+    checked(produceFiles(feeds, config, kept, groups), false),
+    selfCheck,
+  )
   await cache.save()
   if (options.ping) {
     const folders = selection.feeds.filter((feed) => !feed.archive?.isArchive).map((feed) => feed.folder)
@@ -167,44 +186,23 @@ async function _run(options: BuildOptions, run: _Run): Promise<BuildResult> {
     const { notifyHubs } = await import('./websub/notify.js')
     warnings.push(...(await notifyHubs(config, folders, written, outDir, outName, pingOptions)))
   }
-  if (run.stamp) {
-    const due = _dueRange(content.articles, selection.feeds, now, options.future ?? false)
-    const outputs = [...written.map((file) => path.join(outDir, file.path)), path.join(outDir, MANIFEST)]
-    recordBuild(run.stamp.cacheDir, run.stamp.inputs, due, [...outputs, cache.indexFile], {
-      articles: content.count,
-      shown: shown.size,
-      warnings: contentWarnings.map((warning) => ({ ...warning.location, reason: warning.reason })),
-      files: written.map((file) => ({ path: file.path, bytes: file.bytes })),
+  if (run.record) {
+    BuildStamp.record(run.record.cacheDir, {
+      inputs: run.record.inputs,
+      now: dueRange(content.articles, selection.feeds, now, options.future ?? false),
+      outDir,
+      indexFile: cache.indexFile,
+      groups,
+      result: {
+        articles: content.count,
+        shown: shown.size,
+        warnings: contentWarnings.map((warning) => ({ ...warning.location, reason: warning.reason })),
+        files: written.map((file) => ({ path: file.path, bytes: file.bytes })),
+      },
     })
   }
   return { ...result, ok: !(options.strict && warnings.length > 0), files: written }
 }
-
-/**
- * The range of "now" (ms) in which the same articles are due: from the newest article already due to
- * just before the next one. A feed with no items is dated "now" itself, so then only this instant.
- */
-function _dueRange(
-  articles: Article[],
-  feeds: { items: Article[] }[],
-  now: Date,
-  future: boolean,
-): [number, number] {
-  const at = now.getTime()
-  if (feeds.some((feed) => feed.items.length === 0)) return [at, at]
-  let from = -_MAX_TIME
-  let until = _MAX_TIME
-  if (future) return [from, until]
-  for (const article of articles) {
-    const time = article.date.getTime()
-    if (time <= at) from = Math.max(from, time)
-    else until = Math.min(until, time - 1)
-  }
-  return [from, until]
-}
-
-/** The largest time a Date can hold (ms). */
-const _MAX_TIME = 8.64e15
 
 /** The outcome of the last build, reported again because nothing changed since. */
 function _again(last: StampResult, strict = false): BuildResult {
@@ -220,12 +218,9 @@ function _again(last: StampResult, strict = false): BuildResult {
   }
 }
 
-function* _serializeAll(
-  feeds: { folder: string; model: FeedModel }[],
-  config: Config,
-): Generator<OutputFile> {
-  for (const feed of feeds) yield* serializeFeed(feed.model, feed.folder)
-  yield* buildSiteFiles(feeds, config)
+function _counted(file: OutputFile | KeptFile): WrittenFile {
+  const bytes = 'kept' in file ? file.kept.bytes : Buffer.byteLength(file.contents)
+  return { path: file.path, bytes, changed: false }
 }
 
 /** `SOURCE_DATE_EPOCH` (seconds, for reproducible builds) or the clock. */

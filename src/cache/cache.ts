@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import {
+  appendFileSync,
   closeSync,
   mkdirSync,
   openSync,
@@ -11,13 +12,16 @@ import {
   writeSync,
 } from 'node:fs'
 import path from 'node:path'
-import type { FrontMatter, KeyPosition } from '../content/front-matter.js'
+import type { Article } from '../content/article.js'
 import type { SourceFile } from '../content/source.js'
 import { ContentError, type Location } from '../errors.js'
 import type { RenderedArticle } from '../model.js'
 import { VERSION } from '../version.js'
 
-/** What the cache keeps of one article file: enough to skip reading and parsing it. */
+/**
+ * What the cache keeps of one valid article file: enough to skip reading, parsing and validating it
+ * while the file and the config are unchanged.
+ */
 export interface CachedArticle {
   size: number
   mtimeMs: number
@@ -27,9 +31,16 @@ export interface CachedArticle {
   bodyHash?: string
   bodyOffset: number
   bodyLine: number
-  data: Record<string, unknown>
-  locations: KeyPosition[]
+  /** `configKey` of the config the article was validated with. */
+  config: string
+  /** The validated article without its source; dates as epoch milliseconds. */
+  article: ArticleRecord
+  /** Its warnings: line, column (null when unknown), reason. */
+  warnings: [number | null, number | null, string][]
 }
+
+/** An `Article` as JSON holds it. */
+export type ArticleRecord = Omit<Article, 'source' | 'date' | 'updated'> & { date: number; updated: number }
 
 /** Work done and work saved by the cache in one build. */
 export interface CacheStats {
@@ -49,7 +60,7 @@ export interface CacheStats {
   upToDate: boolean
 }
 
-const _FORMAT = `kanal-cache-3/${VERSION}`
+const _FORMAT = `kanal-cache-4/${VERSION}`
 const _INDEX = 'articles.ndjson'
 
 /**
@@ -79,16 +90,31 @@ export class ArticleCache {
   readonly #usedHtml = new Set<string>()
   /** Whether the index differs from the file it was read from. */
   #changed = false
+  /** `configKey` of this build's config. */
+  readonly #config: string
+  /** `configKey` the index file's entries were validated with. */
+  #indexConfig = ''
+  /** Lines in the index file, superseded ones included; 0 when it must be rewritten, not appended to. */
+  #fileLines = 0
 
-  private constructor(dir: string | undefined) {
+  private constructor(dir: string | undefined, config: string) {
     this.#dir = dir
+    this.#config = config
   }
 
-  /** Opens the cache in `dir`; `undefined` gives a cache that remembers nothing (`--no-cache`). */
-  static async open(dir: string | undefined): Promise<ArticleCache> {
-    const cache = new ArticleCache(dir)
-    if (dir) await cache.#load(path.join(dir, _INDEX))
+  /**
+   * Opens the cache in `dir`; `undefined` gives a cache that remembers nothing (`--no-cache`).
+   * `config` is the config this build validates articles with.
+   */
+  static async open(dir: string | undefined, config: unknown): Promise<ArticleCache> {
+    const cache = new ArticleCache(dir, configKey(config))
+    if (dir) cache.#load(path.join(dir, _INDEX))
     return cache
+  }
+
+  /** The `configKey` of this build's config: entries validated with another are validated again. */
+  get configKey(): string {
+    return this.#config
   }
 
   /** The index file (for the up-to-date check); empty with `--no-cache`. */
@@ -105,7 +131,7 @@ export class ArticleCache {
   previous(relative: string): CachedArticle | undefined {
     const line = this.#previous.get(relative)
     if (line === undefined) return undefined
-    const entry = _parseEntry(line)
+    const entry = _parseEntry(line, this.#indexConfig)
     if (entry) this.#parsed.set(entry, line)
     return entry
   }
@@ -115,7 +141,7 @@ export class ArticleCache {
     if (!this.#dir) return
     const unchanged = this.#parsed.get(entry)
     if (unchanged === undefined || this.#previous.get(relative) !== unchanged) this.#changed = true
-    this.#current.set(relative, unchanged ?? JSON.stringify(entry))
+    this.#current.set(relative, unchanged ?? _toLine(entry))
     if (entry.bodyHash) this.#bodyHashes.set(relative, entry.bodyHash)
   }
 
@@ -123,8 +149,7 @@ export class ArticleCache {
   learnBodyHash(relative: string, bodyHash: string): void {
     const line = this.#current.get(relative)
     if (line === undefined || this.#bodyHashes.get(relative) === bodyHash) return
-    const entry = JSON.parse(line) as CachedArticle
-    this.#current.set(relative, JSON.stringify({ ...entry, bodyHash }))
+    this.#current.set(relative, _toLine({ ...(JSON.parse(line) as CachedArticle), bodyHash }))
     this.#bodyHashes.set(relative, bodyHash)
     this.#changed = true
   }
@@ -168,14 +193,35 @@ export class ArticleCache {
       const payload = JSON.stringify(body)
       writeFileSync(path.join(htmlDir, `${key}.html`), `${sha256(payload)}\n${payload}`)
     }
-    _writeIndex(path.join(this.#dir, _INDEX), this.#current)
+    this.#saveIndex(path.join(this.#dir, _INDEX))
   }
 
-  async #load(file: string): Promise<void> {
+  // A build that changed a few entries appends them (a later line for an article wins, `-` removes
+  // it) instead of rewriting every line; the file is compacted once a tenth of it is superseded.
+  #saveIndex(file: string): void {
+    const changes: string[] = []
+    for (const [relative, line] of this.#current) {
+      if (this.#previous.get(relative) !== line) changes.push(`${JSON.stringify(relative)}\t${line}\n`)
+    }
+    for (const relative of this.#previous.keys()) {
+      if (!this.#current.has(relative)) changes.push(`${JSON.stringify(relative)}\t-\n`)
+    }
+    const appendable =
+      this.#fileLines > 0 &&
+      this.#indexConfig === this.#config &&
+      this.#fileLines + changes.length <= this.#current.size + Math.max(100, this.#current.size / 10)
+    if (appendable) appendFileSync(file, changes.join(''))
+    else _writeIndex(file, this.#current, this.#config)
+  }
+
+  #load(file: string): void {
     const text = _readIfThere(file)
     if (text === undefined) return
     try {
-      this.#previous = _readIndex(text)
+      const index = _readIndex(text)
+      this.#previous = index.lines
+      this.#indexConfig = index.config
+      this.#fileLines = index.fileLines
     } catch (error) {
       this.#changed = true
       const where: Location = { file: path.relative(process.cwd(), file) || file }
@@ -188,23 +234,74 @@ export class ArticleCache {
   }
 }
 
-/** A cache entry from a parsed source file; undefined when JSON cannot hold the data exactly. */
+/** A cache entry for a valid article, validated with the config of `configKey`. */
 export function toCachedArticle(
-  source: SourceFile,
-  frontMatter: FrontMatter,
-  hashes: Partial<CachedArticle>,
-): CachedArticle | undefined {
-  if (!_isJsonExact(frontMatter.data)) return undefined
-  const entry: CachedArticle = {
+  article: Article,
+  warnings: ContentError[],
+  configKey: string,
+  hashes: { fileHash?: string; bodyHash?: string },
+): CachedArticle {
+  const { source, date, updated, ...rest } = article
+  return {
     size: source.size,
     mtimeMs: source.mtimeMs,
     ...hashes,
     bodyOffset: source.bodyOffset,
     bodyLine: source.bodyLine,
-    data: frontMatter.data,
-    locations: frontMatter.positions,
+    config: configKey,
+    article: { ...rest, date: date.getTime(), updated: updated.getTime() },
+    warnings: warnings.map((warning) => [
+      warning.location.line ?? null,
+      warning.location.column ?? null,
+      warning.reason,
+    ]),
   }
-  return entry
+}
+
+/** The article and warnings of a cache entry again, for the source file it now comes from. */
+export function fromCachedArticle(
+  entry: CachedArticle,
+  source: SourceFile,
+): { article: Article; warnings: ContentError[] } {
+  const record = entry.article
+  // Built field by field (not spread): every article then has one shape, which V8 handles fastest.
+  const article: Article = {
+    source,
+    slug: record.slug,
+    title: record.title,
+    date: new Date(record.date),
+    updated: new Date(record.updated),
+    categories: record.categories,
+    tags: record.tags,
+    url: record.url,
+    id: record.id,
+    draft: record.draft,
+  }
+  if (record.summary !== undefined) article.summary = record.summary
+  if (record.author !== undefined) article.author = record.author
+  if (record.image !== undefined) article.image = record.image
+  const warnings =
+    entry.warnings.length === 0
+      ? _NO_WARNINGS
+      : entry.warnings.map(
+          ([line, column, reason]) =>
+            new ContentError(
+              {
+                file: source.file,
+                ...(line !== null ? { line } : {}),
+                ...(column !== null ? { column } : {}),
+              },
+              reason,
+            ),
+        )
+  return { article, warnings }
+}
+
+const _NO_WARNINGS: ContentError[] = []
+
+/** What an article's validation depends on besides its file: the config (and kanal's version). */
+export function configKey(config: unknown): string {
+  return sha256(`${_FORMAT}\0${JSON.stringify(config)}`)
 }
 
 /**
@@ -220,40 +317,45 @@ export function sha256(value: string | Uint8Array): string {
   return createHash('sha256').update(value).digest('hex')
 }
 
-/** True when a JSON round trip keeps the value (YAML's .inf and .nan would become null). */
-function _isJsonExact(value: unknown): boolean {
-  if (typeof value === 'number') return Number.isFinite(value)
-  if (Array.isArray(value)) return value.every(_isJsonExact)
-  if (typeof value === 'object' && value !== null) {
-    return Object.getPrototypeOf(value) === Object.prototype && Object.values(value).every(_isJsonExact)
-  }
-  return true
-}
-
-/** Index lines by article; an index of another kanal version is empty, anything else is an error. */
-function _readIndex(text: string): Map<string, string> {
+/**
+ * Index lines by article, the `configKey` their articles were validated with, and how many lines the
+ * file has. An index of another kanal version is empty; anything else unreadable is an error.
+ */
+function _readIndex(text: string): { lines: Map<string, string>; config: string; fileLines: number } {
   const lines = text.split('\n')
-  const header = JSON.parse(lines[0] ?? '') as { format?: unknown }
+  // A line cut short by a crash while appending is only a missing entry (and the file is rewritten).
+  const torn = lines.length > 1 && lines.at(-1) !== ''
+  if (torn) lines.pop()
+  const header = JSON.parse(lines[0] ?? '') as { format?: unknown; config?: unknown }
+  const index = new Map<string, string>()
   if (header.format !== _FORMAT) {
-    if (typeof header.format === 'string' && header.format.startsWith('kanal-cache-')) return new Map()
+    if (typeof header.format === 'string' && header.format.startsWith('kanal-cache-')) {
+      return { lines: index, config: '', fileLines: 0 }
+    }
     throw new Error('not a kanal cache')
   }
-  const index = new Map<string, string>()
-  // Each line: the article's path as a JSON string, a tab, then its entry as JSON.
+  // Each line: the article's path as a JSON string, a tab, then its entry as JSON, or `-` (removed).
   for (const line of lines.slice(1)) {
     if (line === '') continue
     const tab = line.indexOf('\t')
     if (tab === -1) throw new Error('a line of the index is damaged')
-    index.set(JSON.parse(line.slice(0, tab)) as string, line.slice(tab + 1))
+    const relative = JSON.parse(line.slice(0, tab)) as string
+    const entry = line.slice(tab + 1)
+    if (entry === '-') index.delete(relative)
+    else index.set(relative, entry)
   }
-  return index
+  return {
+    lines: index,
+    config: typeof header.config === 'string' ? header.config : '',
+    fileLines: torn ? 0 : lines.length,
+  }
 }
 
-function _writeIndex(file: string, index: Map<string, string>): void {
+function _writeIndex(file: string, index: Map<string, string>, config: string): void {
   const temp = `${file}.${process.pid}.tmp`
   const handle = openSync(temp, 'w')
   try {
-    writeSync(handle, `${JSON.stringify({ format: _FORMAT })}\n`)
+    writeSync(handle, `${JSON.stringify({ format: _FORMAT, config })}\n`)
     let chunk: string[] = []
     for (const [relative, line] of index) {
       chunk.push(`${JSON.stringify(relative)}\t${line}\n`)
@@ -269,10 +371,17 @@ function _writeIndex(file: string, index: Map<string, string>): void {
   renameSync(temp, file)
 }
 
+/** An index line: the entry without its `config`, which the index header holds for all. */
+function _toLine(entry: CachedArticle): string {
+  const { config: _, ...line } = entry
+  return JSON.stringify(line)
+}
+
 /** An entry from an index line; undefined when the line is not a well-formed entry. */
-function _parseEntry(line: string): CachedArticle | undefined {
+function _parseEntry(line: string, config: string): CachedArticle | undefined {
   try {
     const entry = JSON.parse(line) as CachedArticle
+    entry.config = config
     return _isEntry(entry) ? entry : undefined
   } catch {
     return undefined
@@ -287,9 +396,12 @@ function _isEntry(value: CachedArticle): boolean {
     typeof value.mtimeMs === 'number' &&
     typeof value.bodyOffset === 'number' &&
     typeof value.bodyLine === 'number' &&
-    typeof value.data === 'object' &&
-    value.data !== null &&
-    Array.isArray(value.locations)
+    typeof value.config === 'string' &&
+    typeof value.article === 'object' &&
+    value.article !== null &&
+    typeof value.article.date === 'number' &&
+    typeof value.article.updated === 'number' &&
+    Array.isArray(value.warnings)
   )
 }
 

@@ -3,6 +3,7 @@ import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ContentError, type Location } from '../errors.js'
+import type { KeptFile } from '../output/file.js'
 import { VERSION } from '../version.js'
 
 /** Size and modification time of a file: what the up-to-date check compares. */
@@ -23,32 +24,170 @@ export interface StampResult {
   files: { path: string; bytes: number }[]
 }
 
-/**
- * The record of the last successful build: a hash of everything it read (kanal's code, the resolved
- * config and options, and every content file's path, size and mtime), the range of "now" in which the
- * same articles were due, and the size and mtime of every file it wrote. While all of that still holds,
- * a build would write the same bytes again, so it is skipped and its outcome reported again.
- */
-interface _Stamp {
-  format: typeof _FORMAT
+/** Output files produced together from one input (a feed's three formats, the site views). */
+export interface OutputGroup {
+  /** Hash of everything the files were made from (`fingerprint`). */
+  fingerprint: string
+  /** Their paths below the output folder. */
+  paths: string[]
+}
+
+/** What a successful build records (`BuildStamp.record`). */
+export interface BuildRecord {
+  /** `inputsHash` of the build. */
   inputs: string
-  /** Earliest and latest "now" (ms) that select the same articles. */
+  /** Earliest and latest "now" (ms) in which the build would write the same. */
   now: [number, number]
-  /** Every output file, the manifest and the cache index: [absolute path, size, mtimeMs]. */
-  outputs: [string, number, number][]
+  outDir: string
+  /** The cache's index file: changed by anything but kanal, the check fails. */
+  indexFile: string
+  groups: OutputGroup[]
   result: StampResult
 }
 
-const _FORMAT = 'kanal-stamp-1'
+/** One output file as written: path below the output folder, size, mtime, SHA-256. */
+type _Output = [string, number, number, string]
+
+interface _Stamp {
+  format: typeof _FORMAT
+  inputs: string
+  now: [number, number]
+  outDir: string
+  indexFile: string
+  /** Size and mtime of the manifest and of the cache index, as the build left them. */
+  manifest: [number, number]
+  index: [number, number]
+  /** Output files by the fingerprint of the group they belong to. */
+  groups: Record<string, _Output[]>
+  result: StampResult
+}
+
+const _FORMAT = 'kanal-stamp-2'
 const _FILE = 'build-stamp.json'
+const _MANIFEST = '.kanal-manifest.json'
+
+// The code that builds: a new kanal, or the same version rebuilt, may write other bytes.
+const _CODE = `${VERSION}\0${statSync(fileURLToPath(import.meta.url)).mtimeMs}`
+
+/**
+ * The record of the last successful build, in the cache folder. It answers two questions:
+ *
+ * - `upToDate`: did anything the build read (kanal's code, the resolved config and options, every
+ *   content file's path, size and mtime, "now" as far as it decides which articles are due) or wrote
+ *   (every output file's size and mtime) change since? If not, a build would write the same bytes, so
+ *   it is skipped and its outcome reported again.
+ * - `kept`: is a group of output files (one feed in every format) still on disk as written, and was it
+ *   made from exactly the same input (`fingerprint`)? Then it need not be serialised and checked again.
+ */
+export class BuildStamp {
+  readonly #stamp: _Stamp
+
+  private constructor(stamp: _Stamp) {
+    this.#stamp = stamp
+  }
+
+  /** The stamp in `cacheDir`; undefined when there is none, or (with a warning) a damaged one. */
+  static read(cacheDir: string, warnings: ContentError[]): BuildStamp | undefined {
+    const file = path.join(cacheDir, _FILE)
+    let text: string
+    try {
+      text = readFileSync(file, 'utf8')
+    } catch {
+      return undefined
+    }
+    try {
+      const stamp = JSON.parse(text) as _Stamp
+      if (stamp.format === _FORMAT && Array.isArray(stamp.now) && typeof stamp.groups === 'object') {
+        return new BuildStamp(stamp)
+      }
+      // A stamp of another kanal version is no damage: the build simply runs.
+      if (typeof stamp.format === 'string' && stamp.format.startsWith('kanal-stamp-')) return undefined
+    } catch {
+      // reported below
+    }
+    const where: Location = { file: path.relative(process.cwd(), file) || file }
+    warnings.push(
+      new ContentError(where, 'ignored the cache file: not a kanal build stamp; it will be rewritten'),
+    )
+    return undefined
+  }
+
+  /** The last build's result when nothing it depends on changed since; undefined when a build must run. */
+  upToDate(inputs: string, now: Date): StampResult | undefined {
+    const stamp = this.#stamp
+    if (stamp.inputs !== inputs || now.getTime() < stamp.now[0] || now.getTime() > stamp.now[1]) return
+    if (!_same(path.join(stamp.outDir, _MANIFEST), stamp.manifest)) return undefined
+    // The cache itself: a damaged or replaced index must be noticed (and warned about) by a build.
+    if (!_same(stamp.indexFile, stamp.index)) return undefined
+    for (const outputs of Object.values(stamp.groups)) {
+      for (const [file, size, mtimeMs] of outputs) {
+        if (!_same(path.join(stamp.outDir, file), [size, mtimeMs])) return undefined
+      }
+    }
+    return stamp.result
+  }
+
+  /**
+   * The files of a group made from `fingerprint` in the last build, when all are still in `outDir` as
+   * written; undefined when the group must be produced again.
+   */
+  kept(fingerprint: string, outDir: string): KeptFile[] | undefined {
+    const stamp = this.#stamp
+    const outputs = stamp.groups[fingerprint]
+    if (!outputs || stamp.outDir !== outDir) return undefined
+    // The manifest vouches for the files' hashes; rewritten by anything else, it vouches for nothing.
+    if (!_same(path.join(outDir, _MANIFEST), stamp.manifest)) return undefined
+    const kept: KeptFile[] = []
+    for (const [file, size, mtimeMs, hash] of outputs) {
+      if (!_same(path.join(outDir, file), [size, mtimeMs])) return undefined
+      kept.push({ path: file, kept: { bytes: size, sha256: hash } })
+    }
+    return kept
+  }
+
+  /**
+   * Records a successful build in `cacheDir`, after it wrote its output and saved the cache. Hashes
+   * come from the manifest the build just wrote. A file that is not there cannot be vouched for: then
+   * nothing is recorded and the next build runs.
+   */
+  static record(cacheDir: string, record: BuildRecord): void {
+    const hashes = _manifestHashes(record.outDir)
+    const manifest = _stat(path.join(record.outDir, _MANIFEST))
+    const index = _stat(record.indexFile)
+    if (!hashes || !manifest || !index) return
+    const groups: Record<string, _Output[]> = {}
+    for (const group of record.groups) {
+      const outputs: _Output[] = []
+      for (const file of group.paths) {
+        const stat = _stat(path.join(record.outDir, file))
+        const hash = hashes[file]
+        if (!stat || hash === undefined) return
+        outputs.push([file, stat.size, stat.mtimeMs, hash])
+      }
+      groups[group.fingerprint] = outputs
+    }
+    const stamp: _Stamp = {
+      format: _FORMAT,
+      inputs: record.inputs,
+      now: record.now,
+      outDir: record.outDir,
+      indexFile: record.indexFile,
+      manifest: [manifest.size, manifest.mtimeMs],
+      index: [index.size, index.mtimeMs],
+      groups,
+      result: record.result,
+    }
+    const target = path.join(cacheDir, _FILE)
+    const temp = `${target}.${process.pid}.tmp`
+    writeFileSync(temp, JSON.stringify(stamp))
+    renameSync(temp, target)
+  }
+}
 
 /** The hash of a build's inputs. `settings` are the resolved config, options and folders. */
 export function inputsHash(settings: unknown, files: string[], stats: FileStat[]): string {
   const hash = createHash('sha256')
-  // The code that would build: a new kanal, or the same version rebuilt, may write other bytes.
-  hash.update(
-    `${VERSION}\0${statSync(fileURLToPath(import.meta.url)).mtimeMs}\0${JSON.stringify(settings)}\n`,
-  )
+  hash.update(`${_CODE}\0${JSON.stringify(settings)}\n`)
   for (const [index, file] of files.entries()) {
     const stat = stats[index] as FileStat
     hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\n`)
@@ -56,76 +195,59 @@ export function inputsHash(settings: unknown, files: string[], stats: FileStat[]
   return hash.digest('hex')
 }
 
+/** The hash of what a group of output files is made from: kanal's code and `parts` (JSON values). */
+export function fingerprint(...parts: unknown[]): string {
+  const hash = createHash('sha256').update(_CODE)
+  for (const part of parts) hash.update(`\0${JSON.stringify(part)}`)
+  return hash.digest('hex')
+}
+
+/** The largest time a Date can hold (ms). */
+const _MAX_TIME = 8.64e15
+
 /**
- * The last build's result when nothing it depends on changed since; undefined when a build must run.
- * A damaged or foreign stamp gives a warning (the build then runs and rewrites it).
+ * The range of "now" (ms) in which the same articles are due: from the newest article already due to
+ * just before the next one. A feed with no items is dated "now" itself, so then only this instant.
  */
-export function upToDate(
-  cacheDir: string,
-  inputs: string,
+export function dueRange(
+  articles: { date: Date }[],
+  feeds: { items: unknown[] }[],
   now: Date,
-  warnings: ContentError[],
-): StampResult | undefined {
-  const stamp = _read(cacheDir, warnings)
-  if (!stamp || stamp.inputs !== inputs) return undefined
-  if (now.getTime() < stamp.now[0] || now.getTime() > stamp.now[1]) return undefined
-  for (const [file, size, mtimeMs] of stamp.outputs) {
-    const stat = _stat(file)
-    if (stat?.size !== size || stat.mtimeMs !== mtimeMs) return undefined
+  future: boolean,
+): [number, number] {
+  const at = now.getTime()
+  if (feeds.some((feed) => feed.items.length === 0)) return [at, at]
+  let from = -_MAX_TIME
+  let until = _MAX_TIME
+  if (future) return [from, until]
+  for (const article of articles) {
+    const time = article.date.getTime()
+    if (time <= at) from = Math.max(from, time)
+    else until = Math.min(until, time - 1)
   }
-  return stamp.result
+  return [from, until]
 }
 
-/**
- * Records a successful build. `outputs` are the absolute paths of the files it left in the output
- * folder (written or left alone), the manifest and the cache index; `now` the range of "now" in which
- * it would write the same.
- */
-export function recordBuild(
-  cacheDir: string,
-  inputs: string,
-  now: [number, number],
-  outputs: string[],
-  result: StampResult,
-): void {
-  const stamp: _Stamp = { format: _FORMAT, inputs, now, outputs: [], result }
-  for (const file of outputs) {
-    const stat = _stat(file)
-    // A file that is not there cannot be vouched for: no stamp, the next build runs.
-    if (!stat) return
-    stamp.outputs.push([file, stat.size, stat.mtimeMs])
-  }
-  const target = path.join(cacheDir, _FILE)
-  const temp = `${target}.${process.pid}.tmp`
-  writeFileSync(temp, JSON.stringify(stamp))
-  renameSync(temp, target)
-}
-
-function _read(cacheDir: string, warnings: ContentError[]): _Stamp | undefined {
-  const file = path.join(cacheDir, _FILE)
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch {
-    return undefined
-  }
-  try {
-    const stamp = JSON.parse(text) as _Stamp
-    if (stamp.format === _FORMAT && Array.isArray(stamp.now) && Array.isArray(stamp.outputs)) return stamp
-  } catch {
-    // reported below
-  }
-  const where: Location = { file: path.relative(process.cwd(), file) || file }
-  warnings.push(
-    new ContentError(where, 'ignored the cache file: not a kanal build stamp; it will be rewritten'),
-  )
-  return undefined
+function _same(file: string, [size, mtimeMs]: [number, number]): boolean {
+  const stat = _stat(file)
+  return stat !== undefined && stat.size === size && stat.mtimeMs === mtimeMs
 }
 
 function _stat(file: string): FileStat | undefined {
   try {
     const stat = statSync(file)
     return stat.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function _manifestHashes(outDir: string): Record<string, string> | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(outDir, _MANIFEST), 'utf8')) as {
+      files?: Record<string, string>
+    }
+    return manifest.files
   } catch {
     return undefined
   }

@@ -1,5 +1,5 @@
 import { SelfCheckError, UsageError } from '../errors.js'
-import type { OutputFile } from '../output/file.js'
+import type { KeptFile, OutputFile } from '../output/file.js'
 import { checkAtom, checkJsonFeed, checkRss } from './rules.js'
 import { parseXml } from './xml-tree.js'
 
@@ -20,8 +20,11 @@ export function selfCheck(file: OutputFile): void {
   }
 }
 
-/** Passes files on as they come, each at its own path (and, unless `check` is false, each checked). */
-export function* checked(files: Iterable<OutputFile>, check = true): Generator<OutputFile> {
+/**
+ * Passes files on as they come, each at its own path (and, unless `check` is false, each checked;
+ * kept files were checked when they were written).
+ */
+export function* checked<T extends OutputFile | KeptFile>(files: Iterable<T>, check = true): Generator<T> {
   const paths = new Set<string>()
   for (const file of files) {
     if (paths.has(file.path)) {
@@ -30,7 +33,7 @@ export function* checked(files: Iterable<OutputFile>, check = true): Generator<O
       )
     }
     paths.add(file.path)
-    if (check) selfCheck(file)
+    if (check && 'contents' in file) selfCheck(file)
     yield file
   }
 }

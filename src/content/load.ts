@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { type ArticleCache, type CachedArticle, toCachedArticle } from '../cache/cache.js'
+import { type ArticleCache, type CachedArticle, fromCachedArticle, toCachedArticle } from '../cache/cache.js'
 import type { FileStat } from '../cache/stamp.js'
 import type { Config } from '../config.js'
 import { ContentError } from '../errors.js'
@@ -37,16 +37,18 @@ export async function loadArticles(
 ): Promise<LoadedContent> {
   if (files.length >= 1000) pool.warmUp()
   const shownDir = path.relative(cwd, contentDir).split(path.sep).join('/')
-  const located: (Located | ContentError | undefined)[] = []
-  const misses: { index: number; job: ParseJob }[] = []
+  const validatedWith = cache.configKey
+  const located: (Known | Parsed | ContentError | undefined)[] = []
+  const misses: { index: number; job: ParseJob; carry: Hashes | undefined }[] = []
   for (const [index, relative] of files.entries()) {
     if (index % 1000 === 0) onProgress?.('lesen', index, files.length)
     const filePath = path.join(contentDir, relative)
     const file = shownDir === '' ? relative : `${shownDir}/${relative}`
+    const job = { filePath, file, relative }
     try {
-      const hit = stats && _fromCacheIfFresh(filePath, file, relative, stats[index] as FileStat, cache)
-      if (hit) located[index] = hit
-      else misses.push({ index, job: { filePath, file, relative } })
+      const hit = stats && _fromCacheIfFresh(job, stats[index] as FileStat, validatedWith, cache)
+      if (hit?.known) located[index] = hit
+      else misses.push({ index, job, carry: hit?.hashes })
     } catch (error) {
       if (!(error instanceof ContentError)) throw error
       located[index] = error
@@ -55,18 +57,24 @@ export async function loadArticles(
   // Files the cache could not answer are read and parsed, shared between threads.
   const outcomes = await pool.parse(misses.map((miss) => miss.job))
   for (const [position, outcome] of outcomes.entries()) {
-    const { index, job } = misses[position] as { index: number; job: ParseJob }
-    located[index] = outcome.ok ? _remember(outcome, job.relative, cache) : toContentError(outcome.error)
+    const { index, carry } = misses[position] as (typeof misses)[number]
+    located[index] = outcome.ok ? _parsed(outcome, carry, cache) : toContentError(outcome.error)
   }
-  return _validate(located, files.length, config)
+  return _validate(located, files.length, config, validatedWith, cache)
 }
 
-type Located = { source: SourceFile; frontMatter: FrontMatter }
+/** An article the cache knew, already validated. */
+type Known = { known: true; article: Article; warnings: ContentError[] }
+/** An article read and parsed in this build, not yet validated. */
+type Parsed = { known: false; source: SourceFile; frontMatter: FrontMatter; hashes: Hashes }
+type Hashes = { fileHash?: string; bodyHash?: string }
 
 function _validate(
-  located: (Located | ContentError | undefined)[],
+  located: (Known | Parsed | ContentError | undefined)[],
   count: number,
   config: Config,
+  validatedWith: string,
+  cache: ArticleCache,
 ): LoadedContent {
   const content: LoadedContent = { articles: [], count, errors: [], warnings: [] }
   for (const item of located) {
@@ -75,68 +83,83 @@ function _validate(
       content.errors.push(item)
       continue
     }
+    if (item.known) {
+      content.articles.push(item.article)
+      content.warnings.push(...item.warnings)
+      continue
+    }
     const result = toArticle(item.source, item.frontMatter, config)
     content.errors.push(...result.errors)
     content.warnings.push(...result.warnings)
-    if (result.article) content.articles.push(result.article)
+    if (!result.article) continue
+    content.articles.push(result.article)
+    // Only valid articles are kept: a file with errors is read and reported again by every build.
+    if (cache.enabled) {
+      const entry = toCachedArticle(result.article, result.warnings, validatedWith, item.hashes)
+      cache.remember(item.source.relative, entry)
+    }
   }
   content.errors.push(...findDuplicates(content.articles))
   return content
 }
 
 /**
- * Front matter from the cache while size and mtime match; when they do not, the file is read whole
- * and its hash decides (a touched but unchanged file keeps its entry). Undefined: parse it anew.
+ * The validated article from the cache while size and mtime match; when they do not, the file is read
+ * whole and its hash decides (a touched but unchanged file keeps its entry). Otherwise the file must
+ * be parsed (it is new, changed, or was validated with another config); for an unchanged file its
+ * known hashes come along, so its rendered body is still found.
  */
 function _fromCacheIfFresh(
-  filePath: string,
-  file: string,
-  relative: string,
+  job: ParseJob,
   stat: FileStat,
+  validatedWith: string,
   cache: ArticleCache,
-) {
-  const previous = cache.previous(relative)
+): Known | { known: false; hashes: Hashes } | undefined {
+  const previous = cache.previous(job.relative)
   if (!previous) return undefined
-  if (stat.size === previous.size && stat.mtimeMs === previous.mtimeMs) {
-    return _fromCache(previous, filePath, file, relative, cache)
+  if (previous.config !== validatedWith) {
+    if (stat.size !== previous.size || stat.mtimeMs !== previous.mtimeMs) return undefined
+    const { fileHash, bodyHash } = previous
+    return { known: false, hashes: { ...(fileHash ? { fileHash } : {}), ...(bodyHash ? { bodyHash } : {}) } }
   }
-  const read = readSource(filePath, file, relative, true)
+  if (stat.size === previous.size && stat.mtimeMs === previous.mtimeMs) return _known(previous, job, cache)
+  const read = readSource(job.filePath, job.file, job.relative, true)
   if (read.fileHash === undefined || read.fileHash !== previous.fileHash) return undefined
   const entry = { ...previous, size: read.source.size, mtimeMs: read.source.mtimeMs }
-  return _fromCache(entry, filePath, file, relative, cache)
+  return _known(entry, job, cache)
 }
 
-function _remember(outcome: ParseOutcome & { ok: true }, relative: string, cache: ArticleCache): Located {
-  const frontMatter: FrontMatter = { data: outcome.data, positions: outcome.positions }
+function _parsed(
+  outcome: ParseOutcome & { ok: true },
+  carry: Hashes | undefined,
+  cache: ArticleCache,
+): Parsed {
   cache.stats.parsed++
-  if (!cache.enabled) return { source: outcome.source, frontMatter }
-  const hashes = {
+  const hashes: Hashes = {
+    ...carry,
     ...(outcome.fileHash ? { fileHash: outcome.fileHash } : {}),
     ...(outcome.bodyHash ? { bodyHash: outcome.bodyHash } : {}),
   }
-  const entry = toCachedArticle(outcome.source, frontMatter, hashes)
-  if (entry) cache.remember(relative, entry)
-  return { source: outcome.source, frontMatter }
+  return {
+    known: false,
+    source: outcome.source,
+    frontMatter: { data: outcome.data, positions: outcome.positions },
+    hashes,
+  }
 }
 
-function _fromCache(
-  entry: CachedArticle,
-  filePath: string,
-  file: string,
-  relative: string,
-  cache: ArticleCache,
-): { source: SourceFile; frontMatter: FrontMatter } {
-  cache.remember(relative, entry)
+function _known(entry: CachedArticle, job: ParseJob, cache: ArticleCache): Known {
+  cache.remember(job.relative, entry)
   cache.stats.reused++
   const source: SourceFile = {
-    file,
-    path: filePath,
-    relative,
+    file: job.file,
+    path: job.filePath,
+    relative: job.relative,
     frontMatterLine: 2,
     bodyOffset: entry.bodyOffset,
     bodyLine: entry.bodyLine,
     size: entry.size,
     mtimeMs: entry.mtimeMs,
   }
-  return { source, frontMatter: { data: entry.data, positions: entry.locations } }
+  return { known: true, ...fromCachedArticle(entry, source) }
 }

@@ -5,3 +5,13 @@ export interface OutputFile {
   /** Full contents. */
   contents: string
 }
+
+/**
+ * A file the last build wrote, still on disk as written, that this build would write with the same
+ * bytes (`BuildStamp.kept`): it is neither produced nor checked again.
+ */
+export interface KeptFile {
+  /** Path below the output folder, with `/`. */
+  path: string
+  kept: { bytes: number; sha256: string }
+}

@@ -12,7 +12,7 @@ import {
 import path from 'node:path'
 import { UsageError } from '../errors.js'
 import { VERSION } from '../version.js'
-import type { OutputFile } from './file.js'
+import type { KeptFile, OutputFile } from './file.js'
 
 /** The record of what kanal wrote last time, kept in the output folder. */
 export const MANIFEST = '.kanal-manifest.json'
@@ -47,7 +47,7 @@ interface _Manifest {
  */
 export async function writeOutput(
   outDir: string,
-  files: Iterable<OutputFile>,
+  files: Iterable<OutputFile | KeptFile>,
   check: (file: OutputFile) => void = () => {},
 ): Promise<WrittenFile[]> {
   const previous = _readManifest(outDir)
@@ -59,6 +59,15 @@ export async function writeOutput(
   const conflicts: string[] = []
   try {
     for (const file of files) {
+      if ('kept' in file) {
+        // Still as the last build wrote it (the stamp compared size and mtime): trusted as recorded.
+        if (previous.files[file.path] !== file.kept.sha256) {
+          throw new Error(`kanal bug: ${file.path} was kept, but the manifest records other contents`)
+        }
+        written.push({ path: file.path, bytes: file.kept.bytes, changed: false })
+        hashes[file.path] = file.kept.sha256
+        continue
+      }
       const entry = _plan(outDir, file, previous, conflicts)
       if (entry.changed || !checkedBefore || previous.files[file.path] !== entry.hash) check(file)
       written.push({ path: file.path, bytes: entry.bytes.length, changed: entry.changed })

@@ -1,4 +1,4 @@
-import { readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises'
+import { appendFile, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { build } from '../../src/build.js'
@@ -69,6 +69,42 @@ describe('the build cache', () => {
     await writeFile(path.join(dir, 'content/a2.md'), value)
     const result = await buildBoth(dir)
     expect(result.stats.parsed).toBe(1)
+  })
+
+  it('should validate every article again after a config change, and give the fresh output', async () => {
+    const config = {
+      title: 'Cache-Test',
+      siteUrl: 'https://cache.example.de/',
+      limit: 3,
+      timeZone: 'Asia/Tokyo',
+    }
+    await writeFile(path.join(dir, 'kanal.config.json'), JSON.stringify(config))
+    const result = await buildBoth(dir)
+    // Bodies and URLs did not change with the time zone: the rendered HTML still comes from the cache.
+    expect(result.stats).toMatchObject({ parsed: 6, reused: 0, rendered: 0, renderReused: 6 })
+  })
+
+  it('should append what changed to the index, and read a removed entry as removed', async () => {
+    const file = path.join(dir, 'cache/articles.ndjson')
+    const before = (await readFile(file, 'utf8')).split('\n').length
+    await writeFile(path.join(dir, 'content/a2.md'), article(2, 'Politik', 'Neu.'))
+    await rm(path.join(dir, 'content/a6.md'))
+    await buildBoth(dir)
+    const lines = (await readFile(file, 'utf8')).split('\n')
+    expect(lines).toHaveLength(before + 2)
+    expect(lines.at(-2)).toBe('"a6.md"\t-')
+    const again = await buildBoth(dir)
+    expect(again.stats).toMatchObject({ parsed: 0, reused: 5, upToDate: true })
+  })
+
+  it('should read a last line cut short by a crash as a missing entry, without a warning', async () => {
+    await writeFile(path.join(dir, 'content/a2.md'), article(2, 'Politik', 'Neu.'))
+    await appendFile(path.join(dir, 'cache/articles.ndjson'), '"a1.md"\t{"abgerissen":1')
+    const result = await buildBoth(dir)
+    expect(result.warnings).toEqual([])
+    expect(result.stats).toMatchObject({ parsed: 1, reused: 5 })
+    // Not appended to after the torn line, but written anew.
+    expect(await readFile(path.join(dir, 'cache/articles.ndjson'), 'utf8')).not.toContain('{"abgerissen":1')
   })
 
   it('should give the fresh output after a rename', async () => {
