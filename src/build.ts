@@ -86,15 +86,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cacheDir =
     options.cache === false ? undefined : path.resolve(cwd, options.cache ?? 'node_modules/.cache/kanal')
   const files = await findArticles(contentDir)
-  const stats = cacheDir ? statArticles(contentDir, files) : undefined
+  const stampWarnings: ContentError[] = []
+  const writes = options.write !== false
+  const stamp = cacheDir && writes ? BuildStamp.read(cacheDir, stampWarnings) : undefined
+  // Sizes and mtimes for the up-to-date check and the cache; a first build takes them from reading.
+  const stats =
+    cacheDir && (stamp || ArticleCache.exists(cacheDir)) ? statArticles(contentDir, files) : undefined
 
   // Nothing changed since the last build (same code, config, options, content files and output):
   // it would write the same bytes, so its outcome is reported again and nothing is read or written.
-  const stampWarnings: ContentError[] = []
   const settings = { config, cwd, contentDir, outDir, drafts: options.drafts, future: options.future }
-  const writes = options.write !== false
-  const inputs = cacheDir && stats && writes ? inputsHash(settings, files, stats) : undefined
-  const stamp = cacheDir && writes ? BuildStamp.read(cacheDir, stampWarnings) : undefined
+  const inputs = stamp && stats ? inputsHash(settings, files, stats) : undefined
   const last = inputs ? stamp?.upToDate(inputs, now) : undefined
   if (last && !(options.ping && (await readUnpinged(outDir)).length > 0)) return _again(last, options.strict)
 
@@ -102,7 +104,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   cache.warnings.push(...stampWarnings)
   const pool = new JobPool(options.threads)
   try {
-    const record = cacheDir && inputs ? { cacheDir, inputs } : undefined
+    const record = cacheDir && writes ? { cacheDir, settings, inputs } : undefined
     return await _run(options, {
       cwd,
       now,
@@ -133,8 +135,8 @@ interface _Run {
   pool: JobPool
   /** The last build's record: output it wrote that this build would write the same is kept. */
   stamp: BuildStamp | undefined
-  /** Where to record a successful build for the next one. */
-  record: { cacheDir: string; inputs: string } | undefined
+  /** Where to record a successful build for the next one, and the inputs hash if already known. */
+  record: { cacheDir: string; settings: unknown; inputs: string | undefined } | undefined
 }
 
 async function _run(options: BuildOptions, run: _Run): Promise<BuildResult> {
@@ -188,7 +190,7 @@ async function _run(options: BuildOptions, run: _Run): Promise<BuildResult> {
   }
   if (run.record) {
     BuildStamp.record(run.record.cacheDir, {
-      inputs: run.record.inputs,
+      inputs: run.record.inputs ?? _inputsRead(run.record.settings, run.files, content.articles),
       now: dueRange(content.articles, selection.feeds, now, options.future ?? false),
       outDir,
       indexFile: cache.indexFile,
@@ -216,6 +218,17 @@ function _again(last: StampResult, strict = false): BuildResult {
     warnings,
     stats: { parsed: 0, reused: last.articles, rendered: 0, renderReused: last.shown, upToDate: true },
   }
+}
+
+/** The inputs hash from the sizes and mtimes the articles had when they were read. */
+function _inputsRead(settings: unknown, files: string[], articles: Article[]): string {
+  const bySource = new Map(articles.map((article) => [article.source.relative, article.source]))
+  const stats = files.map((file) => {
+    const source = bySource.get(file)
+    if (!source) throw new Error(`kanal bug: ${file} was built without an article`)
+    return { size: source.size, mtimeMs: source.mtimeMs }
+  })
+  return inputsHash(settings, files, stats)
 }
 
 function _counted(file: OutputFile | KeptFile): WrittenFile {

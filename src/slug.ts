@@ -16,6 +16,8 @@ const _GERMAN: Record<string, string> = {
  * Other accented letters lose their accent; anything else that is not a letter or digit becomes a hyphen.
  */
 export function toSlug(value: string): string {
+  // Most file names already are slugs; the steps below would leave them as they are.
+  if (_ALREADY_A_SLUG.test(value)) return value
   const slug = value
     .replace(/[äöüÄÖÜßẞ&]/g, (char) => _GERMAN[char] ?? char)
     .normalize('NFKD')
@@ -27,6 +29,8 @@ export function toSlug(value: string): string {
   // category or title in any script still has a stable ASCII path segment.
   return slug || _codePoints(value)
 }
+
+const _ALREADY_A_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 function _codePoints(value: string): string {
   return [...value]

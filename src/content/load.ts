@@ -37,8 +37,7 @@ export async function loadArticles(
 ): Promise<LoadedContent> {
   if (files.length >= 1000) pool.warmUp()
   const shownDir = path.relative(cwd, contentDir).split(path.sep).join('/')
-  const validatedWith = cache.configKey
-  const located: (Known | Parsed | ContentError | undefined)[] = []
+  const located: (Known | ContentError | undefined)[] = []
   const misses: { index: number; job: ParseJob; carry: Hashes | undefined }[] = []
   for (const [index, relative] of files.entries()) {
     if (index % 1000 === 0) onProgress?.('lesen', index, files.length)
@@ -46,7 +45,7 @@ export async function loadArticles(
     const file = shownDir === '' ? relative : `${shownDir}/${relative}`
     const job = { filePath, file, relative }
     try {
-      const hit = stats && _fromCacheIfFresh(job, stats[index] as FileStat, validatedWith, cache)
+      const hit = stats && _fromCacheIfFresh(job, stats[index] as FileStat, cache)
       if (hit?.known) located[index] = hit
       else misses.push({ index, job, carry: hit?.hashes })
     } catch (error) {
@@ -54,28 +53,40 @@ export async function loadArticles(
       located[index] = error
     }
   }
-  // Files the cache could not answer are read and parsed, shared between threads.
-  const outcomes = await pool.parse(misses.map((miss) => miss.job))
-  for (const [position, outcome] of outcomes.entries()) {
-    const { index, carry } = misses[position] as (typeof misses)[number]
-    located[index] = outcome.ok ? _parsed(outcome, carry, cache) : toContentError(outcome.error)
+  // Files the cache could not answer are read and parsed (shared between threads), and validated a
+  // batch at a time: only the validated article is kept, not its front matter.
+  for (let start = 0; start < misses.length; start += _BATCH) {
+    const batch = misses.slice(start, start + _BATCH)
+    const outcomes = await pool.parse(batch.map((miss) => miss.job))
+    for (const [position, outcome] of outcomes.entries()) {
+      const { index, carry } = batch[position] as (typeof misses)[number]
+      located[index] = outcome.ok
+        ? _validated(_parsed(outcome, carry, cache), config, cache)
+        : toContentError(outcome.error)
+    }
   }
-  return _validate(located, files.length, config, validatedWith, cache)
+  return _collect(located, files.length)
 }
 
-/** An article the cache knew, already validated. */
-type Known = { known: true; article: Article; warnings: ContentError[] }
+const _BATCH = 2000
+
+/** A validated article (known from the cache, or read in this build) with its problems. */
+type Known = { known: true; article?: Article | undefined; errors?: ContentError[]; warnings: ContentError[] }
 /** An article read and parsed in this build, not yet validated. */
 type Parsed = { known: false; source: SourceFile; frontMatter: FrontMatter; hashes: Hashes }
 type Hashes = { fileHash?: string; bodyHash?: string }
 
-function _validate(
-  located: (Known | Parsed | ContentError | undefined)[],
-  count: number,
-  config: Config,
-  validatedWith: string,
-  cache: ArticleCache,
-): LoadedContent {
+function _validated(item: Parsed, config: Config, cache: ArticleCache): Known {
+  const result = toArticle(item.source, item.frontMatter, config)
+  // Only valid articles are kept: a file with errors is read and reported again by every build.
+  if (result.article && cache.enabled) {
+    const entry = toCachedArticle(result.article, result.warnings, item.hashes)
+    cache.remember(item.source.relative, entry)
+  }
+  return { known: true, ...result }
+}
+
+function _collect(located: (Known | ContentError | undefined)[], count: number): LoadedContent {
   const content: LoadedContent = { articles: [], count, errors: [], warnings: [] }
   for (const item of located) {
     if (item === undefined) continue
@@ -83,21 +94,9 @@ function _validate(
       content.errors.push(item)
       continue
     }
-    if (item.known) {
-      content.articles.push(item.article)
-      content.warnings.push(...item.warnings)
-      continue
-    }
-    const result = toArticle(item.source, item.frontMatter, config)
-    content.errors.push(...result.errors)
-    content.warnings.push(...result.warnings)
-    if (!result.article) continue
-    content.articles.push(result.article)
-    // Only valid articles are kept: a file with errors is read and reported again by every build.
-    if (cache.enabled) {
-      const entry = toCachedArticle(result.article, result.warnings, validatedWith, item.hashes)
-      cache.remember(item.source.relative, entry)
-    }
+    if (item.article) content.articles.push(item.article)
+    if (item.errors) content.errors.push(...item.errors)
+    content.warnings.push(...item.warnings)
   }
   content.errors.push(...findDuplicates(content.articles))
   return content
@@ -112,12 +111,11 @@ function _validate(
 function _fromCacheIfFresh(
   job: ParseJob,
   stat: FileStat,
-  validatedWith: string,
   cache: ArticleCache,
 ): Known | { known: false; hashes: Hashes } | undefined {
   const previous = cache.previous(job.relative)
   if (!previous) return undefined
-  if (previous.config !== validatedWith) {
+  if (!cache.sameConfig) {
     if (stat.size !== previous.size || stat.mtimeMs !== previous.mtimeMs) return undefined
     const { fileHash, bodyHash } = previous
     return { known: false, hashes: { ...(fileHash ? { fileHash } : {}), ...(bodyHash ? { bodyHash } : {}) } }

@@ -107,6 +107,19 @@ describe('the build cache', () => {
     expect(await readFile(path.join(dir, 'cache/articles.ndjson'), 'utf8')).not.toContain('{"abgerissen":1')
   })
 
+  it('should give back text beyond Latin-1 exactly from the index', async () => {
+    const title = '„Zitat“ aus Łódź 😀 \u{1F1E9}\u{1F1EA} – ok'
+    await writeFile(path.join(dir, 'content/a2.md'), article(2, 'Politik').replace('Artikel 2', title))
+    await buildBoth(dir)
+    const index = await readFile(path.join(dir, 'cache/articles.ndjson'), 'utf8')
+    expect(index).not.toMatch(/[\u0100-\uffff]/)
+    // Another article changes: a2 now comes from the index.
+    await writeFile(path.join(dir, 'content/a1.md'), article(1, 'Politik', 'Neu.'))
+    const result = await buildBoth(dir)
+    expect(result.stats).toMatchObject({ parsed: 1, reused: 5 })
+    expect(await readFile(path.join(dir, 'mit-cache/kategorie/politik/rss.xml'), 'utf8')).toContain(title)
+  })
+
   it('should give the fresh output after a rename', async () => {
     await rename(path.join(dir, 'content/a4.md'), path.join(dir, 'content/umbenannt.md'))
     await buildBoth(dir)

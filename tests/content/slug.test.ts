@@ -1,0 +1,35 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { toSlug } from '../../src/slug.js'
+
+describe('toSlug', () => {
+  it.each([
+    ['Außenpolitik', 'aussenpolitik'],
+    ['Über uns', 'ueber-uns'],
+    ['Wirtschaft & Finanzen', 'wirtschaft-und-finanzen'],
+    ['Crème brûlée', 'creme-brulee'],
+    ['  --Mehr  Platz--  ', 'mehr-platz'],
+    ['日本', 'u65e5-u672c'],
+    ['schon-ein-slug-2024', 'schon-ein-slug-2024'],
+  ])('should turn %j into %j', (value, expected) => {
+    expect(toSlug(value)).toBe(expected)
+  })
+
+  it('should give a slug unchanged, as the full transliteration would', () => {
+    const slug = fc.stringMatching(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+    fc.assert(
+      // A leading hyphen forces the full path, which strips it again.
+      fc.property(slug, (value) => {
+        expect(toSlug(value)).toBe(toSlug(`-${value}`))
+      }),
+    )
+  })
+
+  it('should be idempotent', () => {
+    fc.assert(
+      fc.property(fc.string(), (value) => {
+        expect(toSlug(toSlug(value))).toBe(toSlug(value))
+      }),
+    )
+  })
+})
