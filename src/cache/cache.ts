@@ -9,9 +9,9 @@ import {
   readFileSync,
   renameSync,
   unlinkSync,
-  writeFileSync,
   writeSync,
 } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Article } from '../content/article.js'
 import type { SourceFile } from '../content/source.js'
@@ -80,12 +80,16 @@ export class ArticleCache {
   /** Index lines of the last build, by article. */
   #previous = new Map<string, string>()
   /** Index lines of this build, by article. */
-  readonly #current = new Map<string, string>()
+  // An entry new in this build stays an object (sharing its article's strings) until `save` writes it.
+  readonly #current = new Map<string, string | CachedArticle>()
   /** Entries parsed from `#previous` in this build, to recognise them when they come back unchanged. */
   readonly #parsed = new WeakMap<CachedArticle, string>()
   /** Body hashes of this build's entries, for the HTML keys. */
   readonly #bodyHashes = new Map<string, string>()
-  readonly #newHtml = new Map<string, RenderedArticle>()
+  /** HTML files written in this build, and the writes still under way. */
+  #newHtml = 0
+  readonly #writes: Promise<unknown>[] = []
+  readonly #writeErrors: unknown[] = []
   readonly #usedHtml = new Set<string>()
   /** Whether the index differs from the file it was read from. */
   #changed = false
@@ -138,7 +142,7 @@ export class ArticleCache {
   previous(relative: string): CachedArticle | undefined {
     const line = this.#previous.get(relative)
     if (line === undefined) return undefined
-    const entry = _parseEntry(line)
+    const entry = fromIndexLine(line)
     if (entry) this.#parsed.set(entry, line)
     return entry
   }
@@ -148,15 +152,29 @@ export class ArticleCache {
     if (!this.#dir) return
     const unchanged = this.#parsed.get(entry)
     if (unchanged === undefined || this.#previous.get(relative) !== unchanged) this.#changed = true
-    this.#current.set(relative, unchanged ?? _toLine(entry))
+    this.#current.set(relative, unchanged ?? entry)
     if (entry.bodyHash) this.#bodyHashes.set(relative, entry.bodyHash)
+  }
+
+  /** Records the entry for a file in this build, given as its index line too (`toIndexLine`). */
+  rememberLine(relative: string, line: string, entry: CachedArticle): void {
+    if (!this.#dir) return
+    if (this.#previous.get(relative) !== line) this.#changed = true
+    this.#current.set(relative, line)
+    if (entry.bodyHash) this.#bodyHashes.set(relative, entry.bodyHash)
+  }
+
+  /** How many entries the last build left (a first build has none). */
+  get size(): number {
+    return this.#previous.size
   }
 
   /** Records the hash of a body read in this build, the key of its rendered HTML. */
   learnBodyHash(relative: string, bodyHash: string): void {
-    const line = this.#current.get(relative)
-    if (line === undefined || this.#bodyHashes.get(relative) === bodyHash) return
-    this.#current.set(relative, _toLine({ ...(JSON.parse(line) as CachedArticle), bodyHash }))
+    const known = this.#current.get(relative)
+    if (known === undefined || this.#bodyHashes.get(relative) === bodyHash) return
+    const entry = typeof known === 'string' ? (JSON.parse(known) as CachedArticle) : known
+    this.#current.set(relative, { ...entry, bodyHash })
     this.#bodyHashes.set(relative, bodyHash)
     this.#changed = true
   }
@@ -179,27 +197,32 @@ export class ArticleCache {
     return JSON.parse(payload) as RenderedArticle
   }
 
-  /** Keeps rendered HTML for `save`. */
+  /**
+   * Keeps rendered HTML. The file is written right away, in the background (libuv's threads, beside
+   * this build's other work); `save` waits for it. A file torn by a crash fails its hash: only a miss.
+   */
   storeHtml(key: string, html: RenderedArticle): void {
     if (!this.#dir) return
-    this.#newHtml.set(key, html)
+    const htmlDir = path.join(this.#dir, 'html')
+    if (this.#newHtml === 0) mkdirSync(htmlDir, { recursive: true })
+    this.#newHtml++
     this.#usedHtml.add(key)
+    const payload = JSON.stringify(html)
+    const written = writeFile(path.join(htmlDir, `${key}.html`), `${sha256(payload)}\n${payload}`)
+    this.#writes.push(written.catch((error: unknown) => this.#writeErrors.push(error)))
   }
 
   /** Writes what this build learned; entries and HTML this build did not use are dropped. */
   async save(): Promise<void> {
     if (!this.#dir) return
     // A rebuild that changed nothing writes nothing.
-    if (!this.#changed && this.#newHtml.size === 0 && this.#current.size === this.#previous.size) return
+    await Promise.all(this.#writes)
+    if (this.#writeErrors.length > 0) throw this.#writeErrors[0]
+    if (!this.#changed && this.#newHtml === 0 && this.#current.size === this.#previous.size) return
     const htmlDir = path.join(this.#dir, 'html')
     mkdirSync(htmlDir, { recursive: true })
     const unused = readdirSync(htmlDir).filter((name) => !this.#usedHtml.has(name.slice(0, -'.html'.length)))
     for (const name of unused) _ignoreMissing(() => unlinkSync(path.join(htmlDir, name)))
-    // Written in place: a file torn by a crash fails its hash and is only a miss.
-    for (const [key, body] of this.#newHtml) {
-      const payload = JSON.stringify(body)
-      writeFileSync(path.join(htmlDir, `${key}.html`), `${sha256(payload)}\n${payload}`)
-    }
     this.#saveIndex(path.join(this.#dir, _INDEX))
   }
 
@@ -208,7 +231,7 @@ export class ArticleCache {
   #saveIndex(file: string): void {
     const changes: string[] = []
     for (const [relative, line] of this.#current) {
-      if (this.#previous.get(relative) !== line) changes.push(`${JSON.stringify(relative)}\t${line}\n`)
+      if (this.#previous.get(relative) !== line) changes.push(_indexRow(relative, line))
     }
     for (const relative of this.#previous.keys()) {
       if (!this.#current.has(relative)) changes.push(`${JSON.stringify(relative)}\t-\n`)
@@ -372,14 +395,14 @@ function _readIndex(text: string): { lines: Map<string, string>; config: string;
   }
 }
 
-function _writeIndex(file: string, index: Map<string, string>, config: string): void {
+function _writeIndex(file: string, index: Map<string, string | CachedArticle>, config: string): void {
   const temp = `${file}.${process.pid}.tmp`
   const handle = openSync(temp, 'w')
   try {
     writeSync(handle, `${JSON.stringify({ format: _FORMAT, config })}\n`)
     let chunk: string[] = []
     for (const [relative, line] of index) {
-      chunk.push(`${JSON.stringify(relative)}\t${line}\n`)
+      chunk.push(_indexRow(relative, line))
       if (chunk.length === 1000) {
         writeSync(handle, chunk.join(''))
         chunk = []
@@ -392,12 +415,17 @@ function _writeIndex(file: string, index: Map<string, string>, config: string): 
   renameSync(temp, file)
 }
 
+/** One row of the index file: the article's path as a JSON string, a tab, its entry, a newline. */
+function _indexRow(relative: string, entry: string | CachedArticle): string {
+  return `${JSON.stringify(relative)}\t${typeof entry === 'string' ? entry : toIndexLine(entry)}\n`
+}
+
 /**
  * An index line (the config its article was validated with is in the index header). Characters
  * beyond Latin-1 („“, Ł, emoji) are written as `\u` escapes, so the line, and the index as read back,
  * is a one-byte string: half the memory, and faster to read and parse.
  */
-function _toLine(entry: CachedArticle): string {
+export function toIndexLine(entry: CachedArticle): string {
   const line = JSON.stringify(entry)
   return _HAS_BEYOND_LATIN1.test(line) ? line.replace(_BEYOND_LATIN1, _escape) : line
 }
@@ -410,7 +438,7 @@ function _escape(char: string): string {
 }
 
 /** An entry from an index line; undefined when the line is not a well-formed entry. */
-function _parseEntry(line: string): CachedArticle | undefined {
+export function fromIndexLine(line: string): CachedArticle | undefined {
   try {
     const entry = JSON.parse(line) as CachedArticle
     return _isEntry(entry) ? entry : undefined

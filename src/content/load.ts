@@ -1,9 +1,15 @@
 import path from 'node:path'
-import { type ArticleCache, type CachedArticle, fromCachedArticle, toCachedArticle } from '../cache/cache.js'
+import {
+  type ArticleCache,
+  type CachedArticle,
+  fromCachedArticle,
+  fromIndexLine,
+  toCachedArticle,
+} from '../cache/cache.js'
 import type { FileStat } from '../cache/stamp.js'
 import type { Config } from '../config.js'
 import { ContentError } from '../errors.js'
-import { type ParseJob, type ParseOutcome, toContentError } from '../parallel/jobs.js'
+import { type ParseJob, type ParseOutcome, type ReadOutcome, toContentError } from '../parallel/jobs.js'
 import type { JobPool } from '../parallel/pool.js'
 import type { Article } from './article.js'
 import type { FrontMatter } from './front-matter.js'
@@ -35,7 +41,8 @@ export async function loadArticles(
   pool: JobPool,
   onProgress?: (stage: 'lesen', done: number, total: number) => void,
 ): Promise<LoadedContent> {
-  if (files.length >= 1000) pool.warmUp()
+  // A first build of a large site reads in helper threads too: start them while the cache is asked.
+  if (pool.helps(files.length - cache.size)) pool.warmUp()
   const shownDir = path.relative(cwd, contentDir).split(path.sep).join('/')
   const located: (Known | ContentError | undefined)[] = []
   const misses: { index: number; job: ParseJob; carry: Hashes | undefined }[] = []
@@ -53,10 +60,21 @@ export async function loadArticles(
       located[index] = error
     }
   }
-  // Files the cache could not answer are read and parsed (shared between threads), and validated a
-  // batch at a time: only the validated article is kept, not its front matter.
-  for (let start = 0; start < misses.length; start += _BATCH) {
-    const batch = misses.slice(start, start + _BATCH)
+  // Files the cache could not answer are read, parsed and validated: a share by helper threads (files
+  // whose hashes the cache still knows stay here), the rest on this thread a batch at a time, so that
+  // only validated articles are held, not their front matter.
+  const shareable = misses.filter((miss) => miss.carry === undefined)
+  const { own, helped } = pool.share(
+    shareable.map((miss) => miss.job),
+    config,
+  )
+  const helpedMisses = shareable.slice(own.length)
+  const ownMisses =
+    own.length === shareable.length
+      ? misses
+      : [...misses.filter((miss) => miss.carry), ...shareable.slice(0, own.length)]
+  for (let start = 0; start < ownMisses.length; start += _BATCH) {
+    const batch = ownMisses.slice(start, start + _BATCH)
     const outcomes = await pool.parse(batch.map((miss) => miss.job))
     for (const [position, outcome] of outcomes.entries()) {
       const { index, carry } = batch[position] as (typeof misses)[number]
@@ -65,7 +83,27 @@ export async function loadArticles(
         : toContentError(outcome.error)
     }
   }
+  for (const [position, outcome] of (await helped).entries()) {
+    const { index, job } = helpedMisses[position] as (typeof misses)[number]
+    located[index] = _fromHelper(outcome, job, cache)
+  }
   return _collect(located, files.length)
+}
+
+/** A file a helper thread read and validated: its article from the index line it made, or its problems. */
+function _fromHelper(outcome: ReadOutcome, job: ParseJob, cache: ArticleCache): Known {
+  if (!outcome.ok) {
+    return {
+      known: true,
+      errors: outcome.errors.map(toContentError),
+      warnings: outcome.warnings.map(toContentError),
+    }
+  }
+  const entry = fromIndexLine(outcome.line)
+  if (!entry) throw new Error(`kanal bug: a helper thread sent a damaged entry for ${job.file}`)
+  cache.stats.parsed++
+  cache.rememberLine(job.relative, outcome.line, entry)
+  return { known: true, ...fromCachedArticle(entry, _sourceOf(entry, job)) }
 }
 
 const _BATCH = 2000
@@ -149,7 +187,11 @@ function _parsed(
 function _known(entry: CachedArticle, job: ParseJob, cache: ArticleCache): Known {
   cache.remember(job.relative, entry)
   cache.stats.reused++
-  const source: SourceFile = {
+  return { known: true, ...fromCachedArticle(entry, _sourceOf(entry, job)) }
+}
+
+function _sourceOf(entry: CachedArticle, job: ParseJob): SourceFile {
+  return {
     file: job.file,
     path: job.filePath,
     relative: job.relative,
@@ -159,5 +201,4 @@ function _known(entry: CachedArticle, job: ParseJob, cache: ArticleCache): Known
     size: entry.size,
     mtimeMs: entry.mtimeMs,
   }
-  return { known: true, ...fromCachedArticle(entry, source) }
 }

@@ -1,4 +1,5 @@
-import { sha256 } from '../cache/cache.js'
+import { sha256, toCachedArticle, toIndexLine } from '../cache/cache.js'
+import type { Config } from '../config.js'
 import type { KeyPosition } from '../content/front-matter.js'
 import { decodeBody, readBodyBytes, readSource } from '../content/read.js'
 import type { SourceFile } from '../content/source.js'
@@ -39,6 +40,14 @@ export type ParseOutcome =
     }
   | { ok: false; error: ErrorData }
 
+/**
+ * The outcome of a read job: a valid article as its cache index line (warnings inside), or the
+ * problems of a file that is no valid article.
+ */
+export type ReadOutcome =
+  | { ok: true; line: string }
+  | { ok: false; errors: ErrorData[]; warnings: ErrorData[] }
+
 /** The outcome of a render job. */
 export type RenderOutcome =
   | {
@@ -72,6 +81,29 @@ export async function loadParser(): Promise<(job: ParseJob) => ParseOutcome> {
         ...(read.bodyHash ? { bodyHash: read.bodyHash } : {}),
       }
     })
+}
+
+/**
+ * The read runner, for helper threads: front matter read, parsed and validated, and the article
+ * handed back as the line the cache index would hold, which crosses threads as one string.
+ */
+export async function loadReader(): Promise<(job: ParseJob, config: Config) => ReadOutcome> {
+  const [parse, { toArticle }] = await Promise.all([loadParser(), import('../content/to-article.js')])
+  return (job, config) => {
+    const outcome = parse(job)
+    if (!outcome.ok) return { ok: false, errors: [outcome.error], warnings: [] }
+    const frontMatter = { data: outcome.data, positions: outcome.positions }
+    const result = toArticle(outcome.source, frontMatter, config)
+    if (!result.article) {
+      return { ok: false, errors: result.errors.map(_toData), warnings: result.warnings.map(_toData) }
+    }
+    const hashes = { fileHash: outcome.fileHash, bodyHash: outcome.bodyHash }
+    return { ok: true, line: toIndexLine(toCachedArticle(result.article, result.warnings, hashes)) }
+  }
+}
+
+function _toData(error: ContentError): ErrorData {
+  return { location: error.location, reason: error.reason }
 }
 
 /**

@@ -1,12 +1,15 @@
 import { existsSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import type { Config } from '../config.js'
 import { CODE_DIR } from '../package-root.js'
 import {
   loadParser,
   loadRenderer,
   type ParseJob,
   type ParseOutcome,
+  type ReadOutcome,
   type RenderJob,
   type RenderOutcome,
 } from './jobs.js'
@@ -15,28 +18,61 @@ import {
 // which then use one thread.
 const _WORKER = fileURLToPath(new URL('worker.js', CODE_DIR))
 
+/** Below this many files (or bodies), a helper thread's start-up costs more than it saves. */
+const _WORTH_A_HELPER = 2000
+/** Below this many bodies, rendering in an already running helper does not pay. */
+const _WORTH_A_STARTED_HELPER = 200
+
 /**
- * Runs parse and render jobs; with `threads` above 1, rendering is shared with helper threads.
- * Default 1: measured on the 2-core benchmark machine, helpers did not pay (their cold JIT and the
- * copying of results cost more than they saved; docs/benchmarks.md), so they run only when asked for.
- * Parsing always stays on this thread: copying parsed front matter back cost more than parsing it.
+ * Runs parse, read and render jobs on this thread and, where it pays, on helper threads. By default
+ * kanal uses up to two threads, and helpers only for 2,000 files or more (reading a first build's
+ * front matter, rendering an archive): below that their start-up costs more than they save
+ * (docs/benchmarks.md). An explicit thread count uses helpers for any amount of work.
  */
 export class JobPool {
   readonly #threads: number
+  readonly #explicit: boolean
   readonly #workers: Worker[] = []
   #nextId = 0
   #parse: ReturnType<typeof loadParser> | undefined
   #render: ReturnType<typeof loadRenderer> | undefined
 
-  constructor(threads = 1) {
-    this.#threads = existsSync(_WORKER) ? Math.max(1, threads) : 1
+  constructor(threads?: number) {
+    this.#explicit = threads !== undefined
+    const wanted = threads ?? Math.min(2, availableParallelism())
+    this.#threads = existsSync(_WORKER) ? Math.max(1, wanted) : 1
   }
 
-  /** Parses front matter of the files, in order. */
+  /** True when `count` jobs are worth sharing with helper threads. */
+  helps(count: number): boolean {
+    return this.#threads > 1 && count > 0 && (this.#explicit || count >= _WORTH_A_HELPER)
+  }
+
+  /** Parses front matter of the files, in order, on this thread. */
   async parse(jobs: ParseJob[]): Promise<ParseOutcome[]> {
     if (jobs.length === 0) return []
     this.#parse ??= loadParser()
     return jobs.map(await this.#parse)
+  }
+
+  /**
+   * Hands an equal share of `jobs` to each helper thread, which reads, parses and validates them
+   * (`loadReader`); `own` is the share left to this thread, `helped` the helpers' outcomes in order.
+   */
+  share(jobs: ParseJob[], config: Config): { own: ParseJob[]; helped: Promise<ReadOutcome[]> } {
+    if (!this.helps(jobs.length)) return { own: jobs, helped: Promise.resolve([]) }
+    // This thread takes a little more: a helper starts later and its outcomes are read here again
+    // (measured: with equal shares this thread waited ~1 s of a 100,000-file build).
+    const own = Math.ceil((jobs.length * 1.2) / (this.#threads + 0.2))
+    const size = Math.ceil((jobs.length - own) / (this.#threads - 1))
+    const helped = Array.from({ length: this.#threads - 1 }, (_, index) =>
+      this.#send<ReadOutcome>(index, {
+        kind: 'read',
+        jobs: jobs.slice(own + index * size, own + (index + 1) * size),
+        config,
+      }),
+    )
+    return { own: jobs.slice(0, own), helped: Promise.all(helped).then((parts) => parts.flat()) }
   }
 
   /** Renders bodies, in order. */
@@ -44,17 +80,22 @@ export class JobPool {
     if (jobs.length === 0) return []
     this.#render ??= loadRenderer()
     const render = await this.#render
+    // Helpers that already run (they read a first build's files) pay for far fewer bodies.
+    const started = this.#workers.length > 0 && jobs.length >= _WORTH_A_STARTED_HELPER
+    if (!this.helps(jobs.length) && !started) return jobs.map(render)
     const threads = Math.min(this.#threads, jobs.length)
-    if (threads <= 1) return jobs.map(render)
     const size = Math.ceil(jobs.length / threads)
     const helped = Array.from({ length: threads - 1 }, (_, index) =>
-      this.#send(index, jobs.slice((index + 1) * size, (index + 2) * size)),
+      this.#send<RenderOutcome>(index, {
+        kind: 'render',
+        jobs: jobs.slice((index + 1) * size, (index + 2) * size),
+      }),
     )
     const own = jobs.slice(0, size).map(render)
     return [...own, ...(await Promise.all(helped)).flat()]
   }
 
-  /** Starts the helper threads now, so that loading their code overlaps with this thread's reading. */
+  /** Starts the helper threads now, so that loading their code overlaps with this thread's work. */
   warmUp(): void {
     for (let index = 0; index < this.#threads - 1; index++) this.#worker(index)
   }
@@ -64,11 +105,12 @@ export class JobPool {
     await Promise.all(this.#workers.splice(0).map((worker) => worker.terminate()))
   }
 
-  #send(index: number, jobs: RenderJob[]): Promise<RenderOutcome[]> {
+  #send<T>(index: number, work: { kind: string; jobs: unknown[]; config?: Config }): Promise<T[]> {
+    if (work.jobs.length === 0) return Promise.resolve([])
     const worker = this.#worker(index)
     const id = this.#nextId++
     return new Promise((resolve, reject) => {
-      const onMessage = (message: { id: number; outcomes?: RenderOutcome[]; failure?: string }) => {
+      const onMessage = (message: { id: number; outcomes?: T[]; failure?: string }) => {
         if (message.id !== id) return
         worker.off('message', onMessage)
         worker.off('error', reject)
@@ -77,7 +119,7 @@ export class JobPool {
       }
       worker.on('message', onMessage)
       worker.once('error', reject)
-      worker.postMessage({ id, jobs })
+      worker.postMessage({ id, ...work })
     })
   }
 

@@ -1,12 +1,29 @@
 import { parentPort } from 'node:worker_threads'
-import { loadRenderer, type RenderJob } from './jobs.js'
+import type { Config } from '../config.js'
+import { loadReader, loadRenderer, type ParseJob, type RenderJob } from './jobs.js'
 
-const render = await loadRenderer()
+type _Message =
+  | { id: number; kind: 'render'; jobs: RenderJob[] }
+  | { id: number; kind: 'read'; jobs: ParseJob[]; config: Config }
 
-// A helper thread: renders the bodies it is sent and posts the outcomes back, in order.
-parentPort?.on('message', (message: { id: number; jobs: RenderJob[] }) => {
+let _render: ReturnType<typeof loadRenderer> | undefined
+let _read: ReturnType<typeof loadReader> | undefined
+
+// A helper thread: reads or renders what it is sent and posts the outcomes back, in order. Each kind
+// of work loads its code on first use.
+parentPort?.on('message', async (message: _Message) => {
   try {
-    parentPort?.postMessage({ id: message.id, outcomes: message.jobs.map(render) })
+    if (message.kind === 'read') {
+      _read ??= loadReader()
+      const read = await _read
+      parentPort?.postMessage({
+        id: message.id,
+        outcomes: message.jobs.map((job) => read(job, message.config)),
+      })
+    } else {
+      _render ??= loadRenderer()
+      parentPort?.postMessage({ id: message.id, outcomes: message.jobs.map(await _render) })
+    }
   } catch (error) {
     parentPort?.postMessage({ id: message.id, failure: (error as Error)?.stack ?? String(error) })
   }

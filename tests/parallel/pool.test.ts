@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { snapshotFolder } from '../cli/_scenario.js'
 import { ensureCompiledCli, spawnCli } from '../helpers/cli.js'
@@ -20,5 +21,23 @@ describe('kanal build --threads', () => {
     const expected = await snapshotFolder(`${dir}/eins`)
     expect(Object.keys(expected).length).toBeGreaterThan(3)
     expect(await snapshotFolder(`${dir}/drei`)).toEqual(expected)
+  })
+
+  it('should leave a cache from helper threads that a one-thread rebuild reads to the same output', async () => {
+    const common = ['build', '--now', '2026-01-01T00:00:00Z', '--cache-dir', 'cache']
+    const first = await spawnCli([...common, '--threads', '2', '--out', 'zwei'], { cwd: dir })
+    expect(first.code).toBe(0)
+    // The output is gone, so the rebuild runs: on the articles the helper validated into the cache.
+    await rm(`${dir}/zwei`, { recursive: true })
+    const again = await spawnCli([...common, '--threads', '1', '--out', 'zwei', '--reporter', 'json'], {
+      cwd: dir,
+    })
+    expect(again.code).toBe(0)
+    expect(JSON.parse(again.stdout).stats).toMatchObject({ parsed: 0, rendered: 0 })
+    const none = await spawnCli(['build', '--no-cache', '--now', '2026-01-01T00:00:00Z', '--out', 'ohne'], {
+      cwd: dir,
+    })
+    expect(none.code).toBe(0)
+    expect(await snapshotFolder(`${dir}/zwei`)).toEqual(await snapshotFolder(`${dir}/ohne`))
   })
 })
