@@ -1,5 +1,6 @@
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml'
 import { ContentError } from '../errors.js'
+import { parseSimpleYaml } from './_simple-yaml.js'
 import type { SourceFile } from './source.js'
 
 /** A top-level key and the file line and column of its value. */
@@ -18,6 +19,11 @@ const _KEY_LINE =
 
 /** Parses the YAML front matter of a source file; YAML errors point at the file's line and column. */
 export function parseFrontMatter(source: SourceFile, yaml: string): FrontMatter {
+  return parseSimpleYaml(yaml, source.frontMatterLine) ?? parseYaml(source, yaml)
+}
+
+/** `parseFrontMatter` by js-yaml alone, for any YAML (exported for tests). */
+export function parseYaml(source: SourceFile, yaml: string): FrontMatter {
   let data: unknown
   try {
     // CORE_SCHEMA keeps `2024-10-25T10:00:00` as text: YAML's timestamp type would read it as UTC.

@@ -174,7 +174,6 @@ function _parsed(
   const hashes: Hashes = {
     ...carry,
     ...(outcome.fileHash ? { fileHash: outcome.fileHash } : {}),
-    ...(outcome.bodyHash ? { bodyHash: outcome.bodyHash } : {}),
   }
   return {
     known: false,

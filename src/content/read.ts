@@ -9,15 +9,16 @@ const _utf8 = new TextDecoder('utf-8', { fatal: true })
 const _lenient = new TextDecoder('utf-8')
 const _SHAPE = 'start the file with a line "---", then the front matter (title:, date:, …), then a line "---"'
 
-/** A located source file, its front matter text, and content hashes when the whole file was read. */
+/**
+ * A located source file, its front matter text, and the file's hash when it was read whole. (The
+ * body's hash, which keys rendered HTML, is taken when a body is rendered: most never are.)
+ */
 export interface ReadSource {
   source: SourceFile
   /** The YAML text between the delimiters, LF line ends, no BOM. */
   yaml: string
   /** SHA-256 of the whole file, when it was read whole. */
   fileHash?: string
-  /** SHA-256 of the body, when it was read. */
-  bodyHash?: string
 }
 
 // One buffer for every head read: a build reads thousands of heads, and a fresh 4 KB buffer each
@@ -54,7 +55,7 @@ export function readSource(filePath: string, file: string, relative: string, who
       mtimeMs: stat.mtimeMs,
     }
     if (bytes.length < stat.size) return { source, yaml }
-    return { source, yaml, fileHash: sha256(bytes), bodyHash: sha256(bytes.subarray(end.bodyStart)) }
+    return { source, yaml, fileHash: sha256(bytes) }
   } finally {
     closeSync(fd)
   }

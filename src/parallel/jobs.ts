@@ -36,7 +36,6 @@ export type ParseOutcome =
       data: Record<string, unknown>
       positions: KeyPosition[]
       fileHash?: string
-      bodyHash?: string
     }
   | { ok: false; error: ErrorData }
 
@@ -78,7 +77,6 @@ export async function loadParser(): Promise<(job: ParseJob) => ParseOutcome> {
         data: frontMatter.data,
         positions: frontMatter.positions,
         ...(read.fileHash ? { fileHash: read.fileHash } : {}),
-        ...(read.bodyHash ? { bodyHash: read.bodyHash } : {}),
       }
     })
 }
@@ -97,7 +95,7 @@ export async function loadReader(): Promise<(job: ParseJob, config: Config) => R
     if (!result.article) {
       return { ok: false, errors: result.errors.map(_toData), warnings: result.warnings.map(_toData) }
     }
-    const hashes = { fileHash: outcome.fileHash, bodyHash: outcome.bodyHash }
+    const hashes = { fileHash: outcome.fileHash }
     return { ok: true, line: toIndexLine(toCachedArticle(result.article, result.warnings, hashes)) }
   }
 }
