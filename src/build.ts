@@ -170,16 +170,12 @@ async function _run(options: BuildOptions, run: _Run): Promise<BuildResult> {
   }))
   // One document at a time: serialised, checked, written (or, for check, counted), then dropped.
   if (options.write === false) {
-    const files = checked(produceFiles(feeds, config, () => undefined, []))
+    const files = checked(produceFiles(feeds, config))
     return { ...result, ok: true, files: Array.from(files, _counted) }
   }
   const groups: OutputGroup[] = []
-  const kept = (print: string) => run.stamp?.kept(print, outDir)
-  const written = await writeOutput(
-    outDir,
-    checked(produceFiles(feeds, config, kept, groups), false),
-    selfCheck,
-  )
+  const reuse = run.record && { kept: (print: string) => run.stamp?.kept(print, outDir), groups }
+  const written = await writeOutput(outDir, checked(produceFiles(feeds, config, reuse), false), selfCheck)
   await cache.save()
   if (options.ping) {
     const folders = selection.feeds.filter((feed) => !feed.archive?.isArchive).map((feed) => feed.folder)

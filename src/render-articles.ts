@@ -50,8 +50,8 @@ export async function renderArticles(
       result.errors.push(toContentError(outcome.error))
       continue
     }
-    bodies.set(article, { html: outcome.html, summary: outcome.summary })
-    _learn(article, outcome, config, cache, result.warnings)
+    const bodyKey = _learn(article, outcome, config, cache, result.warnings)
+    bodies.set(article, { html: outcome.html, summary: outcome.summary, ...(bodyKey ? { bodyKey } : {}) })
   }
   for (const [article, body] of bodies) result.rendered.set(article, body)
   return result
@@ -60,9 +60,11 @@ export async function renderArticles(
 async function _cachedHtml(article: Article, config: Config, cache: ArticleCache) {
   const bodyHash = cache.bodyHash(article.source.relative)
   if (!bodyHash) return undefined
-  const cached = await cache.html(renderKey(bodyHash, article.url, config.siteUrl, article.summary))
-  if (cached !== undefined) cache.stats.renderReused++
-  return cached
+  const bodyKey = renderKey(bodyHash, article.url, config.siteUrl, article.summary)
+  const cached = await cache.html(bodyKey)
+  if (cached === undefined) return undefined
+  cache.stats.renderReused++
+  return { html: cached.html, summary: cached.summary, bodyKey }
 }
 
 function _learn(
@@ -71,7 +73,7 @@ function _learn(
   config: Config,
   cache: ArticleCache,
   warnings: ContentError[],
-): void {
+): string | undefined {
   cache.stats.rendered++
   cache.learnBodyHash(article.source.relative, outcome.bodyHash)
   if (outcome.removed > 0) {
@@ -81,8 +83,9 @@ function _learn(
         `removed ${outcome.removed} control character(s) that XML does not allow from the text`,
       ),
     )
-    return // warnings must repeat on every build, so text that needed cleaning is not cached
+    return undefined // warnings must repeat on every build, so text that needed cleaning is not cached
   }
   const key = renderKey(outcome.bodyHash, article.url, config.siteUrl, article.summary)
   cache.storeHtml(key, { html: outcome.html, summary: outcome.summary })
+  return key
 }

@@ -34,7 +34,8 @@ Options:
   --cache-dir <dir>    cache folder (default: node_modules/.cache/kanal)
   --no-cache           neither read nor write the cache
   --ping               notify the config's WebSub hubs of every feed that changed
-  --threads <n>        threads for reading and rendering (default: 1)
+  --threads <n>        threads for reading and rendering (default: up to 2, the
+                       helper only for first builds of 2,000+ articles)
   -h, --help           show this help
 `,
   check: `Usage: kanal check [options]
