@@ -47,7 +47,7 @@ export interface BuildOptions {
   cache?: string | false
   /** After writing, notify the config's WebSub hubs of changed feeds (options for tests: timeouts, fetch). */
   ping?: boolean | PingOptions
-  /** Threads for reading and rendering; default: up to two, helpers only for 2,000 files or more (docs/benchmarks.md). */
+  /** Threads for reading and rendering; default: up to two, the helper only for first builds of 20,000 files or more (docs/benchmarks.md). */
   threads?: number
   /** Called now and then with how far a long stage has come (for a progress display). */
   onProgress?: (stage: 'lesen' | 'rendern', done: number, total: number) => void

@@ -35,7 +35,7 @@ Options:
   --no-cache           neither read nor write the cache
   --ping               notify the config's WebSub hubs of every feed that changed
   --threads <n>        threads for reading and rendering (default: up to 2, the
-                       helper only for first builds of 2,000+ articles)
+                       helper only for first builds of 20,000+ articles)
   -h, --help           show this help
 `,
   check: `Usage: kanal check [options]

@@ -18,16 +18,19 @@ import {
 // which then use one thread.
 const _WORKER = fileURLToPath(new URL('worker.js', CODE_DIR))
 
-/** Below this many files (or bodies), a helper thread's start-up costs more than it saves. */
-const _WORTH_A_HELPER = 2000
+// Measured on the 2-core benchmark machine (docs/benchmarks.md): reading a first build's 10,000 files
+// with a helper was no faster (2.08 s against 2.02 s, median of 4) and cost 40 MB more; 100,000 files
+// took 9.5 s against 10.5 s (median of 3).
+/** Below this many files, a helper thread's start-up and copying cost more than it saves. */
+const _WORTH_A_HELPER = 20_000
 /** Below this many bodies, rendering in an already running helper does not pay. */
 const _WORTH_A_STARTED_HELPER = 200
 
 /**
  * Runs parse, read and render jobs on this thread and, where it pays, on helper threads. By default
- * kanal uses up to two threads, and helpers only for 2,000 files or more (reading a first build's
- * front matter, rendering an archive): below that their start-up costs more than they save
- * (docs/benchmarks.md). An explicit thread count uses helpers for any amount of work.
+ * kanal uses up to two threads, and the helper only for a first build of 20,000 files or more (it
+ * reads a share of the front matter, then renders a share of the bodies): below that its start-up
+ * and the copying cost more than it saves. An explicit thread count uses helpers for any work.
  */
 export class JobPool {
   readonly #threads: number
@@ -43,7 +46,7 @@ export class JobPool {
     this.#threads = existsSync(_WORKER) ? Math.max(1, wanted) : 1
   }
 
-  /** True when `count` jobs are worth sharing with helper threads. */
+  /** True when reading `count` files is worth sharing with helper threads. */
   helps(count: number): boolean {
     return this.#threads > 1 && count > 0 && (this.#explicit || count >= _WORTH_A_HELPER)
   }
@@ -80,9 +83,9 @@ export class JobPool {
     if (jobs.length === 0) return []
     this.#render ??= loadRenderer()
     const render = await this.#render
-    // Helpers that already run (they read a first build's files) pay for far fewer bodies.
+    // Only helpers that already run (they read a first build's files) pay for rendering.
     const started = this.#workers.length > 0 && jobs.length >= _WORTH_A_STARTED_HELPER
-    if (!this.helps(jobs.length) && !started) return jobs.map(render)
+    if (!(this.#explicit && this.#threads > 1) && !started) return jobs.map(render)
     const threads = Math.min(this.#threads, jobs.length)
     const size = Math.ceil(jobs.length / threads)
     const helped = Array.from({ length: threads - 1 }, (_, index) =>
