@@ -59,7 +59,7 @@ export interface CacheStats {
   upToDate: boolean
 }
 
-const _FORMAT = `kanal-cache-4/${VERSION}`
+const _FORMAT = `kanal-cache-5/${VERSION}`
 const _INDEX = 'articles.ndjson'
 
 /**
@@ -234,18 +234,18 @@ export class ArticleCache {
       if (this.#previous.get(relative) !== line) changes.push(_indexRow(relative, line))
     }
     for (const relative of this.#previous.keys()) {
-      if (!this.#current.has(relative)) changes.push(`${JSON.stringify(relative)}\t-\n`)
+      if (!this.#current.has(relative)) changes.push(`${_latin1Json(relative)}\t-\n`)
     }
     const appendable =
       this.#fileLines > 0 &&
       this.#indexConfig === this.#config &&
       this.#fileLines + changes.length <= this.#current.size + Math.max(100, this.#current.size / 10)
-    if (appendable) appendFileSync(file, changes.join(''))
+    if (appendable) appendFileSync(file, changes.join(''), 'latin1')
     else _writeIndex(file, this.#current, this.#config)
   }
 
   #load(file: string): void {
-    const text = _readIfThere(file)
+    const text = _readIfThere(file, 'latin1')
     if (text === undefined) return
     try {
       const index = _readIndex(text)
@@ -399,16 +399,16 @@ function _writeIndex(file: string, index: Map<string, string | CachedArticle>, c
   const temp = `${file}.${process.pid}.tmp`
   const handle = openSync(temp, 'w')
   try {
-    writeSync(handle, `${JSON.stringify({ format: _FORMAT, config })}\n`)
+    writeSync(handle, `${JSON.stringify({ format: _FORMAT, config })}\n`, null, 'latin1')
     let chunk: string[] = []
     for (const [relative, line] of index) {
       chunk.push(_indexRow(relative, line))
       if (chunk.length === 1000) {
-        writeSync(handle, chunk.join(''))
+        writeSync(handle, chunk.join(''), null, 'latin1')
         chunk = []
       }
     }
-    writeSync(handle, chunk.join(''))
+    writeSync(handle, chunk.join(''), null, 'latin1')
   } finally {
     closeSync(handle)
   }
@@ -417,17 +417,23 @@ function _writeIndex(file: string, index: Map<string, string | CachedArticle>, c
 
 /** One row of the index file: the article's path as a JSON string, a tab, its entry, a newline. */
 function _indexRow(relative: string, entry: string | CachedArticle): string {
-  return `${JSON.stringify(relative)}\t${typeof entry === 'string' ? entry : toIndexLine(entry)}\n`
+  return `${_latin1Json(relative)}\t${typeof entry === 'string' ? entry : toIndexLine(entry)}\n`
 }
 
 /**
  * An index line (the config its article was validated with is in the index header). Characters
- * beyond Latin-1 („“, Ł, emoji) are written as `\u` escapes, so the line, and the index as read back,
- * is a one-byte string: half the memory, and faster to read and parse.
+ * beyond Latin-1 („“, Ł, emoji) are written as `\u` escapes, and the index file is Latin-1: the line,
+ * and the index as read back, is a one-byte string (half the memory), and reading 7 MB of index takes
+ * ~11 ms instead of ~80 ms as UTF-8.
  */
 export function toIndexLine(entry: CachedArticle): string {
-  const line = JSON.stringify(entry)
-  return _HAS_BEYOND_LATIN1.test(line) ? line.replace(_BEYOND_LATIN1, _escape) : line
+  return _latin1Json(entry)
+}
+
+/** JSON with every character beyond Latin-1 escaped: one byte per character in a Latin-1 file. */
+function _latin1Json(value: unknown): string {
+  const json = JSON.stringify(value)
+  return _HAS_BEYOND_LATIN1.test(json) ? json.replace(_BEYOND_LATIN1, _escape) : json
 }
 
 const _HAS_BEYOND_LATIN1 = /[\u0100-\uffff]/
@@ -463,9 +469,9 @@ function _isEntry(value: CachedArticle): boolean {
   )
 }
 
-function _readIfThere(file: string): string | undefined {
+function _readIfThere(file: string, encoding: BufferEncoding = 'utf8'): string | undefined {
   try {
-    return readFileSync(file, 'utf8')
+    return readFileSync(file, encoding)
   } catch {
     return undefined
   }
