@@ -90,20 +90,17 @@ export async function loadArticles(
   return _collect(located, files.length)
 }
 
-/** A file a helper thread read and validated: its article from the index line it made, or its problems. */
+/** A file a helper thread read and validated: its article from the index line it made, and its problems. */
 function _fromHelper(outcome: ReadOutcome, job: ParseJob, cache: ArticleCache): Known {
-  if (!outcome.ok) {
-    return {
-      known: true,
-      errors: outcome.errors.map(toContentError),
-      warnings: outcome.warnings.map(toContentError),
-    }
-  }
+  const errors = outcome.errors.map(toContentError)
+  if (outcome.line === undefined)
+    return { known: true, errors, warnings: outcome.warnings.map(toContentError) }
   const entry = fromIndexLine(outcome.line)
   if (!entry) throw new Error(`kanal bug: a helper thread sent a damaged entry for ${job.file}`)
   cache.stats.parsed++
-  cache.rememberLine(job.relative, outcome.line, entry)
-  return { known: true, ...fromCachedArticle(entry, _sourceOf(entry, job)) }
+  // Only valid articles are kept: a file with errors is read and reported again by every build.
+  if (errors.length === 0) cache.rememberLine(job.relative, outcome.line, entry)
+  return { known: true, errors, ...fromCachedArticle(entry, _sourceOf(entry, job)) }
 }
 
 const _BATCH = 2000
@@ -117,7 +114,7 @@ type Hashes = { fileHash?: string; bodyHash?: string }
 function _validated(item: Parsed, config: Config, cache: ArticleCache): Known {
   const result = toArticle(item.source, item.frontMatter, config)
   // Only valid articles are kept: a file with errors is read and reported again by every build.
-  if (result.article && cache.enabled) {
+  if (result.article && result.errors.length === 0 && cache.enabled) {
     const entry = toCachedArticle(result.article, result.warnings, item.hashes)
     cache.remember(item.source.relative, entry)
   }

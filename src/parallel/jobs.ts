@@ -40,12 +40,16 @@ export type ParseOutcome =
   | { ok: false; error: ErrorData }
 
 /**
- * The outcome of a read job: a valid article as its cache index line (warnings inside), or the
- * problems of a file that is no valid article.
+ * The outcome of a read job: the article (if the file gave one) as its cache index line, with its
+ * warnings inside; and the file's errors. An article can come with errors (a bad `url`, say): it then
+ * still takes part in the checks across articles, but is not cached.
  */
-export type ReadOutcome =
-  | { ok: true; line: string }
-  | { ok: false; errors: ErrorData[]; warnings: ErrorData[] }
+export interface ReadOutcome {
+  line?: string
+  errors: ErrorData[]
+  /** Warnings of a file that gave no article (an article's own are in its line). */
+  warnings: ErrorData[]
+}
 
 /** The outcome of a render job. */
 export type RenderOutcome =
@@ -89,14 +93,17 @@ export async function loadReader(): Promise<(job: ParseJob, config: Config) => R
   const [parse, { toArticle }] = await Promise.all([loadParser(), import('../content/to-article.js')])
   return (job, config) => {
     const outcome = parse(job)
-    if (!outcome.ok) return { ok: false, errors: [outcome.error], warnings: [] }
+    if (!outcome.ok) return { errors: [outcome.error], warnings: [] }
     const frontMatter = { data: outcome.data, positions: outcome.positions }
     const result = toArticle(outcome.source, frontMatter, config)
-    if (!result.article) {
-      return { ok: false, errors: result.errors.map(_toData), warnings: result.warnings.map(_toData) }
-    }
+    const errors = result.errors.map(_toData)
+    if (!result.article) return { errors, warnings: result.warnings.map(_toData) }
     const hashes = { fileHash: outcome.fileHash }
-    return { ok: true, line: toIndexLine(toCachedArticle(result.article, result.warnings, hashes)) }
+    return {
+      line: toIndexLine(toCachedArticle(result.article, result.warnings, hashes)),
+      errors,
+      warnings: [],
+    }
   }
 }
 

@@ -122,6 +122,18 @@ describe('the build cache', () => {
     expect(await readFile(path.join(dir, 'mit-cache/kategorie/politik/rss.xml'), 'utf8')).toContain(title)
   })
 
+  it('should report an article with errors again on every build', async () => {
+    const broken = article(2, 'Politik').replace('category:', 'url: "javascript:alert(1)"\ncategory:')
+    await writeFile(path.join(dir, 'content/a2.md'), broken)
+    for (const _ of [1, 2]) {
+      const value = await build({ cwd: dir, now: NOW, out: 'mit-cache', cache: 'cache' })
+      expect(value.ok).toBe(false)
+      expect(value.errors.map((error) => error.message)).toEqual([
+        expect.stringMatching(/^content\/a2\.md:4:6: "url" must be an http\(s\) URL/),
+      ])
+    }
+  })
+
   it('should give the fresh output after a rename', async () => {
     await rename(path.join(dir, 'content/a4.md'), path.join(dir, 'content/umbenannt.md'))
     await buildBoth(dir)
