@@ -3,7 +3,7 @@ import { ArticleCache, type CacheStats } from './cache/cache.js'
 import {
   BuildStamp,
   dueRange,
-  type FileStat,
+  type FileStats,
   inputsHash,
   type OutputGroup,
   type StampResult,
@@ -130,7 +130,7 @@ interface _Run {
   contentDir: string
   outDir: string
   files: string[]
-  stats: FileStat[] | undefined
+  stats: FileStats | undefined
   cache: ArticleCache
   pool: JobPool
   /** The last build's record: output it wrote that this build would write the same is kept. */
@@ -219,11 +219,13 @@ function _again(last: StampResult, strict = false): BuildResult {
 /** The inputs hash from the sizes and mtimes the articles had when they were read. */
 function _inputsRead(settings: unknown, files: string[], articles: Article[]): string {
   const bySource = new Map(articles.map((article) => [article.source.relative, article.source]))
-  const stats = files.map((file) => {
+  const stats: FileStats = { sizes: new Float64Array(files.length), mtimes: new Float64Array(files.length) }
+  for (const [index, file] of files.entries()) {
     const source = bySource.get(file)
     if (!source) throw new Error(`kanal bug: ${file} was built without an article`)
-    return { size: source.size, mtimeMs: source.mtimeMs }
-  })
+    stats.sizes[index] = source.size
+    stats.mtimes[index] = source.mtimeMs
+  }
   return inputsHash(settings, files, stats)
 }
 

@@ -1,6 +1,6 @@
 import { type Dirent, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
-import type { FileStat } from '../cache/stamp.js'
+import type { FileStats } from '../cache/stamp.js'
 import { UsageError } from '../errors.js'
 
 /** Lists the Markdown files below `contentDir` (sub-folders included, dot-files skipped), sorted, with `/`. */
@@ -30,9 +30,12 @@ function _list(root: string): Dirent[] {
 }
 
 /** Size and mtime of each listed file (for the cache and the up-to-date check), in listing order. */
-export function statArticles(contentDir: string, files: string[]): FileStat[] {
-  return files.map((relative) => {
+export function statArticles(contentDir: string, files: string[]): FileStats {
+  const stats: FileStats = { sizes: new Float64Array(files.length), mtimes: new Float64Array(files.length) }
+  for (const [index, relative] of files.entries()) {
     const stat = statSync(path.join(contentDir, relative))
-    return { size: stat.size, mtimeMs: stat.mtimeMs }
-  })
+    stats.sizes[index] = stat.size
+    stats.mtimes[index] = stat.mtimeMs
+  }
+  return stats
 }

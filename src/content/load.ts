@@ -6,7 +6,7 @@ import {
   fromIndexLine,
   toCachedArticle,
 } from '../cache/cache.js'
-import type { FileStat } from '../cache/stamp.js'
+import type { FileStats } from '../cache/stamp.js'
 import type { Config } from '../config.js'
 import { ContentError } from '../errors.js'
 import { type ParseJob, type ParseOutcome, type ReadOutcome, toContentError } from '../parallel/jobs.js'
@@ -34,7 +34,7 @@ export interface LoadedContent {
 export async function loadArticles(
   contentDir: string,
   files: string[],
-  stats: FileStat[] | undefined,
+  stats: FileStats | undefined,
   config: Config,
   cwd: string,
   cache: ArticleCache,
@@ -52,7 +52,7 @@ export async function loadArticles(
     const file = shownDir === '' ? relative : `${shownDir}/${relative}`
     const job = { filePath, file, relative }
     try {
-      const hit = stats && _fromCacheIfFresh(job, stats[index] as FileStat, cache)
+      const hit = stats && _fromCacheIfFresh(job, stats.sizes[index] ?? -1, stats.mtimes[index] ?? -1, cache)
       if (hit?.known) located[index] = hit
       else misses.push({ index, job, carry: hit?.hashes })
     } catch (error) {
@@ -145,17 +145,18 @@ function _collect(located: (Known | ContentError | undefined)[], count: number):
  */
 function _fromCacheIfFresh(
   job: ParseJob,
-  stat: FileStat,
+  size: number,
+  mtimeMs: number,
   cache: ArticleCache,
 ): Known | { known: false; hashes: Hashes } | undefined {
   const previous = cache.previous(job.relative)
   if (!previous) return undefined
   if (!cache.sameConfig) {
-    if (stat.size !== previous.size || stat.mtimeMs !== previous.mtimeMs) return undefined
+    if (size !== previous.size || mtimeMs !== previous.mtimeMs) return undefined
     const { fileHash, bodyHash } = previous
     return { known: false, hashes: { ...(fileHash ? { fileHash } : {}), ...(bodyHash ? { bodyHash } : {}) } }
   }
-  if (stat.size === previous.size && stat.mtimeMs === previous.mtimeMs) return _known(previous, job, cache)
+  if (size === previous.size && mtimeMs === previous.mtimeMs) return _known(previous, job, cache)
   const read = readSource(job.filePath, job.file, job.relative, true)
   if (read.fileHash === undefined || read.fileHash !== previous.fileHash) return undefined
   const entry = { ...previous, size: read.source.size, mtimeMs: read.source.mtimeMs }
