@@ -43,14 +43,13 @@ export async function loadArticles(
 ): Promise<LoadedContent> {
   // A first build of a large site reads in helper threads too: start them while the cache is asked.
   if (pool.helps(files.length - cache.size)) pool.warmUp()
+  const located: Located[] = []
   const shownDir = path.relative(cwd, contentDir).split(path.sep).join('/')
-  const located: (Known | ContentError | undefined)[] = []
-  const misses: { index: number; job: ParseJob; carry: Hashes | undefined }[] = []
+  const misses: Miss[] = []
   for (const [index, relative] of files.entries()) {
     if (index % 1000 === 0) onProgress?.('lesen', index, files.length)
-    const filePath = path.join(contentDir, relative)
     const file = shownDir === '' ? relative : `${shownDir}/${relative}`
-    const job = { filePath, file, relative }
+    const job = { filePath: path.join(contentDir, relative), file, relative }
     try {
       const hit = stats && _fromCacheIfFresh(job, stats.sizes[index] ?? -1, stats.mtimes[index] ?? -1, cache)
       if (hit?.known) located[index] = hit
@@ -60,34 +59,47 @@ export async function loadArticles(
       located[index] = error
     }
   }
-  // Files the cache could not answer are read, parsed and validated: a share by helper threads (files
-  // whose hashes the cache still knows stay here), the rest on this thread a batch at a time, so that
-  // only validated articles are held, not their front matter.
+  await _readMisses(misses, config, cache, pool, located)
+  return _collect(located, files.length)
+}
+
+type Located = Known | ContentError | undefined
+/** A file the cache could not answer, and the hashes it still knows of it. */
+type Miss = { index: number; job: ParseJob; carry: Hashes | undefined }
+
+/**
+ * Reads, parses and validates the files the cache could not answer. A share goes to helper threads
+ * (not files whose hashes the cache still knows: those stay here); this thread validates its own a
+ * batch at a time, so that only validated articles are held, not their front matter.
+ */
+async function _readMisses(
+  misses: Miss[],
+  config: Config,
+  cache: ArticleCache,
+  pool: JobPool,
+  located: Located[],
+): Promise<void> {
   const shareable = misses.filter((miss) => miss.carry === undefined)
   const { own, helped } = pool.share(
     shareable.map((miss) => miss.job),
     config,
   )
-  const helpedMisses = shareable.slice(own.length)
-  const ownMisses =
-    own.length === shareable.length
-      ? misses
-      : [...misses.filter((miss) => miss.carry), ...shareable.slice(0, own.length)]
-  for (let start = 0; start < ownMisses.length; start += _BATCH) {
-    const batch = ownMisses.slice(start, start + _BATCH)
+  const here = [...misses.filter((miss) => miss.carry !== undefined), ...shareable.slice(0, own.length)]
+  for (let start = 0; start < here.length; start += _BATCH) {
+    const batch = here.slice(start, start + _BATCH)
     const outcomes = await pool.parse(batch.map((miss) => miss.job))
     for (const [position, outcome] of outcomes.entries()) {
-      const { index, carry } = batch[position] as (typeof misses)[number]
+      const { index, carry } = batch[position] as Miss
       located[index] = outcome.ok
         ? _validated(_parsed(outcome, carry, cache), config, cache)
         : toContentError(outcome.error)
     }
   }
+  const sent = shareable.slice(own.length)
   for (const [position, outcome] of (await helped).entries()) {
-    const { index, job } = helpedMisses[position] as (typeof misses)[number]
+    const { index, job } = sent[position] as Miss
     located[index] = _fromHelper(outcome, job, cache)
   }
-  return _collect(located, files.length)
 }
 
 /** A file a helper thread read and validated: its article from the index line it made, and its problems. */
@@ -121,7 +133,7 @@ function _validated(item: Parsed, config: Config, cache: ArticleCache): Known {
   return { known: true, ...result }
 }
 
-function _collect(located: (Known | ContentError | undefined)[], count: number): LoadedContent {
+function _collect(located: Located[], count: number): LoadedContent {
   const content: LoadedContent = { articles: [], count, errors: [], warnings: [] }
   for (const item of located) {
     if (item === undefined) continue
