@@ -176,6 +176,8 @@ async function _run(options: BuildOptions, run: _Run): Promise<BuildResult> {
   const groups: OutputGroup[] = []
   const reuse = run.record && { kept: (print: string) => run.stamp?.kept(print, outDir), groups }
   const written = await writeOutput(outDir, checked(produceFiles(feeds, config, reuse), false), selfCheck)
+  // What was written, as it is now: saving the cache and pinging hubs leave no room for changes.
+  const outputs = run.record && BuildStamp.snapshot(outDir, groups)
   await cache.save()
   if (options.ping) {
     const folders = selection.feeds.filter((feed) => !feed.archive?.isArchive).map((feed) => feed.folder)
@@ -184,17 +186,19 @@ async function _run(options: BuildOptions, run: _Run): Promise<BuildResult> {
     const { notifyHubs } = await import('./websub/notify.js')
     warnings.push(...(await notifyHubs(config, folders, written, outDir, outName, pingOptions)))
   }
-  if (run.record) {
+  if (run.record && outputs) {
     BuildStamp.record(run.record.cacheDir, {
       inputs: run.record.inputs ?? _inputsRead(run.record.settings, run.files, content.articles),
       now: dueRange(content.articles, selection.feeds, now, options.future ?? false),
       outDir,
       indexFile: cache.indexFile,
-      groups,
+      outputs,
       result: {
         articles: content.count,
         shown: shown.size,
-        warnings: contentWarnings.map((warning) => ({ ...warning.location, reason: warning.reason })),
+        warnings: contentWarnings
+          .sort(byLocation)
+          .map((warning) => ({ ...warning.location, reason: warning.reason })),
         files: written.map((file) => ({ path: file.path, bytes: file.bytes })),
       },
     })
@@ -204,7 +208,9 @@ async function _run(options: BuildOptions, run: _Run): Promise<BuildResult> {
 
 /** The outcome of the last build, reported again because nothing changed since. */
 function _again(last: StampResult, strict = false): BuildResult {
-  const warnings = last.warnings.map(({ reason, ...location }) => new ContentError(location, reason))
+  const warnings = last.warnings
+    .map(({ reason, ...location }) => new ContentError(location, reason))
+    .sort(byLocation)
   const ok = !(strict && warnings.length > 0)
   return {
     ok,

@@ -50,9 +50,13 @@ export interface BuildRecord {
   outDir: string
   /** The cache's index file: changed by anything but kanal, the check fails. */
   indexFile: string
-  groups: OutputGroup[]
+  /** `BuildStamp.snapshot` of the output, taken right after writing it. */
+  outputs: OutputSnapshot
   result: StampResult
 }
+
+/** Output files by the fingerprint of their group, as written (`BuildStamp.snapshot`). */
+export type OutputSnapshot = Record<string, _Output[]>
 
 /** One output file as written: path below the output folder, size, mtime, SHA-256. */
 type _Output = [string, number, number, string]
@@ -106,11 +110,10 @@ export class BuildStamp {
     }
     try {
       const stamp = JSON.parse(text) as _Stamp
-      if (stamp.format === _FORMAT && Array.isArray(stamp.now) && typeof stamp.groups === 'object') {
-        return new BuildStamp(stamp)
-      }
+      if (stamp.format === _FORMAT && _isStamp(stamp)) return new BuildStamp(stamp)
       // A stamp of another kanal version is no damage: the build simply runs.
-      if (typeof stamp.format === 'string' && stamp.format.startsWith('kanal-stamp-')) return undefined
+      const other = stamp.format !== _FORMAT && String(stamp.format).startsWith('kanal-stamp-')
+      if (other) return undefined
     } catch {
       // reported below
     }
@@ -155,26 +158,34 @@ export class BuildStamp {
   }
 
   /**
-   * Records a successful build in `cacheDir`, after it wrote its output and saved the cache. Hashes
-   * come from the manifest the build just wrote. A file that is not there cannot be vouched for: then
-   * nothing is recorded and the next build runs.
+   * The output files of this build's groups as they are now: size, mtime, and the hash the manifest
+   * records. Taken right after writing, so that nothing done later (saving the cache, WebSub pings
+   * that may take seconds) leaves room for a change the stamp would then vouch for. Undefined when a
+   * file is missing: nothing is recorded and the next build runs.
    */
-  static record(cacheDir: string, record: BuildRecord): void {
-    const hashes = _manifestHashes(record.outDir)
-    const manifest = _stat(path.join(record.outDir, _MANIFEST))
-    const index = _stat(record.indexFile)
-    if (!hashes || !manifest || !index) return
-    const groups: Record<string, _Output[]> = {}
-    for (const group of record.groups) {
+  static snapshot(outDir: string, groups: OutputGroup[]): OutputSnapshot | undefined {
+    const hashes = _manifestHashes(outDir)
+    if (!hashes) return undefined
+    const snapshot: OutputSnapshot = {}
+    for (const group of groups) {
       const outputs: _Output[] = []
       for (const file of group.paths) {
-        const stat = _stat(path.join(record.outDir, file))
+        const stat = _stat(path.join(outDir, file))
         const hash = hashes[file]
-        if (!stat || hash === undefined) return
+        if (!stat || hash === undefined) return undefined
         outputs.push([file, stat.size, stat.mtimeMs, hash])
       }
-      groups[group.fingerprint] = outputs
+      snapshot[group.fingerprint] = outputs
     }
+    return snapshot
+  }
+
+  /** Records a successful build in `cacheDir`, after it saved the cache and pinged its hubs. */
+  static record(cacheDir: string, record: BuildRecord): void {
+    const manifest = _stat(path.join(record.outDir, _MANIFEST))
+    const index = _stat(record.indexFile)
+    if (!manifest || !index) return
+    const groups = record.outputs
     const stamp: _Stamp = {
       format: _FORMAT,
       inputs: record.inputs,
@@ -234,6 +245,32 @@ export function dueRange(
     else until = Math.min(until, time - 1)
   }
   return [from, until]
+}
+
+function _isStamp(stamp: _Stamp): boolean {
+  const pair = (value: unknown) => Array.isArray(value) && value.length === 2 && value.every(Number.isFinite)
+  const output = (value: unknown) =>
+    Array.isArray(value) &&
+    value.length === 4 &&
+    typeof value[0] === 'string' &&
+    Number.isFinite(value[1]) &&
+    Number.isFinite(value[2]) &&
+    typeof value[3] === 'string'
+  return (
+    typeof stamp.inputs === 'string' &&
+    typeof stamp.outDir === 'string' &&
+    typeof stamp.indexFile === 'string' &&
+    pair(stamp.now) &&
+    pair(stamp.manifest) &&
+    pair(stamp.index) &&
+    typeof stamp.groups === 'object' &&
+    stamp.groups !== null &&
+    Object.values(stamp.groups).every((outputs) => Array.isArray(outputs) && outputs.every(output)) &&
+    typeof stamp.result === 'object' &&
+    stamp.result !== null &&
+    Array.isArray(stamp.result.warnings) &&
+    Array.isArray(stamp.result.files)
+  )
 }
 
 function _same(file: string, [size, mtimeMs]: [number, number]): boolean {

@@ -45,7 +45,8 @@ export function parseSimpleYaml(
     const match = _LINE.exec(line)
     if (!match) return undefined
     const key = match[1] as string
-    if (key === '__proto__' || Object.hasOwn(data, key)) return undefined
+    // `null:` or `True:` are keys that js-yaml resolves (to "null", "true"): left to js-yaml.
+    if (key === '__proto__' || Object.hasOwn(data, key) || _resolves(key)) return undefined
     const value = _value((match[3] ?? '').replace(/ +$/, ''))
     if (value === _NOT_SIMPLE) return undefined
     data[key] = value
@@ -76,6 +77,10 @@ function _list(inside: string): unknown {
     items.push(_scalar(item))
   }
   return items
+}
+
+function _resolves(text: string): boolean {
+  return _IMPLICIT.some((type) => type.resolve(text))
 }
 
 function _scalar(text: string): unknown {

@@ -155,14 +155,52 @@ describe('the up-to-date check', () => {
     )
   })
 
-  it('should ignore a damaged stamp with a warning and build', async () => {
-    await writeFile(path.join(dir, 'cache/build-stamp.json'), '{"format": "kanal-st')
+  it.each([
+    ['cut short', () => '{"format": "kanal-st'],
+    ['of the wrong shape', (stamp: string) => JSON.stringify({ ...JSON.parse(stamp), groups: null })],
+  ])('should ignore a stamp %s with a warning and build', async (_, damage) => {
+    const file = path.join(dir, 'cache/build-stamp.json')
+    await writeFile(file, damage(await readFile(file, 'utf8')))
     const result = await build({ cwd: dir, now: NOW, out: 'out', cache: 'cache' })
     expect(result.stats.upToDate).toBe(false)
     expect(result.warnings.map((warning) => warning.reason)).toContain(
       'ignored the cache file: not a kanal build stamp; it will be rewritten',
     )
     expect((await build({ cwd: dir, now: NOW, out: 'out', cache: 'cache' })).stats.upToDate).toBe(true)
+  })
+
+  it('should not vouch for an output file changed while hubs were being pinged', async () => {
+    const config = { ...CONFIG, hubs: ['https://hub.example.de/'] }
+    await writeFiles(dir, {
+      'kanal.config.json': JSON.stringify(config),
+      'content/eins.md': article('Eins neu', '2025-10-01 10:00'),
+    })
+    // The hub answers only after someone edited rss.xml (as a slow hub would leave time to).
+    const fetch = async () => {
+      await writeFile(path.join(dir, 'out/rss.xml'), '<!-- von Hand während des Pings -->\n')
+      return new Response(null, { status: 204 })
+    }
+    const pinged = await build({ cwd: dir, now: NOW, out: 'out', cache: 'cache', ping: { fetch } })
+    expect(pinged.ok).toBe(true)
+    // Like a build without cache: the edited file is noticed and not overwritten.
+    await expect(build({ cwd: dir, now: NOW, out: 'out', cache: 'cache' })).rejects.toThrow(
+      /rss\.xml: was changed since kanal wrote it/,
+    )
+  })
+
+  it('should report replayed warnings in the same order as the build it replays', async () => {
+    await writeFiles(dir, {
+      // A body warning in the first file by name, a front-matter warning in a later one.
+      'content/aa.md': article('AA', '2025-12-31 10:00').replace('Text über', 'Text\u0001 über'),
+      'content/zz.md': article('ZZ', '2025-09-02 10:00', 'unbekannt: 1\n'),
+    })
+    const first = await build({ cwd: dir, now: NOW, out: 'out', cache: 'cache', future: true })
+    const again = await build({ cwd: dir, now: NOW, out: 'out', cache: 'cache', future: true })
+    expect(again.stats.upToDate).toBe(true)
+    expect(first.warnings.length).toBeGreaterThan(2)
+    expect(again.warnings.map((warning) => warning.message)).toEqual(
+      first.warnings.map((warning) => warning.message),
+    )
   })
 
   it('should not skip a check, which writes nothing and re-validates', async () => {

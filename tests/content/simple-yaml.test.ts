@@ -27,6 +27,8 @@ function viaJsYaml(yaml: string): FrontMatter | 'error' {
   }
 }
 
+// Keys js-yaml resolves like values (`NULL:` is the key "null") or that look like numbers.
+const ODD_KEYS = ['null', 'NULL', 'Null', 'true', 'True', 'FALSE', '_1', 'e1', 'inf', 'nan', 'Yes']
 const KEYS = [
   'title',
   'date',
@@ -100,6 +102,7 @@ const VALUES = [
 const LINES = [
   ...KEYS.flatMap((key) => VALUES.map((value) => `${key}: ${value}`)),
   ...KEYS.map((key) => `${key}:`),
+  ...ODD_KEYS.flatMap((key) => [`${key}: x`, `${key}:`]),
   ...[
     '',
     '  ',
