@@ -8,19 +8,13 @@ import {
   type OutputGroup,
   type StampResult,
 } from './cache/stamp.js'
-import { checked, selfCheck } from './check/self-check.js'
 import { type Config, readConfig } from './config.js'
 import type { Article } from './content/article.js'
 import { findArticles, statArticles } from './content/find.js'
-import { loadArticles } from './content/load.js'
 import { byLocation, ContentError, UsageError } from './errors.js'
-import { toFeedModel } from './feed-model.js'
 import type { KeptFile, OutputFile } from './output/file.js'
-import { readUnpinged, type WrittenFile, writeOutput } from './output/write.js'
-import { JobPool } from './parallel/pool.js'
-import { produceFiles } from './produce.js'
-import { renderArticles } from './render-articles.js'
-import { selectFeeds } from './select.js'
+import type { WrittenFile } from './output/write.js'
+import type { JobPool } from './parallel/pool.js'
 import type { PingOptions } from './websub/ping.js'
 
 /** What to build, from where, to where. Paths are relative to `cwd`. */
@@ -98,29 +92,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const settings = { config, cwd, contentDir, outDir, drafts: options.drafts, future: options.future }
   const inputs = stamp && stats ? inputsHash(settings, files, stats) : undefined
   const last = inputs ? stamp?.upToDate(inputs, now) : undefined
-  if (last && !(options.ping && (await readUnpinged(outDir)).length > 0)) return _again(last, options.strict)
+  if (last && !(options.ping && (await _unpinged(outDir)))) return _again(last, options.strict)
 
   const cache = await ArticleCache.open(cacheDir, config)
   cache.warnings.push(...stampWarnings)
-  const pool = new JobPool(options.threads)
-  try {
-    const record = cacheDir && writes ? { cacheDir, settings, inputs } : undefined
-    return await _run(options, {
-      cwd,
-      now,
-      config,
-      contentDir,
-      outDir,
-      files,
-      stats,
-      cache,
-      pool,
-      stamp,
-      record,
-    })
-  } finally {
-    await pool.close()
-  }
+  const record = cacheDir && writes ? { cacheDir, settings, inputs } : undefined
+  return _run(options, { cwd, now, config, contentDir, outDir, files, stats, cache, stamp, record })
 }
 
 interface _Run {
@@ -132,7 +109,6 @@ interface _Run {
   files: string[]
   stats: FileStats | undefined
   cache: ArticleCache
-  pool: JobPool
   /** The last build's record: output it wrote that this build would write the same is kept. */
   stamp: BuildStamp | undefined
   /** Where to record a successful build for the next one, and the inputs hash if already known. */
@@ -140,7 +116,26 @@ interface _Run {
 }
 
 async function _run(options: BuildOptions, run: _Run): Promise<BuildResult> {
-  const { cwd, now, config, contentDir, outDir, cache, pool } = run
+  const pool = new (await import('./stages.js')).JobPool(options.threads)
+  try {
+    return await _stages(options, run, pool)
+  } finally {
+    await pool.close()
+  }
+}
+
+async function _stages(options: BuildOptions, run: _Run, pool: JobPool): Promise<BuildResult> {
+  const {
+    loadArticles,
+    selectFeeds,
+    renderArticles,
+    toFeedModel,
+    produceFiles,
+    checked,
+    selfCheck,
+    writeOutput,
+  } = await import('./stages.js')
+  const { cwd, now, config, contentDir, outDir, cache } = run
   const content = await loadArticles(
     contentDir,
     run.files,
@@ -204,6 +199,11 @@ async function _run(options: BuildOptions, run: _Run): Promise<BuildResult> {
     })
   }
   return { ...result, ok: !(options.strict && warnings.length > 0), files: written }
+}
+
+/** True when WebSub pings of the last build failed and wait to be tried again. */
+async function _unpinged(outDir: string): Promise<boolean> {
+  return (await (await import('./output/write.js')).readUnpinged(outDir)).length > 0
 }
 
 /** The outcome of the last build, reported again because nothing changed since. */

@@ -1,0 +1,10 @@
+// The stages of a build that runs. src/build.ts loads them only then: a rebuild that finds everything
+// up to date needs none of them, and starts sooner without compiling them.
+export { checked, selfCheck } from './check/self-check.js'
+export { loadArticles } from './content/load.js'
+export { toFeedModel } from './feed-model.js'
+export { writeOutput } from './output/write.js'
+export { JobPool } from './parallel/pool.js'
+export { produceFiles } from './produce.js'
+export { renderArticles } from './render-articles.js'
+export { selectFeeds } from './select.js'
