@@ -63,13 +63,15 @@ const _FORMAT = `kanal-cache-5/${VERSION}`
 const _INDEX = 'articles.ndjson'
 
 /**
- * The persistent cache: parsed front matter per file (trusted only while size and mtime match, or the
- * content hash does) and rendered HTML per body hash and URL. Lives in its own folder; a damaged or
- * foreign cache is ignored with a warning.
+ * The persistent cache: validated articles per file (trusted only while size and mtime match, or the
+ * content hash does, and only for the config they were validated with) and rendered HTML per body
+ * hash and URL. Lives in its own folder; a damaged or foreign cache is ignored with a warning.
  *
- * The index holds one JSON line per article. Entries stay lines in memory and are parsed only when
- * asked for, and an unchanged entry is written back as the line it was read from: a 100,000-article
- * index then costs tens of megabytes of strings, not an object graph the garbage collector must walk.
+ * The index holds one JSON line per article (Latin-1 text; the config key in its header line).
+ * Entries stay lines in memory and are parsed only when asked for; an unchanged entry is written back
+ * as the line it was read from, and a build that changed few entries appends them. A 100,000-article
+ * index then costs tens of megabytes of one-byte strings, not an object graph the garbage collector
+ * must walk.
  */
 export class ArticleCache {
   /** Problems reading the cache (warnings: the build goes on without it). */
