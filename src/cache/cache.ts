@@ -284,9 +284,7 @@ export function toCachedArticle(
     id: article.id,
     draft: article.draft,
   }
-  if (article.summary !== undefined) record.summary = article.summary
-  if (article.author !== undefined) record.author = article.author
-  if (article.image !== undefined) record.image = article.image
+  _copyOptional(article, record)
   const entry: CachedArticle = {
     size: source.size,
     mtimeMs: source.mtimeMs,
@@ -298,6 +296,13 @@ export function toCachedArticle(
   if (hashes.fileHash !== undefined) entry.fileHash = hashes.fileHash
   if (hashes.bodyHash !== undefined) entry.bodyHash = hashes.bodyHash
   return entry
+}
+
+/** The optional fields an article and its record share, copied only when present (one shape each). */
+function _copyOptional(from: ArticleRecord | Article, to: ArticleRecord | Article): void {
+  if (from.summary !== undefined) to.summary = from.summary
+  if (from.author !== undefined) to.author = from.author
+  if (from.image !== undefined) to.image = from.image
 }
 
 function _warningRecord(warning: ContentError): [number | null, number | null, string] {
@@ -323,9 +328,7 @@ export function fromCachedArticle(
     id: record.id,
     draft: record.draft,
   }
-  if (record.summary !== undefined) article.summary = record.summary
-  if (record.author !== undefined) article.author = record.author
-  if (record.image !== undefined) article.image = record.image
+  _copyOptional(record, article)
   const warnings =
     entry.warnings.length === 0
       ? _NO_WARNINGS

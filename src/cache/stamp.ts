@@ -6,12 +6,6 @@ import { ContentError, type Location } from '../errors.js'
 import type { KeptFile } from '../output/file.js'
 import { VERSION } from '../version.js'
 
-/** Size and modification time of a file: what the up-to-date check compares. */
-export interface FileStat {
-  size: number
-  mtimeMs: number
-}
-
 /**
  * Sizes and modification times of many files, by position (typed arrays, not an object per file:
  * 100,000 objects would only feed the garbage collector).
@@ -278,7 +272,13 @@ function _same(file: string, [size, mtimeMs]: [number, number]): boolean {
   return stat !== undefined && stat.size === size && stat.mtimeMs === mtimeMs
 }
 
-function _stat(file: string): FileStat | undefined {
+/** Size and modification time of a file: what the up-to-date check compares. */
+interface _FileStat {
+  size: number
+  mtimeMs: number
+}
+
+function _stat(file: string): _FileStat | undefined {
   try {
     const stat = statSync(file)
     return stat.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : undefined

@@ -52,8 +52,8 @@ export async function loadArticles(
     const job = { filePath: path.join(contentDir, relative), file, relative }
     try {
       const hit = stats && _fromCacheIfFresh(job, stats.sizes[index] ?? -1, stats.mtimes[index] ?? -1, cache)
-      if (hit?.known) located[index] = hit
-      else misses.push({ index, job, carry: hit?.hashes })
+      if (hit && 'validated' in hit) located[index] = hit.validated
+      else misses.push({ index, job, carry: hit?.carry })
     } catch (error) {
       if (!(error instanceof ContentError)) throw error
       located[index] = error
@@ -63,7 +63,7 @@ export async function loadArticles(
   return _collect(located, files.length)
 }
 
-type Located = Known | ContentError | undefined
+type Located = Validated | ContentError | undefined
 /** A file the cache could not answer, and the hashes it still knows of it. */
 type Miss = { index: number; job: ParseJob; carry: Hashes | undefined }
 
@@ -103,34 +103,33 @@ async function _readMisses(
 }
 
 /** A file a helper thread read and validated: its article from the index line it made, and its problems. */
-function _fromHelper(outcome: ReadOutcome, job: ParseJob, cache: ArticleCache): Known {
+function _fromHelper(outcome: ReadOutcome, job: ParseJob, cache: ArticleCache): Validated {
   const errors = outcome.errors.map(toContentError)
-  if (outcome.line === undefined)
-    return { known: true, errors, warnings: outcome.warnings.map(toContentError) }
+  if (outcome.line === undefined) return { errors, warnings: outcome.warnings.map(toContentError) }
   const entry = fromIndexLine(outcome.line)
   if (!entry) throw new Error(`kanal bug: a helper thread sent a damaged entry for ${job.file}`)
   cache.stats.parsed++
   // Only valid articles are kept: a file with errors is read and reported again by every build.
   if (errors.length === 0) cache.rememberLine(job.relative, outcome.line, entry)
-  return { known: true, errors, ...fromCachedArticle(entry, _sourceOf(entry, job)) }
+  return { errors, ...fromCachedArticle(entry, _sourceOf(entry, job)) }
 }
 
 const _BATCH = 2000
 
 /** A validated article (known from the cache, or read in this build) with its problems. */
-type Known = { known: true; article?: Article | undefined; errors?: ContentError[]; warnings: ContentError[] }
+type Validated = { article?: Article | undefined; errors?: ContentError[]; warnings: ContentError[] }
 /** An article read and parsed in this build, not yet validated. */
-type Parsed = { known: false; source: SourceFile; frontMatter: FrontMatter; hashes: Hashes }
+type Parsed = { source: SourceFile; frontMatter: FrontMatter; hashes: Hashes }
 type Hashes = { fileHash?: string; bodyHash?: string }
 
-function _validated(item: Parsed, config: Config, cache: ArticleCache): Known {
+function _validated(item: Parsed, config: Config, cache: ArticleCache): Validated {
   const result = toArticle(item.source, item.frontMatter, config)
   // Only valid articles are kept: a file with errors is read and reported again by every build.
   if (result.article && result.errors.length === 0 && cache.enabled) {
     const entry = toCachedArticle(result.article, result.warnings, item.hashes)
     cache.remember(item.source.relative, entry)
   }
-  return { known: true, ...result }
+  return result
 }
 
 function _collect(located: Located[], count: number): LoadedContent {
@@ -160,19 +159,20 @@ function _fromCacheIfFresh(
   size: number,
   mtimeMs: number,
   cache: ArticleCache,
-): Known | { known: false; hashes: Hashes } | undefined {
+): { validated: Validated } | { carry: Hashes } | undefined {
   const previous = cache.previous(job.relative)
   if (!previous) return undefined
   if (!cache.sameConfig) {
     if (size !== previous.size || mtimeMs !== previous.mtimeMs) return undefined
     const { fileHash, bodyHash } = previous
-    return { known: false, hashes: { ...(fileHash ? { fileHash } : {}), ...(bodyHash ? { bodyHash } : {}) } }
+    return { carry: { ...(fileHash ? { fileHash } : {}), ...(bodyHash ? { bodyHash } : {}) } }
   }
-  if (size === previous.size && mtimeMs === previous.mtimeMs) return _known(previous, job, cache)
+  if (size === previous.size && mtimeMs === previous.mtimeMs)
+    return { validated: _fromEntry(previous, job, cache) }
   const read = readSource(job.filePath, job.file, job.relative, true)
   if (read.fileHash === undefined || read.fileHash !== previous.fileHash) return undefined
   const entry = { ...previous, size: read.source.size, mtimeMs: read.source.mtimeMs }
-  return _known(entry, job, cache)
+  return { validated: _fromEntry(entry, job, cache) }
 }
 
 function _parsed(
@@ -186,17 +186,16 @@ function _parsed(
     ...(outcome.fileHash ? { fileHash: outcome.fileHash } : {}),
   }
   return {
-    known: false,
     source: outcome.source,
     frontMatter: { data: outcome.data, positions: outcome.positions },
     hashes,
   }
 }
 
-function _known(entry: CachedArticle, job: ParseJob, cache: ArticleCache): Known {
+function _fromEntry(entry: CachedArticle, job: ParseJob, cache: ArticleCache): Validated {
   cache.remember(job.relative, entry)
   cache.stats.reused++
-  return { known: true, ...fromCachedArticle(entry, _sourceOf(entry, job)) }
+  return fromCachedArticle(entry, _sourceOf(entry, job))
 }
 
 function _sourceOf(entry: CachedArticle, job: ParseJob): SourceFile {
