@@ -3,7 +3,11 @@
 // of small sites. Code that only some runs need (Markdown and the sanitiser, YAML, serve, import,
 // WebSub) is imported dynamically and split into lib/chunks/, so a rebuild from the cache never
 // compiles it.
+import { rmSync } from 'node:fs'
 import { build } from 'esbuild'
+
+// Chunk names carry a hash of their contents: without this, every rebuild would leave the old ones.
+rmSync('lib/chunks', { recursive: true, force: true })
 
 await build({
   entryPoints: { cli: 'src/cli.ts', worker: 'src/parallel/worker.ts' },

@@ -127,7 +127,7 @@ async function _run(options: BuildOptions, run: _Run): Promise<BuildResult> {
 async function _stages(options: BuildOptions, run: _Run, pool: JobPool): Promise<BuildResult> {
   const {
     loadArticles,
-    selectFeeds,
+    FeedSieve,
     renderArticles,
     toFeedModel,
     produceFiles,
@@ -136,21 +136,14 @@ async function _stages(options: BuildOptions, run: _Run, pool: JobPool): Promise
     writeOutput,
   } = await import('./stages.js')
   const { cwd, now, config, contentDir, outDir, cache } = run
-  const content = await loadArticles(
-    contentDir,
-    run.files,
-    run.stats,
-    config,
-    cwd,
-    cache,
-    pool,
-    options.onProgress,
+  // Selected as they are read: only the articles some feed could show stay in memory.
+  const future = options.future ?? false
+  const sieve = new FeedSieve(config, { now, drafts: options.drafts ?? false, future })
+  const input = { contentDir, files: run.files, stats: run.stats, config, cwd, cache, pool }
+  const content = await loadArticles({ ...input, onProgress: options.onProgress }, (article) =>
+    sieve.add(article),
   )
-  const selection = selectFeeds(content.articles, config, {
-    now,
-    drafts: options.drafts ?? false,
-    future: options.future ?? false,
-  })
+  const selection = sieve.select()
   const shown = new Set<Article>(selection.feeds.flatMap((feed) => feed.items))
   const bodies = await renderArticles(shown, config, cache, pool, options.onProgress)
   const errors = [...content.errors, ...selection.errors, ...bodies.errors].sort(byLocation)
@@ -183,8 +176,8 @@ async function _stages(options: BuildOptions, run: _Run, pool: JobPool): Promise
   }
   if (run.record && outputs) {
     BuildStamp.record(run.record.cacheDir, {
-      inputs: run.record.inputs ?? _inputsRead(run.record.settings, run.files, content.articles),
-      now: dueRange(content.articles, selection.feeds, now, options.future ?? false),
+      inputs: run.record.inputs ?? _inputsRead(run.record.settings, run.files, content.read),
+      now: dueRange(sieve.due, selection.feeds, now, future),
       outDir,
       indexFile: cache.indexFile,
       outputs,
@@ -223,16 +216,10 @@ function _again(last: StampResult, strict = false): BuildResult {
 }
 
 /** The inputs hash from the sizes and mtimes the articles had when they were read. */
-function _inputsRead(settings: unknown, files: string[], articles: Article[]): string {
-  const bySource = new Map(articles.map((article) => [article.source.relative, article.source]))
-  const stats: FileStats = { sizes: new Float64Array(files.length), mtimes: new Float64Array(files.length) }
-  for (const [index, file] of files.entries()) {
-    const source = bySource.get(file)
-    if (!source) throw new Error(`kanal bug: ${file} was built without an article`)
-    stats.sizes[index] = source.size
-    stats.mtimes[index] = source.mtimeMs
-  }
-  return inputsHash(settings, files, stats)
+function _inputsRead(settings: unknown, files: string[], read: FileStats): string {
+  const missing = read.sizes.findIndex(Number.isNaN)
+  if (missing !== -1) throw new Error(`kanal bug: ${files[missing]} was built without an article`)
+  return inputsHash(settings, files, read)
 }
 
 function _counted(file: OutputFile | KeptFile): WrittenFile {

@@ -3,6 +3,11 @@ import type { Article } from './content/article.js'
 import type { ContentError } from './errors.js'
 import { archivePages } from './select/archive.js'
 import { groupBySlug } from './select/group.js'
+import { byNewest, keepNewest } from './select/newest.js'
+import { SpellingCheck } from './select/spellings.js'
+import { toSlug } from './slug.js'
+
+export { byNewest } from './select/newest.js'
 
 /** How a feed page links to the rest of its archive (RFC 5005). Folders below the output root. */
 export interface ArchiveLinks {
@@ -40,38 +45,116 @@ export interface SelectOptions {
   future: boolean
 }
 
-/** Decides which articles each feed (and archive page) shows, before anything is rendered. */
-export function selectFeeds(
-  articles: Article[],
-  config: Config,
-  options: SelectOptions,
-): { feeds: FeedSelection[]; errors: ContentError[] } {
-  const shown = articles
-    .filter(
-      (article) => (options.drafts || !article.draft) && (options.future || article.date <= options.now),
-    )
-    .sort(byNewest)
-  const feeds = _feedSet(config, '', config.title, config.description, shown)
-  const errors: ContentError[] = []
-  const groupings = [
-    {
-      enabled: config.categoryFeeds,
-      path: config.categoryPath,
-      of: (article: Article) => article.categories,
-    },
-    { enabled: config.tagFeeds, path: config.tagPath, of: (article: Article) => article.tags },
-  ]
-  for (const grouping of groupings) {
-    if (!grouping.enabled) continue
-    const groups = groupBySlug(shown, grouping.of)
-    errors.push(...groups.errors)
-    for (const [slug, group] of groups.groups) {
-      const title = `${config.title} – ${group.name}`
-      const description = `${config.description} – ${group.name}`
-      feeds.push(..._feedSet(config, `${grouping.path}/${slug}/`, title, description, group.items))
+/** The dates that bound "now": the same articles are due while now lies between them. */
+export interface DueDates {
+  /** The latest article date at or before now (-Infinity when there is none). */
+  latest: number
+  /** The earliest article date after now (Infinity when there is none). */
+  next: number
+}
+
+/**
+ * Decides which articles each feed (and archive page) shows, before anything is rendered, from
+ * articles given one at a time. It keeps only the articles a feed could show (the newest `limit` of
+ * the main feed and of every category and tag spelling; with archives, every shown article), so a
+ * build holds a few hundred articles however large the site, not all of them.
+ */
+export class FeedSieve {
+  readonly #config: Config
+  readonly #options: SelectOptions
+  readonly #now: number
+  /** Every shown article when archives are on (each one is on some page); otherwise undefined. */
+  readonly #all: Article[] | undefined
+  readonly #main: Article[] = []
+  readonly #groupings: _Grouping[]
+  readonly #slugs = new Map<string, string>()
+  readonly #due: DueDates = { latest: Number.NEGATIVE_INFINITY, next: Number.POSITIVE_INFINITY }
+
+  constructor(config: Config, options: SelectOptions) {
+    this.#config = config
+    this.#options = options
+    this.#now = options.now.getTime()
+    this.#all = config.archive ? [] : undefined
+    const groupings = [
+      {
+        enabled: config.categoryFeeds,
+        path: config.categoryPath,
+        of: (article: Article) => article.categories,
+      },
+      { enabled: config.tagFeeds, path: config.tagPath, of: (article: Article) => article.tags },
+    ]
+    this.#groupings = groupings
+      .filter((grouping) => grouping.enabled)
+      .map((grouping) => ({ ...grouping, newest: new Map(), spellings: new SpellingCheck() }))
+  }
+
+  /** Takes the next valid article (drafts and future ones too: they count for `due`). */
+  add(article: Article): void {
+    const time = article.date.getTime()
+    if (time <= this.#now) this.#due.latest = Math.max(this.#due.latest, time)
+    else this.#due.next = Math.min(this.#due.next, time)
+    const { drafts, future } = this.#options
+    if (!((drafts || !article.draft) && (future || time <= this.#now))) return
+    const limit = this.#config.limit
+    if (this.#all) this.#all.push(article)
+    else keepNewest(this.#main, article, limit)
+    for (const grouping of this.#groupings) {
+      for (const [position, name] of grouping.of(article).entries()) {
+        const slug = this.#slugOf(name)
+        grouping.spellings.add(article, name, slug, position)
+        if (this.#all || slug === '') continue
+        let newest = grouping.newest.get(name)
+        if (!newest) {
+          newest = []
+          grouping.newest.set(name, newest)
+        }
+        keepNewest(newest, article, limit)
+      }
     }
   }
-  return { feeds, errors }
+
+  /** The dates of all articles given that bound now (see `DueDates`). */
+  get due(): DueDates {
+    return { ...this.#due }
+  }
+
+  /** The feeds, each with the articles it shows, and the errors in category and tag names. */
+  select(): { feeds: FeedSelection[]; errors: ContentError[] } {
+    const kept = this.#all ?? [
+      ...new Set(
+        [this.#main, ...this.#groupings.flatMap((grouping) => [...grouping.newest.values()])].flat(),
+      ),
+    ]
+    const config = this.#config
+    const shown = kept.sort(byNewest)
+    const feeds = _feedSet(config, '', config.title, config.description, shown)
+    for (const grouping of this.#groupings) {
+      // The spelling errors come from the check that saw every article, not from the ones kept.
+      for (const [slug, group] of groupBySlug(shown, grouping.of)) {
+        const title = `${config.title} – ${group.name}`
+        const description = `${config.description} – ${group.name}`
+        feeds.push(..._feedSet(config, `${grouping.path}/${slug}/`, title, description, group.items))
+      }
+    }
+    return { feeds, errors: this.#groupings.flatMap((grouping) => grouping.spellings.errors()) }
+  }
+
+  #slugOf(name: string): string {
+    let slug = this.#slugs.get(name)
+    if (slug === undefined) {
+      slug = toSlug(name)
+      this.#slugs.set(name, slug)
+    }
+    return slug
+  }
+}
+
+/** Categories or tags, when they make feeds: the newest articles of each spelling, and its check. */
+interface _Grouping {
+  path: string
+  of: (article: Article) => string[]
+  newest: Map<string, Article[]>
+  spellings: SpellingCheck
 }
 
 /** The subscription feed of a folder and, with archives on, its archive pages. */
@@ -81,9 +164,4 @@ function _feedSet(config: Config, folder: string, title: string, description: st
   const pages = archivePages(items, config.limit, folder)
   feed.archive = { isArchive: false, ...(pages.length > 0 ? { prev: pages.at(-1)?.folder } : {}) }
   return [feed, ...pages.map((page) => ({ ...page, title, description }))]
-}
-
-/** Newest first; ties by slug, so the order never depends on the file system. */
-export function byNewest(a: Article, b: Article): number {
-  return b.date.getTime() - a.date.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)
 }

@@ -82,8 +82,9 @@ export class ArticleCache {
   /** Index lines of the last build, by article. */
   #previous = new Map<string, string>()
   /** Index lines of this build, by article. */
-  // An entry new in this build stays an object (sharing its article's strings) until `save` writes it.
-  readonly #current = new Map<string, string | CachedArticle>()
+  // An entry new in this build becomes its line at once: one string per article for the garbage
+  // collector to copy until `save`, not the entry's objects.
+  readonly #current = new Map<string, string>()
   /** Entries parsed from `#previous` in this build, to recognise them when they come back unchanged. */
   readonly #parsed = new WeakMap<CachedArticle, string>()
   /** Body hashes of this build's entries, for the HTML keys. */
@@ -154,7 +155,7 @@ export class ArticleCache {
     if (!this.#dir) return
     const unchanged = this.#parsed.get(entry)
     if (unchanged === undefined || this.#previous.get(relative) !== unchanged) this.#changed = true
-    this.#current.set(relative, unchanged ?? entry)
+    this.#current.set(relative, unchanged ?? toIndexLine(entry))
     if (entry.bodyHash) this.#bodyHashes.set(relative, entry.bodyHash)
   }
 
@@ -175,8 +176,8 @@ export class ArticleCache {
   learnBodyHash(relative: string, bodyHash: string): void {
     const known = this.#current.get(relative)
     if (known === undefined || this.#bodyHashes.get(relative) === bodyHash) return
-    const entry = typeof known === 'string' ? (JSON.parse(known) as CachedArticle) : known
-    this.#current.set(relative, { ...entry, bodyHash })
+    const entry = JSON.parse(known) as CachedArticle
+    this.#current.set(relative, toIndexLine({ ...entry, bodyHash }))
     this.#bodyHashes.set(relative, bodyHash)
     this.#changed = true
   }
@@ -400,7 +401,7 @@ function _readIndex(text: string): { lines: Map<string, string>; config: string;
   }
 }
 
-function _writeIndex(file: string, index: Map<string, string | CachedArticle>, config: string): void {
+function _writeIndex(file: string, index: Map<string, string>, config: string): void {
   const temp = `${file}.${process.pid}.tmp`
   const handle = openSync(temp, 'w')
   try {
@@ -420,9 +421,9 @@ function _writeIndex(file: string, index: Map<string, string | CachedArticle>, c
   renameSync(temp, file)
 }
 
-/** One row of the index file: the article's path as a JSON string, a tab, its entry, a newline. */
-function _indexRow(relative: string, entry: string | CachedArticle): string {
-  return `${_latin1Json(relative)}\t${typeof entry === 'string' ? entry : toIndexLine(entry)}\n`
+/** One row of the index file: the article's path as a JSON string, a tab, its entry's line, a newline. */
+function _indexRow(relative: string, line: string): string {
+  return `${_latin1Json(relative)}\t${line}\n`
 }
 
 /**

@@ -220,25 +220,18 @@ const _MAX_TIME = 8.64e15
 
 /**
  * The range of "now" (ms) in which the same articles are due: from the newest article already due to
- * just before the next one. A feed with no items is dated "now" itself, so then only this instant.
+ * just before the next one (`due`: those dates, over every article, drafts too). A feed with no items is dated "now" itself, so then only this instant.
  */
 export function dueRange(
-  articles: { date: Date }[],
+  due: { latest: number; next: number },
   feeds: { items: unknown[] }[],
   now: Date,
   future: boolean,
 ): [number, number] {
   const at = now.getTime()
   if (feeds.some((feed) => feed.items.length === 0)) return [at, at]
-  let from = -_MAX_TIME
-  let until = _MAX_TIME
-  if (future) return [from, until]
-  for (const article of articles) {
-    const time = article.date.getTime()
-    if (time <= at) from = Math.max(from, time)
-    else until = Math.min(until, time - 1)
-  }
-  return [from, until]
+  if (future) return [-_MAX_TIME, _MAX_TIME]
+  return [Math.max(-_MAX_TIME, due.latest), Math.min(_MAX_TIME, due.next - 1)]
 }
 
 function _isStamp(stamp: _Stamp): boolean {

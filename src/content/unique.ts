@@ -1,21 +1,24 @@
 import { ContentError } from '../errors.js'
 import type { Article } from './article.js'
 
-/** Reports articles that share a slug, an id or a URL with an earlier one. */
-export function findDuplicates(articles: Article[]): ContentError[] {
-  const errors: ContentError[] = []
-  const slugs = new Map<string, string>()
-  const ids = new Map<string, string>()
-  const urls = new Map<string, string>()
-  for (const article of articles) {
+/**
+ * Finds articles that share a slug, an id or a URL with an earlier one, over articles given one at a
+ * time in file order. It keeps each claimed value and the file that claimed it, not the articles.
+ */
+export class DuplicateCheck {
+  readonly #slugs = new Map<string, string>()
+  readonly #ids = new Map<string, string>()
+  readonly #urls = new Map<string, string>()
+
+  /** The error for `article` when it takes a value an earlier article has; otherwise it claims them. */
+  add(article: Article): ContentError | undefined {
     // The slug decides the default id and URL: one message per article is enough.
-    const problem =
-      _taken(article, 'slug', article.slug, slugs) ??
-      _taken(article, 'id', article.id, ids) ??
-      _taken(article, 'url', article.url, urls)
-    if (problem) errors.push(problem)
+    return (
+      _taken(article, 'slug', article.slug, this.#slugs) ??
+      _taken(article, 'id', article.id, this.#ids) ??
+      _taken(article, 'url', article.url, this.#urls)
+    )
   }
-  return errors
 }
 
 /** An error when `value` is already used by an earlier article; otherwise it is claimed for this one. */

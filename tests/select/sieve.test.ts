@@ -1,0 +1,216 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { parseConfig } from '../../src/config.js'
+import type { Article } from '../../src/content/article.js'
+import { keepNewest } from '../../src/select/newest.js'
+import { FeedSieve } from '../../src/select.js'
+import { toSlug } from '../../src/slug.js'
+
+// The build selects while it reads: FeedSieve sees every article once and keeps only those a feed
+// could show. Whatever it keeps, it must give the feeds and errors that selecting from the whole list
+// gives. The reference below is that selection written plainly: filter, sort, group, cut.
+
+const NOW = Date.UTC(2024, 10, 27, 12)
+const DAY = 86_400_000
+// Spellings that share a slug ("Wirtschaft & Finanzen" / "Wirtschaft und Finanzen", "Politik" /
+// "politik") and names without one ("!!!") are errors; the others make feeds.
+const CATEGORIES = ['Politik', 'politik', 'Wirtschaft & Finanzen', 'Wirtschaft und Finanzen', 'Kultur', '!!!']
+const TAGS = ['Berlin', 'berlin', 'Köln', 'EU', '???']
+
+const articleArbitrary = fc.record({
+  day: fc.integer({ min: -40, max: 5 }),
+  hour: fc.constantFrom(0, 12),
+  draft: fc.boolean(),
+  categories: fc.uniqueArray(fc.constantFrom(...CATEGORIES), { maxLength: 3 }),
+  tags: fc.uniqueArray(fc.constantFrom(...TAGS), { maxLength: 3 }),
+})
+
+type Drawn = { day: number; hour: number; draft: boolean; categories: string[]; tags: string[] }
+
+function toArticles(drawn: Drawn[]): Article[] {
+  return drawn.map((item, index) => {
+    const date = new Date(NOW + item.day * DAY + item.hour * 3_600_000)
+    const slug = `artikel-${String(index).padStart(3, '0')}`
+    return {
+      source: {
+        file: `content/${slug}.md`,
+        path: `/site/content/${slug}.md`,
+        relative: `${slug}.md`,
+        frontMatterLine: 2,
+        bodyOffset: 0,
+        bodyLine: 1,
+        size: 0,
+        mtimeMs: 0,
+      },
+      slug,
+      title: `Artikel ${index}`,
+      date,
+      updated: date,
+      categories: item.categories,
+      tags: item.tags,
+      url: `https://example.de/${slug}/`,
+      id: `tag:example.de,2024-11-27:${slug}`,
+      draft: item.draft,
+    }
+  })
+}
+
+function newestFirst(a: Article, b: Article): number {
+  return b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug)
+}
+
+/** Selection from the whole list, as plainly as possible: [folder, title, item slugs][] and errors. */
+function reference(
+  articles: Article[],
+  options: { limit: number; archive: boolean; categoryFeeds: boolean; tagFeeds: boolean },
+  shownOptions: { drafts: boolean; future: boolean },
+) {
+  const shown = articles
+    .filter((a) => (shownOptions.drafts || !a.draft) && (shownOptions.future || a.date.getTime() <= NOW))
+    .sort(newestFirst)
+  const feeds: [string, string, string[]][] = [
+    ['', 'Blatt', shown.slice(0, options.limit).map((a) => a.slug)],
+  ]
+  const pages: [string, string[]][] = []
+  const archive = (folder: string, items: Article[]) => {
+    if (!options.archive || items.length <= options.limit) return
+    const oldest = [...items].reverse()
+    const count = Math.floor(oldest.length / options.limit) + 1
+    for (let page = 1; page <= count; page++) {
+      const on = oldest.slice((page - 1) * options.limit, page * options.limit).reverse()
+      pages.push([`${folder}archiv/${page}/`, on.map((a) => a.slug)])
+    }
+  }
+  archive('', shown)
+  const errors: string[] = []
+  const groupings: [boolean, string, (a: Article) => string[]][] = [
+    [options.categoryFeeds, 'kategorie', (a) => a.categories],
+    [options.tagFeeds, 'thema', (a) => a.tags],
+  ]
+  for (const [enabled, path, of] of groupings) {
+    if (!enabled) continue
+    const groups = new Map<string, { name: string; items: Article[] }>()
+    for (const article of shown) {
+      for (const name of of(article)) {
+        const slug = toSlug(name)
+        const group = groups.get(slug)
+        if (slug === '') errors.push(`${article.source.file}: "${name}" has no letter`)
+        else if (!group) groups.set(slug, { name, items: [article] })
+        else if (group.name !== name)
+          errors.push(
+            `${article.source.file}: "${name}" same slug "${slug}" as "${group.name}" (in ${group.items[0]?.source.file})`,
+          )
+        else group.items.push(article)
+      }
+    }
+    for (const slug of [...groups.keys()].sort()) {
+      const group = groups.get(slug) as { name: string; items: Article[] }
+      feeds.push([
+        `${path}/${slug}/`,
+        `Blatt – ${group.name}`,
+        group.items.slice(0, options.limit).map((a) => a.slug),
+      ])
+      archive(`${path}/${slug}/`, group.items)
+    }
+  }
+  return { feeds, pages, errors }
+}
+
+function sieved(
+  articles: Article[],
+  config: ReturnType<typeof parseConfig>,
+  shownOptions: { drafts: boolean; future: boolean },
+) {
+  const sieve = new FeedSieve(config, { now: new Date(NOW), ...shownOptions })
+  for (const article of articles) sieve.add(article)
+  const { feeds, errors } = sieve.select()
+  return {
+    feeds: feeds
+      .filter((feed) => !feed.archive?.isArchive)
+      .map((feed): [string, string, string[]] => [feed.folder, feed.title, feed.items.map((a) => a.slug)]),
+    pages: feeds
+      .filter((feed) => feed.archive?.isArchive)
+      .map((feed): [string, string[]] => [feed.folder, feed.items.map((a) => a.slug)]),
+    errors: errors.map((error) => {
+      const same = /"(.+)" has the same URL slug "(.+)" as "(.+)" \(in (.+)\)/.exec(error.reason)
+      const name = /^"(.+)" has no letter/.exec(error.reason)
+      if (same)
+        return `${error.location.file}: "${same[1]}" same slug "${same[2]}" as "${same[3]}" (in ${same[4]})`
+      return `${error.location.file}: "${name?.[1]}" has no letter`
+    }),
+    due: sieve.due,
+  }
+}
+
+describe('FeedSieve', () => {
+  it('should select the same feeds, archive pages and errors as selecting from the whole list', () => {
+    fc.assert(
+      fc.property(
+        fc.array(articleArbitrary, { maxLength: 60 }),
+        fc.record({
+          limit: fc.integer({ min: 1, max: 6 }),
+          archive: fc.boolean(),
+          categoryFeeds: fc.boolean(),
+          tagFeeds: fc.boolean(),
+        }),
+        fc.record({ drafts: fc.boolean(), future: fc.boolean() }),
+        fc.integer({ min: 0, max: 1000 }),
+        (drawn, options, shownOptions, seed) => {
+          const articles = toArticles(drawn)
+          // Any order of arrival: the sieve must not depend on files coming oldest or newest first.
+          const shuffled = [...articles].sort(
+            (a, b) => ((a.slug.charCodeAt(9) * seed) % 7) - ((b.slug.charCodeAt(9) * seed) % 7),
+          )
+          const config = parseConfig(
+            { title: 'Blatt', siteUrl: 'https://example.de/', ...options },
+            'kanal.config.json',
+          )
+          const expected = reference(shuffled, options, shownOptions)
+          const actual = sieved(shuffled, config, shownOptions)
+          expect(actual.feeds).toEqual(expected.feeds)
+          expect(actual.pages).toEqual(expected.pages)
+          // The build sorts errors by file (stably); per file they must come in the same order.
+          const byFile = (list: string[]) =>
+            [...list].sort((a, b) => a.split(':')[0]?.localeCompare(b.split(':')[0] ?? '') ?? 0)
+          expect(byFile(actual.errors)).toEqual(byFile(expected.errors))
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+
+  it('should bound "now" by the dates of every article, drafts and future ones too', () => {
+    const articles = toArticles([
+      { day: -3, hour: 0, draft: false, categories: [], tags: [] },
+      { day: -1, hour: 12, draft: true, categories: [], tags: [] },
+      { day: 2, hour: 0, draft: false, categories: [], tags: [] },
+      { day: 1, hour: 12, draft: true, categories: [], tags: [] },
+    ])
+    const config = parseConfig({ title: 'Blatt', siteUrl: 'https://example.de/' }, 'kanal.config.json')
+    const sieve = new FeedSieve(config, { now: new Date(NOW), drafts: false, future: false })
+    for (const article of articles) sieve.add(article)
+    expect(sieve.due).toEqual({ latest: NOW - DAY + 12 * 3_600_000, next: NOW + DAY + 12 * 3_600_000 })
+  })
+})
+
+describe('keepNewest', () => {
+  it('should keep the newest `cap` articles, newest first, whatever order they come in', () => {
+    fc.assert(
+      fc.property(
+        fc.array(articleArbitrary, { maxLength: 40 }),
+        fc.integer({ min: 1, max: 8 }),
+        (drawn, cap) => {
+          const articles = toArticles(drawn)
+          const list: Article[] = []
+          for (const article of [...articles].reverse()) keepNewest(list, article, cap)
+          expect(list.map((a) => a.slug)).toEqual(
+            [...articles]
+              .sort(newestFirst)
+              .slice(0, cap)
+              .map((a) => a.slug),
+          )
+        },
+      ),
+    )
+  })
+})
