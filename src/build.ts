@@ -121,6 +121,8 @@ async function _run(options: BuildOptions, run: _Run): Promise<BuildResult> {
     return await _stages(options, run, pool)
   } finally {
     await pool.close()
+    // A build that failed saves nothing: a first build's half-written cache index goes.
+    run.cache.discard()
   }
 }
 

@@ -7,6 +7,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  readSync,
   renameSync,
   unlinkSync,
   writeSync,
@@ -81,10 +82,13 @@ export class ArticleCache {
   readonly #dir: string | undefined
   /** Index lines of the last build, by article. */
   #previous = new Map<string, string>()
-  /** Index lines of this build, by article. */
-  // An entry new in this build becomes its line at once: one string per article for the garbage
-  // collector to copy until `save`, not the entry's objects.
-  readonly #current = new Map<string, string>()
+  /**
+   * Index lines of this build, by article; for a first build, where every line is new, the number of
+   * its row in the index file being written (`_IndexFile`) instead of the line.
+   */
+  readonly #current = new Map<string, string | number>()
+  /** The new index of a first build, written as its entries come. */
+  #file: _IndexFile | undefined
   /** Entries parsed from `#previous` in this build, to recognise them when they come back unchanged. */
   readonly #parsed = new WeakMap<CachedArticle, string>()
   /** Body hashes of this build's entries, for the HTML keys. */
@@ -155,7 +159,7 @@ export class ArticleCache {
     if (!this.#dir) return
     const unchanged = this.#parsed.get(entry)
     if (unchanged === undefined || this.#previous.get(relative) !== unchanged) this.#changed = true
-    this.#current.set(relative, unchanged ?? toIndexLine(entry))
+    this.#current.set(relative, unchanged ?? this.#row(relative, toIndexLine(entry)))
     if (entry.bodyHash) this.#bodyHashes.set(relative, entry.bodyHash)
   }
 
@@ -163,7 +167,7 @@ export class ArticleCache {
   rememberLine(relative: string, line: string, entry: CachedArticle): void {
     if (!this.#dir) return
     if (this.#previous.get(relative) !== line) this.#changed = true
-    this.#current.set(relative, line)
+    this.#current.set(relative, this.#row(relative, line))
     if (entry.bodyHash) this.#bodyHashes.set(relative, entry.bodyHash)
   }
 
@@ -176,8 +180,9 @@ export class ArticleCache {
   learnBodyHash(relative: string, bodyHash: string): void {
     const known = this.#current.get(relative)
     if (known === undefined || this.#bodyHashes.get(relative) === bodyHash) return
-    const entry = JSON.parse(known) as CachedArticle
-    this.#current.set(relative, toIndexLine({ ...entry, bodyHash }))
+    const line = typeof known === 'number' ? (this.#file as _IndexFile).line(known) : known
+    const entry = JSON.parse(line) as CachedArticle
+    this.#current.set(relative, this.#row(relative, toIndexLine({ ...entry, bodyHash })))
     this.#bodyHashes.set(relative, bodyHash)
     this.#changed = true
   }
@@ -215,6 +220,22 @@ export class ArticleCache {
     this.#writes.push(written.catch((error: unknown) => this.#writeErrors.push(error)))
   }
 
+  /**
+   * A new line for this build's index. A first build writes it to the new index file at once (a line
+   * written again later wins), so that 100,000 articles' lines are not held until `save`.
+   */
+  #row(relative: string, line: string): string | number {
+    if (!this.#dir || this.#previous.size > 0) return line
+    this.#file ??= _IndexFile.create(path.join(this.#dir, _INDEX), this.#config)
+    return this.#file.add(relative, line)
+  }
+
+  /** Removes a first build's index file when the build does not save it (it failed). */
+  discard(): void {
+    this.#file?.discard()
+    this.#file = undefined
+  }
+
   /** Writes what this build learned; entries and HTML this build did not use are dropped. */
   async save(): Promise<void> {
     if (!this.#dir) return
@@ -232,9 +253,14 @@ export class ArticleCache {
   // A build that changed a few entries appends them (a later line for an article wins, `-` removes
   // it) instead of rewriting every line; the file is compacted once a tenth of it is superseded.
   #saveIndex(file: string): void {
+    if (this.#file) {
+      this.#file.commit()
+      this.#file = undefined
+      return
+    }
     const changes: string[] = []
     for (const [relative, line] of this.#current) {
-      if (this.#previous.get(relative) !== line) changes.push(_indexRow(relative, line))
+      if (this.#previous.get(relative) !== line) changes.push(_indexRow(relative, line as string))
     }
     for (const relative of this.#previous.keys()) {
       if (!this.#current.has(relative)) changes.push(`${_latin1Json(relative)}\t-\n`)
@@ -401,14 +427,14 @@ function _readIndex(text: string): { lines: Map<string, string>; config: string;
   }
 }
 
-function _writeIndex(file: string, index: Map<string, string>, config: string): void {
+function _writeIndex(file: string, index: Map<string, string | number>, config: string): void {
   const temp = `${file}.${process.pid}.tmp`
   const handle = openSync(temp, 'w')
   try {
     writeSync(handle, `${JSON.stringify({ format: _FORMAT, config })}\n`, null, 'latin1')
     let chunk: string[] = []
     for (const [relative, line] of index) {
-      chunk.push(_indexRow(relative, line))
+      chunk.push(_indexRow(relative, line as string))
       if (chunk.length === 1000) {
         writeSync(handle, chunk.join(''), null, 'latin1')
         chunk = []
@@ -419,6 +445,81 @@ function _writeIndex(file: string, index: Map<string, string>, config: string): 
     closeSync(handle)
   }
   renameSync(temp, file)
+}
+
+/**
+ * The index file of a first build, written beside the index as rows come (buffered, a few hundred KB
+ * at a time) and renamed into place by `commit`. Each row's place is kept, so that a line can be read
+ * back (to learn its body hash) without holding every line in memory.
+ */
+class _IndexFile {
+  readonly #file: string
+  readonly #temp: string
+  readonly #handle: number
+  readonly #starts: number[] = []
+  readonly #lengths: number[] = []
+  #pending: string[] = []
+  #pendingBytes = 0
+  #written = 0
+
+  private constructor(file: string, handle: number, temp: string) {
+    this.#file = file
+    this.#handle = handle
+    this.#temp = temp
+  }
+
+  static create(file: string, config: string): _IndexFile {
+    const temp = `${file}.${process.pid}.tmp`
+    mkdirSync(path.dirname(file), { recursive: true })
+    const index = new _IndexFile(file, openSync(temp, 'w+'), temp)
+    index.#append(`${JSON.stringify({ format: _FORMAT, config })}\n`)
+    return index
+  }
+
+  /** Adds a row; returns its number. */
+  add(relative: string, line: string): number {
+    const row = _indexRow(relative, line)
+    const start = this.#written + this.#pendingBytes + row.length - line.length - 1
+    this.#starts.push(start)
+    this.#lengths.push(line.length)
+    this.#append(row)
+    return this.#starts.length - 1
+  }
+
+  /** The line of row `number`. */
+  line(number: number): string {
+    this.#flush()
+    const bytes = Buffer.allocUnsafe(this.#lengths[number] ?? 0)
+    readSync(this.#handle, bytes, 0, bytes.length, this.#starts[number] ?? 0)
+    return bytes.toString('latin1')
+  }
+
+  commit(): void {
+    this.#flush()
+    closeSync(this.#handle)
+    renameSync(this.#temp, this.#file)
+  }
+
+  discard(): void {
+    closeSync(this.#handle)
+    _ignoreMissing(() => unlinkSync(this.#temp))
+  }
+
+  // Rows are Latin-1 (one byte per character): a row's length in characters is its length in bytes.
+  #append(row: string): void {
+    this.#pending.push(row)
+    this.#pendingBytes += row.length
+    if (this.#pendingBytes >= 256 * 1024) this.#flush()
+  }
+
+  #flush(): void {
+    if (this.#pending.length === 0) return
+    const bytes = Buffer.from(this.#pending.join(''), 'latin1')
+    for (let done = 0; done < bytes.length; ) done += writeSync(this.#handle, bytes, done)
+    this.#written += bytes.length
+    this.#pending = []
+    this.#pendingBytes = 0
+  }
 }
 
 /** One row of the index file: the article's path as a JSON string, a tab, its entry's line, a newline. */
