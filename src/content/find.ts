@@ -8,14 +8,23 @@ export async function findArticles(contentDir: string): Promise<string[]> {
   const root = path.resolve(contentDir)
   const files: string[] = []
   // Synchronous: one listing of 100,000 entries takes ~0.16 s this way against ~0.26 s through promises.
+  // Entries come folder by folder: whether a folder is hidden is decided once per folder.
+  let parent = ''
+  let prefix: string | undefined = ''
   for (const entry of _list(root)) {
-    if (!entry.name.endsWith('.md') || !entry.isFile()) continue
-    const folder = entry.parentPath === root ? '' : entry.parentPath.slice(root.length + 1)
-    const relative = folder === '' ? entry.name : `${folder}${path.sep}${entry.name}`
-    if (relative.split(path.sep).some((part) => part.startsWith('.') || part === 'node_modules')) continue
-    files.push(path.sep === '/' ? relative : relative.split(path.sep).join('/'))
+    if (!entry.name.endsWith('.md') || !entry.isFile() || _hidden(entry.name)) continue
+    if (entry.parentPath !== parent) {
+      parent = entry.parentPath
+      const folder = parent === root ? [] : parent.slice(root.length + 1).split(path.sep)
+      prefix = folder.some(_hidden) ? undefined : folder.map((part) => `${part}/`).join('')
+    }
+    if (prefix !== undefined) files.push(`${prefix}${entry.name}`)
   }
   return files.sort()
+}
+
+function _hidden(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules'
 }
 
 function _list(root: string): Dirent[] {
@@ -32,8 +41,10 @@ function _list(root: string): Dirent[] {
 /** Size and mtime of each listed file (for the cache and the up-to-date check), in listing order. */
 export function statArticles(contentDir: string, files: string[]): FileStats {
   const stats: FileStats = { sizes: new Float64Array(files.length), mtimes: new Float64Array(files.length) }
+  // The listed paths are normalised already: joined by hand, without path.join's work per file.
+  const prefix = `${path.resolve(contentDir)}${path.sep}`
   for (const [index, relative] of files.entries()) {
-    const stat = statSync(path.join(contentDir, relative))
+    const stat = statSync(`${prefix}${relative}`)
     stats.sizes[index] = stat.size
     stats.mtimes[index] = stat.mtimeMs
   }
