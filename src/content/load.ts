@@ -75,23 +75,36 @@ export async function loadArticles(
     if (duplicate) content.errors.push(duplicate)
     accept(item.article)
   })
-  const shownDir = path.relative(cwd, contentDir).split(path.sep).join('/')
+  const jobOf = _jobs(contentDir, cwd, files)
   const misses: Miss[] = []
-  for (const [index, relative] of files.entries()) {
+  for (const [index] of files.entries()) {
     if (index % 1000 === 0) onProgress?.('lesen', index, files.length)
-    const file = shownDir === '' ? relative : `${shownDir}/${relative}`
-    const job = { filePath: path.join(contentDir, relative), file, relative }
     try {
-      const hit = stats && _fromCacheIfFresh(job, stats.sizes[index] ?? -1, stats.mtimes[index] ?? -1, cache)
+      const hit =
+        stats && _fromCacheIfFresh(jobOf(index), stats.sizes[index] ?? -1, stats.mtimes[index] ?? -1, cache)
       if (hit && 'validated' in hit) located.set(index, hit.validated)
-      else misses.push({ index, job, carry: hit?.carry })
+      else misses.push({ index, carry: hit?.carry })
     } catch (error) {
       if (!(error instanceof ContentError)) throw error
       located.set(index, error)
     }
   }
-  await _readMisses(misses, config, cache, pool, located)
+  await _readMisses(misses, jobOf, config, cache, pool, located)
   return content
+}
+
+/**
+ * The read job of the file at an index, made when it is needed: a first build of 100,000 files then
+ * does not hold 100,000 jobs (and their paths) while it reads.
+ */
+function _jobs(contentDir: string, cwd: string, files: string[]): (index: number) => ParseJob {
+  const shownDir = path.relative(cwd, contentDir).split(path.sep).join('/')
+  const prefix = `${contentDir}${path.sep}`
+  return (index) => {
+    const relative = files[index] as string
+    const file = shownDir === '' ? relative : `${shownDir}/${relative}`
+    return { filePath: `${prefix}${relative}`, file, relative }
+  }
 }
 
 /**
@@ -119,7 +132,7 @@ class _InFileOrder {
 
 type Located = Validated | ContentError
 /** A file the cache could not answer, and the hashes it still knows of it. */
-type Miss = { index: number; job: ParseJob; carry: Hashes | undefined }
+type Miss = { index: number; carry: Hashes | undefined }
 
 /**
  * Reads, parses and validates the files the cache could not answer. A share goes to helper threads
@@ -130,20 +143,19 @@ type Miss = { index: number; job: ParseJob; carry: Hashes | undefined }
  */
 async function _readMisses(
   misses: Miss[],
+  jobOf: (index: number) => ParseJob,
   config: Config,
   cache: ArticleCache,
   pool: JobPool,
   located: _InFileOrder,
 ): Promise<void> {
   const shareable = misses.filter((miss) => miss.carry === undefined)
-  const { own, helped } = pool.share(
-    shareable.map((miss) => miss.job),
-    config,
-  )
-  const here = [...misses.filter((miss) => miss.carry !== undefined), ...shareable.slice(0, own.length)]
+  const jobsOf = (from: number, to: number) => shareable.slice(from, to).map((miss) => jobOf(miss.index))
+  const { own, helped } = pool.share(shareable.length, jobsOf, config)
+  const here = [...misses.filter((miss) => miss.carry !== undefined), ...shareable.slice(0, own)]
   for (let start = 0; start < here.length; start += _BATCH) {
     const batch = here.slice(start, start + _BATCH)
-    const outcomes = await pool.parse(batch.map((miss) => miss.job))
+    const outcomes = await pool.parse(batch.map((miss) => jobOf(miss.index)))
     for (const [position, outcome] of outcomes.entries()) {
       const { index, carry } = batch[position] as Miss
       located.set(
@@ -154,10 +166,10 @@ async function _readMisses(
       )
     }
   }
-  const sent = shareable.slice(own.length)
+  const sent = shareable.slice(own)
   for (const [position, outcome] of (await helped).entries()) {
-    const { index, job } = sent[position] as Miss
-    located.set(index, _fromHelper(outcome, job, cache))
+    const { index } = sent[position] as Miss
+    located.set(index, _fromHelper(outcome, jobOf(index), cache))
   }
 }
 

@@ -59,23 +59,28 @@ export class JobPool {
   }
 
   /**
-   * Hands an equal share of `jobs` to each helper thread, which reads, parses and validates them
-   * (`loadReader`); `own` is the share left to this thread, `helped` the helpers' outcomes in order.
+   * Hands an equal share of `count` jobs to each helper thread, which reads, parses and validates them
+   * (`loadReader`); `jobs(from, to)` makes the jobs of a range. `own` is how many of the first jobs are
+   * left to this thread, `helped` the helpers' outcomes for the rest, in order.
    */
-  share(jobs: ParseJob[], config: Config): { own: ParseJob[]; helped: Promise<ReadOutcome[]> } {
-    if (!this.helps(jobs.length)) return { own: jobs, helped: Promise.resolve([]) }
+  share(
+    count: number,
+    jobs: (from: number, to: number) => ParseJob[],
+    config: Config,
+  ): { own: number; helped: Promise<ReadOutcome[]> } {
+    if (!this.helps(count)) return { own: count, helped: Promise.resolve([]) }
     // This thread takes a little more: a helper starts later and its outcomes are read here again
     // (measured: with equal shares this thread waited ~1 s of a 100,000-file build).
-    const own = Math.ceil((jobs.length * 1.2) / (this.#threads + 0.2))
-    const size = Math.ceil((jobs.length - own) / (this.#threads - 1))
+    const own = Math.ceil((count * 1.2) / (this.#threads + 0.2))
+    const size = Math.ceil((count - own) / (this.#threads - 1))
     const helped = Array.from({ length: this.#threads - 1 }, (_, index) =>
       this.#send<ReadOutcome>(index, {
         kind: 'read',
-        jobs: jobs.slice(own + index * size, own + (index + 1) * size),
+        jobs: jobs(own + index * size, Math.min(count, own + (index + 1) * size)),
         config,
       }),
     )
-    return { own: jobs.slice(0, own), helped: Promise.all(helped).then((parts) => parts.flat()) }
+    return { own, helped: Promise.all(helped).then((parts) => parts.flat()) }
   }
 
   /** Renders bodies, in order. */
