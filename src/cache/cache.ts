@@ -89,8 +89,6 @@ export class ArticleCache {
   readonly #current = new Map<string, string | number>()
   /** The new index of a first build, written as its entries come. */
   #file: _IndexFile | undefined
-  /** Entries parsed from `#previous` in this build, to recognise them when they come back unchanged. */
-  readonly #parsed = new WeakMap<CachedArticle, string>()
   /** Body hashes of this build's entries, for the HTML keys. */
   readonly #bodyHashes = new Map<string, string>()
   /** HTML files written in this build, and the writes still under way. */
@@ -149,17 +147,23 @@ export class ArticleCache {
   previous(relative: string): CachedArticle | undefined {
     const line = this.#previous.get(relative)
     if (line === undefined) return undefined
-    const entry = fromIndexLine(line)
-    if (entry) this.#parsed.set(entry, line)
-    return entry
+    return fromIndexLine(line)
+  }
+
+  /** Records that a file's entry from the last build (`previous`) holds for this build as it is. */
+  keep(relative: string, entry: CachedArticle): void {
+    const line = this.#previous.get(relative)
+    if (!this.#dir || line === undefined) return
+    this.#current.set(relative, line)
+    if (entry.bodyHash) this.#bodyHashes.set(relative, entry.bodyHash)
   }
 
   /** Records the entry for a file in this build (kept only when there is a cache to save it to). */
   remember(relative: string, entry: CachedArticle): void {
     if (!this.#dir) return
-    const unchanged = this.#parsed.get(entry)
-    if (unchanged === undefined || this.#previous.get(relative) !== unchanged) this.#changed = true
-    this.#current.set(relative, unchanged ?? this.#row(relative, toIndexLine(entry)))
+    const line = toIndexLine(entry)
+    if (this.#previous.get(relative) !== line) this.#changed = true
+    this.#current.set(relative, this.#row(relative, line))
     if (entry.bodyHash) this.#bodyHashes.set(relative, entry.bodyHash)
   }
 

@@ -222,11 +222,14 @@ function _fromCacheIfFresh(
     const { fileHash, bodyHash } = previous
     return { carry: { ...(fileHash ? { fileHash } : {}), ...(bodyHash ? { bodyHash } : {}) } }
   }
-  if (size === previous.size && mtimeMs === previous.mtimeMs)
+  if (size === previous.size && mtimeMs === previous.mtimeMs) {
+    cache.keep(job.relative, previous)
     return { validated: _fromEntry(previous, job, cache) }
+  }
   const read = readSource(job.filePath, job.file, job.relative, true)
   if (read.fileHash === undefined || read.fileHash !== previous.fileHash) return undefined
   const entry = { ...previous, size: read.source.size, mtimeMs: read.source.mtimeMs }
+  cache.remember(job.relative, entry)
   return { validated: _fromEntry(entry, job, cache) }
 }
 
@@ -248,7 +251,6 @@ function _parsed(
 }
 
 function _fromEntry(entry: CachedArticle, job: ParseJob, cache: ArticleCache): Validated {
-  cache.remember(job.relative, entry)
   cache.stats.reused++
   return fromCachedArticle(entry, _sourceOf(entry, job))
 }
