@@ -88,7 +88,7 @@ export class FeedSieve {
       .map((grouping) => ({ ...grouping, newest: new Map(), spellings: new SpellingCheck() }))
   }
 
-  /** Takes the next valid article (drafts and future ones too: they count for `due`). */
+  /** Takes the next valid article, in file order (drafts and future ones too: they count for `due`). */
   add(article: Article): void {
     const time = article.date.getTime()
     if (time <= this.#now) this.#due.latest = Math.max(this.#due.latest, time)
@@ -99,9 +99,9 @@ export class FeedSieve {
     if (this.#all) this.#all.push(article)
     else keepNewest(this.#main, article, limit)
     for (const grouping of this.#groupings) {
-      for (const [position, name] of grouping.of(article).entries()) {
+      for (const name of grouping.of(article)) {
         const slug = this.#slugOf(name)
-        grouping.spellings.add(article, name, slug, position)
+        grouping.spellings.add(article, name, slug)
         if (this.#all || slug === '') continue
         let newest = grouping.newest.get(name)
         if (!newest) {
@@ -126,7 +126,8 @@ export class FeedSieve {
       ),
     ]
     const config = this.#config
-    const shown = kept.sort(byNewest)
+    // Equally new articles (the same date and slug: duplicates, an error) stay in file order.
+    const shown = kept.sort((a, b) => byNewest(a, b) || _byFile(a, b))
     const feeds = _feedSet(config, '', config.title, config.description, shown)
     for (const grouping of this.#groupings) {
       // The spelling errors come from the check that saw every article, not from the ones kept.
@@ -147,6 +148,10 @@ export class FeedSieve {
     }
     return slug
   }
+}
+
+function _byFile(a: Article, b: Article): number {
+  return a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : 0
 }
 
 /** Categories or tags, when they make feeds: the newest articles of each spelling, and its check. */

@@ -246,20 +246,24 @@ export class ArticleCache {
     // A rebuild that changed nothing writes nothing.
     await Promise.all(this.#writes)
     if (this.#writeErrors.length > 0) throw this.#writeErrors[0]
-    if (!this.#changed && this.#newHtml === 0 && this.#current.size === this.#previous.size) return
+    const unchanged = !this.#changed && this.#current.size === this.#previous.size
+    // Entries validated again with a changed config may read the same; the header's config key must move.
+    if (unchanged && this.#newHtml === 0 && this.sameConfig) return
     const htmlDir = path.join(this.#dir, 'html')
     mkdirSync(htmlDir, { recursive: true })
     const unused = readdirSync(htmlDir).filter((name) => !this.#usedHtml.has(name.slice(0, -'.html'.length)))
     for (const name of unused) _ignoreMissing(() => unlinkSync(path.join(htmlDir, name)))
+    _removeAbandoned(this.#dir)
     this.#saveIndex(path.join(this.#dir, _INDEX))
   }
 
   // A build that changed a few entries appends them (a later line for an article wins, `-` removes
   // it) instead of rewriting every line; the file is compacted once a tenth of it is superseded.
   #saveIndex(file: string): void {
-    if (this.#file) {
-      this.#file.commit()
+    const written = this.#file
+    if (written) {
       this.#file = undefined
+      written.commit()
       return
     }
     const changes: string[] = []
@@ -458,6 +462,9 @@ class _IndexFile {
   #buffer = Buffer.allocUnsafe(1 << 20)
   #used = 0
   #written = 0
+  #open = true
+  /** Index files made by this process: each its own temporary name, also for builds that run at once. */
+  static #made = 0
 
   private constructor(file: string, handle: number, temp: string) {
     this.#file = file
@@ -466,7 +473,7 @@ class _IndexFile {
   }
 
   static create(file: string, config: string): _IndexFile {
-    const temp = `${file}.${process.pid}.tmp`
+    const temp = `${file}.${process.pid}-${_IndexFile.#made++}.tmp`
     mkdirSync(path.dirname(file), { recursive: true })
     const index = new _IndexFile(file, openSync(temp, 'w+'), temp)
     index.#write(`${JSON.stringify({ format: _FORMAT, config })}\n`)
@@ -492,15 +499,28 @@ class _IndexFile {
     return bytes.toString('latin1')
   }
 
+  /** Puts the file in place of the index; on failure it is removed and the error thrown. */
   commit(): void {
-    this.#flush()
-    closeSync(this.#handle)
-    renameSync(this.#temp, this.#file)
+    try {
+      this.#flush()
+      this.#close()
+      renameSync(this.#temp, this.#file)
+    } catch (error) {
+      this.discard()
+      throw error
+    }
   }
 
+  /** Removes the file (again and again, harmlessly). */
   discard(): void {
-    closeSync(this.#handle)
+    this.#close()
     _ignoreMissing(() => unlinkSync(this.#temp))
+  }
+
+  #close(): void {
+    if (!this.#open) return
+    this.#open = false
+    closeSync(this.#handle)
   }
 
   // Index text is Latin-1 by construction (`_latin1Json`): its length in characters is its size in bytes.
@@ -579,6 +599,30 @@ function _readIfThere(file: string, encoding: BufferEncoding = 'utf8'): string |
     return readFileSync(file, encoding)
   } catch {
     return undefined
+  }
+}
+
+/**
+ * Removes index files that builds killed while writing them left behind (`articles.ndjson.<pid>-<n>.tmp`),
+ * not those of builds still running.
+ */
+function _removeAbandoned(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const pid = _ABANDONED.exec(name)?.[1]
+    if (pid !== undefined && !_running(Number(pid))) _ignoreMissing(() => unlinkSync(path.join(dir, name)))
+  }
+}
+
+const _ABANDONED = /^articles\.ndjson\.(\d+)-\d+\.tmp$/
+
+function _running(pid: number): boolean {
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 

@@ -4,7 +4,7 @@ import { byNewest } from './newest.js'
 
 /** A slug's spellings: which one the newest article uses, and where each is used, in the order seen. */
 interface _Slug {
-  newest: { article: Article; name: string; position: number }
+  newest: { article: Article; name: string }
   uses: Map<string, { files: string[]; order: number[] }>
 }
 
@@ -19,8 +19,8 @@ export class SpellingCheck {
   readonly #empty: { order: number; error: ContentError }[] = []
   #seen = 0
 
-  /** Notes that `article` uses `name` (its `position`-th name), whose slug is `slug`. */
-  add(article: Article, name: string, slug: string, position: number): void {
+  /** Notes that `article` uses `name`, whose slug is `slug` (articles in file order, names in their order). */
+  add(article: Article, name: string, slug: string): void {
     const order = this.#seen++
     const file = article.source.file
     if (slug === '') {
@@ -31,12 +31,11 @@ export class SpellingCheck {
     const known = this.#slugs.get(slug)
     if (!known) {
       const uses = new Map([[name, { files: [file], order: [order] }]])
-      this.#slugs.set(slug, { newest: { article, name, position }, uses })
+      this.#slugs.set(slug, { newest: { article, name }, uses })
       return
     }
-    const newer = byNewest(article, known.newest.article)
-    if (newer < 0 || (newer === 0 && position < known.newest.position))
-      known.newest = { article, name, position }
+    // Articles come in file order: of two equally new ones, the first keeps the slug's spelling.
+    if (byNewest(article, known.newest.article) < 0) known.newest = { article, name }
     const use = known.uses.get(name)
     if (use) {
       use.files.push(file)

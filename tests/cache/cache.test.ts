@@ -1,4 +1,4 @@
-import { appendFile, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises'
+import { appendFile, mkdir, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { build } from '../../src/build.js'
@@ -10,6 +10,9 @@ const CONFIG = JSON.stringify({ title: 'Cache-Test', siteUrl: 'https://cache.exa
 function article(index: number, category: string, body = `Text ${index} mit [Link](bild-${index}.jpg).`) {
   return `---\ntitle: Artikel ${index}\ndate: 2024-10-${String(10 + index).padStart(2, '0')} 10:00\ncategory: ${category}\n---\n\n${body}\n`
 }
+
+/** A build (not up to date) that took every article and body from the cache. */
+const FROM_CACHE = { parsed: 0, reused: 6, rendered: 0, renderReused: 6, upToDate: false }
 
 /** Builds with the cache and without it; both outputs must be byte-identical. */
 async function buildBoth(dir: string) {
@@ -205,13 +208,39 @@ describe('the build cache', () => {
     ])
     // Read back by the next build: every article and body comes from it.
     await rm(path.join(dir, 'mit-cache'), { recursive: true })
-    expect((await buildBoth(dir)).stats).toEqual({
-      parsed: 0,
-      reused: 6,
-      rendered: 0,
-      renderReused: 6,
-      upToDate: false,
+    expect((await buildBoth(dir)).stats).toEqual(FROM_CACHE)
+  })
+
+  it('should move the index to a changed config even when no entry reads differently', async () => {
+    // The limit changes no article: every entry is validated again and comes out the same.
+    await writeFile(path.join(dir, 'kanal.config.json'), CONFIG.replace('"limit":3', '"limit":2'))
+    expect((await buildBoth(dir)).stats).toMatchObject({ parsed: 6, reused: 0, rendered: 0 })
+    const later = new Date('2030-01-01T00:00:00Z')
+    await utimes(path.join(dir, 'content/a3.md'), later, later)
+    expect((await buildBoth(dir)).stats).toEqual(FROM_CACHE)
+  })
+
+  it('should remove index files that killed builds left, not those of running ones', async () => {
+    const cacheDir = path.join(dir, 'cache')
+    const abandoned = 'articles.ndjson.99999999-0.tmp' // no such process
+    const running = `articles.ndjson.${process.ppid}-0.tmp`
+    await writeFile(path.join(cacheDir, abandoned), 'halb')
+    await writeFile(path.join(cacheDir, running), 'halb')
+    await appendFile(path.join(dir, 'content/a2.md'), 'Noch ein Satz.\n')
+    await buildBoth(dir)
+    const names = await readdir(cacheDir)
+    expect(names).not.toContain(abandoned)
+    expect(names).toContain(running)
+  })
+
+  it('should report why the index could not be put in place, and leave no temporary file', async () => {
+    const cacheDir = path.join(dir, 'cache')
+    await rm(cacheDir, { recursive: true })
+    await mkdir(path.join(cacheDir, 'articles.ndjson/im-weg'), { recursive: true })
+    await expect(build({ cwd: dir, now: NOW, out: 'mit-cache', cache: 'cache' })).rejects.toMatchObject({
+      code: 'EISDIR',
     })
+    expect((await readdir(cacheDir)).filter((name) => name.endsWith('.tmp'))).toEqual([])
   })
 
   it('should never serve damaged cached HTML', async () => {
