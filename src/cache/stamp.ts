@@ -220,7 +220,8 @@ const _MAX_TIME = 8.64e15
 
 /**
  * The range of "now" (ms) in which the same articles are due: from the newest article already due to
- * just before the next one (`due`: those dates, over every article, drafts too). A feed with no items is dated "now" itself, so then only this instant.
+ * just before the next one (`due`: those two dates, over every article, drafts too). A feed with no
+ * items is dated "now" itself, so then only this instant.
  */
 export function dueRange(
   due: { latest: number; next: number },
