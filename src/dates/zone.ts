@@ -1,5 +1,7 @@
-// The default zone is in every time zone database; asking Intl costs ~20 ms of ICU start-up, which an
-// up-to-date rebuild that formats no date would otherwise pay.
+import { inTable } from './_offset.js'
+
+// The default zone is in every time zone database, and the installed table's zones are known to this
+// runtime (src/dates/_offset.ts); asking Intl costs ~20 ms of ICU start-up.
 const _known = new Map<string, boolean>([['Europe/Berlin', true]])
 
 /**
@@ -16,6 +18,7 @@ export function isTimeZone(name: string): boolean {
 }
 
 function _check(name: string): boolean {
+  if (inTable(name)) return true
   // Newer runtimes accept offsets like "+01:00" as time zones; a feed's zone must follow DST rules.
   if (!/^[A-Za-z]/.test(name)) return false
   let resolved: string
