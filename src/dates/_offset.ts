@@ -39,7 +39,12 @@ const _table = usableTable(
 
 /** True when the installed table has the zone `name` (so it is a zone this runtime knows). */
 export function inTable(name: string): boolean {
-  return _table?.zones[name] !== undefined
+  return _tableZone(name) !== undefined
+}
+
+// Own keys only: "constructor" or "toString" are no zones.
+function _tableZone(name: string): Transitions | undefined {
+  return _table && Object.hasOwn(_table.zones, name) ? _table.zones[name] : undefined
 }
 
 /** `table` when it was read with the time zone data this runtime has (`tz`); otherwise undefined. */
@@ -53,7 +58,7 @@ export function usableTable(table: TransitionTable | null | undefined, tz: strin
  * installed table, from that). Throws a RangeError for an unknown zone.
  */
 export function offsetMs(timeZone: string, epochMs: number): number {
-  const known = _table?.zones[timeZone]
+  const known = _tableZone(timeZone)
   if (known && epochMs >= known.from && epochMs < known.until) return offsetIn(known, epochMs)
   let days = _days.get(timeZone)
   if (days === undefined) {

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ensureCompiledCli, spawnCli } from '../helpers/cli.js'
 import {
   article,
   CONFIG,
@@ -178,6 +179,23 @@ describe('kanal usage and config errors', () => {
     expect(value.code).toBe(2)
     await cleanup(dir)
   })
+
+  it('should refuse object keys as time zones (the built CLI knows some zones from a table)', async () => {
+    await ensureCompiledCli()
+    for (const timeZone of ['constructor', 'toString', '__proto__']) {
+      const config = JSON.stringify({ title: 'T', siteUrl: 'https://example.de/', timeZone })
+      const dir = await makeScenario({
+        'kanal.config.json': config,
+        'content/a.md': article('A', '2024-10-25'),
+      })
+      const value = await spawnCli(['build'], { cwd: dir })
+      expect(value.stderr).toContain(
+        `"timeZone" must be an IANA time zone like Europe/Berlin (got "${timeZone}")`,
+      )
+      expect(value.code).toBe(2)
+      await cleanup(dir)
+    }
+  }, 60_000)
 
   it('should refuse to overwrite an output file kanal did not write', async () => {
     const dir = await makeScenario({
