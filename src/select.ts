@@ -7,8 +7,6 @@ import { byNewest, keepNewest } from './select/newest.js'
 import { SpellingCheck } from './select/spellings.js'
 import { toSlug } from './slug.js'
 
-export { byNewest } from './select/newest.js'
-
 /** How a feed page links to the rest of its archive (RFC 5005). Folders below the output root. */
 export interface ArchiveLinks {
   /** This page is an archive page (`fh:archive`), not the subscription feed. */
@@ -131,7 +129,7 @@ export class FeedSieve {
     const feeds = _feedSet(config, '', config.title, config.description, shown)
     for (const grouping of this.#groupings) {
       // The spelling errors come from the check that saw every article, not from the ones kept.
-      for (const [slug, group] of groupBySlug(shown, grouping.of)) {
+      for (const [slug, group] of groupBySlug(shown, grouping.of, (name) => this.#slugOf(name))) {
         const title = `${config.title} – ${group.name}`
         const description = `${config.description} – ${group.name}`
         feeds.push(..._feedSet(config, `${grouping.path}/${slug}/`, title, description, group.items))
