@@ -13,6 +13,7 @@ import type { Article } from './content/article.js'
 import { findArticles, statArticles } from './content/find.js'
 import { byLocation, ContentError, UsageError } from './errors.js'
 import type { KeptFile, OutputFile } from './output/file.js'
+import { checkOutputFolder } from './output/folder.js'
 import type { WrittenFile } from './output/write.js'
 import type { JobPool } from './parallel/pool.js'
 import type { PingOptions } from './websub/ping.js'
@@ -77,6 +78,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const config = await readConfig(path.resolve(cwd, configFile), options, configFile)
   const contentDir = path.resolve(cwd, options.content ?? 'content')
   const outDir = path.resolve(cwd, options.out ?? 'dist')
+  checkOutputFolder(outDir, contentDir, path.resolve(cwd, configFile))
   const cacheDir =
     options.cache === false ? undefined : path.resolve(cwd, options.cache ?? 'node_modules/.cache/kanal')
   const files = await findArticles(contentDir)
@@ -165,7 +167,13 @@ async function _stages(options: BuildOptions, run: _Run, pool: JobPool): Promise
   }
   const groups: OutputGroup[] = []
   const reuse = run.record && { kept: (print: string) => run.stamp?.kept(print, outDir), groups }
-  const written = await writeOutput(outDir, checked(produceFiles(feeds, config, reuse), false), selfCheck)
+  const report = { warnings, cwd }
+  const written = await writeOutput(
+    outDir,
+    checked(produceFiles(feeds, config, reuse), false),
+    selfCheck,
+    report,
+  )
   // What was written, as it is now: saving the cache and pinging hubs leave no room for changes.
   const outputs = run.record && BuildStamp.snapshot(outDir, groups)
   await cache.save()

@@ -10,8 +10,9 @@ import {
   writeFileSync,
 } from 'node:fs'
 import path from 'node:path'
-import { UsageError } from '../errors.js'
+import { ContentError, UsageError } from '../errors.js'
 import { VERSION } from '../version.js'
+import { isOwnPath, pathState } from './_safe-path.js'
 import type { KeptFile, OutputFile } from './file.js'
 
 /** The record of what kanal wrote last time, kept in the output folder. */
@@ -49,8 +50,9 @@ export async function writeOutput(
   outDir: string,
   files: Iterable<OutputFile | KeptFile>,
   check: (file: OutputFile) => void = () => {},
+  report: { warnings: ContentError[]; cwd: string } = { warnings: [], cwd: outDir },
 ): Promise<WrittenFile[]> {
-  const previous = _readManifest(outDir)
+  const previous = _readManifest(outDir, report)
   // A file whose bytes this kanal version already wrote, and checked then, needs no second check.
   const checkedBefore = previous.version === VERSION
   const staging = new _Staging(outDir)
@@ -116,7 +118,14 @@ function _plan(outDir: string, file: OutputFile, previous: _Manifest, conflicts:
   const bytes = Buffer.from(file.contents, 'utf8')
   const hash = _hash(bytes)
   const target = path.join(outDir, file.path)
-  const existing = _readIfThere(target)
+  const state = pathState(outDir, file.path)
+  if (state === 'other') {
+    conflicts.push(
+      `${target}: is a symbolic link, lies behind one, or is not a regular file; kanal never writes through a link. Remove it or choose another --out folder.`,
+    )
+    return { path: file.path, bytes, hash, changed: true }
+  }
+  const existing = state === 'file' ? _readIfThere(target) : undefined
   const recorded = previous.files[file.path]
   if (existing && _hash(existing) !== recorded && !existing.equals(bytes)) {
     conflicts.push(
@@ -144,7 +153,7 @@ class _Staging {
     if (created) this.#createdDirs.push(created)
     const temp = `${target}.kanal-tmp-${process.pid}`
     this.#staged.push({ target, temp })
-    writeFileSync(temp, bytes)
+    _writeNew(temp, bytes)
   }
 
   /** Removes every staged file and the folders staging created. */
@@ -182,7 +191,7 @@ class _Staging {
 
 function _removeStale(outDir: string, previous: _Manifest, current: Set<string>): void {
   for (const [stale, hash] of Object.entries(previous.files)) {
-    if (current.has(stale)) continue
+    if (current.has(stale) || pathState(outDir, stale) !== 'file') continue
     const target = path.join(outDir, stale)
     const existing = _readIfThere(target)
     // Only what kanal wrote, unchanged since: a file the user edited stays.
@@ -203,12 +212,26 @@ function _removeEmptyParents(outDir: string, dir: string): void {
   }
 }
 
-function _readManifest(outDir: string): _Manifest {
-  const text = _readIfThere(path.join(outDir, MANIFEST))?.toString('utf8')
+/**
+ * The manifest, with only the entries kanal could have written: a path outside the output folder (`..`,
+ * absolute, backslashes) is foreign, reported once in `warnings` and never acted on.
+ */
+function _readManifest(outDir: string, report?: { warnings: ContentError[]; cwd: string }): _Manifest {
+  const file = path.join(outDir, MANIFEST)
+  const text = pathState(outDir, MANIFEST) === 'file' ? _readIfThere(file)?.toString('utf8') : undefined
   if (text === undefined) return { kanal: 1, files: {} }
   try {
     const value = JSON.parse(text) as _Manifest
-    if (value.kanal === 1 && typeof value.files === 'object' && value.files !== null) return value
+    if (value.kanal === 1 && typeof value.files === 'object' && value.files !== null) {
+      const files: Record<string, string> = {}
+      const foreign: string[] = []
+      for (const [name, hash] of Object.entries(value.files)) {
+        if (isOwnPath(name) && typeof hash === 'string') files[name] = hash
+        else foreign.push(name)
+      }
+      if (foreign.length > 0) report?.warnings.push(_foreignWarning(path.relative(report.cwd, file), foreign))
+      return { ...value, files }
+    }
   } catch {
     // A damaged record is treated as none: kanal then refuses to overwrite what it cannot prove it wrote.
   }
@@ -217,8 +240,23 @@ function _readManifest(outDir: string): _Manifest {
 
 function _replace(target: string, contents: string): void {
   const temp = `${target}.kanal-tmp-${process.pid}`
-  writeFileSync(temp, contents)
+  _writeNew(temp, contents)
   renameSync(temp, target)
+}
+
+/** Writes a new file; whatever sits at the path (a leftover, a planted link) is removed, never followed. */
+function _writeNew(file: string, contents: string | Buffer): void {
+  _ignoreFailure(() => unlinkSync(file))
+  writeFileSync(file, contents, { flag: 'wx' })
+}
+
+function _foreignWarning(file: string, foreign: string[]): ContentError {
+  const shown = foreign.slice(0, 3).map((name) => JSON.stringify(name.slice(0, 80)))
+  const more = foreign.length > 3 ? ` and ${foreign.length - 3} more` : ''
+  return new ContentError(
+    { file: file.split(path.sep).join('/') },
+    `lists ${foreign.length === 1 ? 'a path' : 'paths'} outside the output folder (${shown.join(', ')}${more}); kanal ignores ${foreign.length === 1 ? 'it' : 'them'} and touches no such file. The manifest was edited by hand or by someone else: check the change that did it.`,
+  )
 }
 
 function _readIfThere(file: string): Buffer | undefined {
