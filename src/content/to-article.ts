@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { type Config, type Person, toPerson } from '../config.js'
+import { type Config, type Person, personProblem, toPerson } from '../config.js'
 import { formatCalendarDay } from '../dates/format.js'
 import { parseDate } from '../dates/parse.js'
 import { ContentError, type Location } from '../errors.js'
@@ -180,7 +180,7 @@ class _Fields {
     if (value === undefined || value === null) return undefined
     const person = typeof value === 'string' ? { name: value } : toPerson(value)
     if (!person) {
-      return this.fail('author', '"author" must be a name or {name, email, url} with a valid e-mail and URL')
+      return this.fail('author', `"author" must be a name or {name, email, url}: it ${personProblem(value)}`)
     }
     // The same normalisation as titles: no forbidden characters, white space collapsed.
     const name = this.clean('author', person.name).replace(/\s+/g, ' ').trim()
