@@ -3,6 +3,7 @@ import path from 'node:path'
 import { readConfig } from '../config.js'
 import { UsageError } from '../errors.js'
 import { importArticles } from '../import/import.js'
+import { oneLine, safeLines } from './_printable.js'
 import type { Io } from './report.js'
 
 /** `kanal import`: prints what it wrote (or would write) and every file it could not import. */
@@ -23,11 +24,13 @@ export async function runImport(
     force: values.force ?? false,
   })
   for (const article of result.articles) {
-    if (values['dry-run']) io.stdout(`# ${article.target} (from ${article.source})\n${article.markdown}\n`)
-    else io.stderr(`${article.source} → ${article.target}\n`)
-    if (article.adjustment) io.stderr(`${article.source}:1: warning: date: ${article.adjustment}\n`)
+    if (values['dry-run'])
+      io.stdout(`${safeLines(`# ${article.target} (from ${article.source})\n${article.markdown}`)}\n`)
+    else io.stderr(`${oneLine(article.source)} → ${oneLine(article.target)}\n`)
+    if (article.adjustment)
+      io.stderr(`${oneLine(article.source)}:1: warning: date: ${oneLine(article.adjustment)}\n`)
   }
-  for (const error of result.errors) io.stderr(`${error.message}\n`)
+  for (const error of result.errors) io.stderr(`${safeLines(error.message)}\n`)
   const verb = values['dry-run'] ? 'would write' : 'wrote'
   io.stderr(`kanal import: ${verb} ${result.articles.length} article(s), ${result.errors.length} error(s)\n`)
   return result.errors.length > 0 ? 1 : 0

@@ -1,5 +1,6 @@
 import type { BuildResult } from '../build.js'
 import { type ContentError, formatLocation } from '../errors.js'
+import { oneLine } from './_printable.js'
 
 /** Where the CLI writes, and what the environment asks of it. */
 export interface Io {
@@ -13,9 +14,10 @@ export interface Io {
 /** Prints errors, warnings and the summary line of a build or check as text. */
 export function reportText(result: BuildResult, io: Io, verb: string, seconds: number): void {
   const paint = _painter(io)
-  for (const error of result.errors) io.stderr(`${_prefix(error)}${paint('error', 31)}: ${error.reason}\n`)
+  for (const error of result.errors)
+    io.stderr(`${_prefix(error)}${paint('error', 31)}: ${oneLine(error.reason)}\n`)
   for (const warning of result.warnings)
-    io.stderr(`${_prefix(warning)}${paint('warning', 33)}: ${warning.reason}\n`)
+    io.stderr(`${_prefix(warning)}${paint('warning', 33)}: ${oneLine(warning.reason)}\n`)
   if (io.env.GITHUB_ACTIONS === 'true') {
     for (const error of result.errors) io.stdout(`${workflowCommand('error', error)}\n`)
     for (const warning of result.warnings) io.stdout(`${workflowCommand('warning', warning)}\n`)
@@ -61,13 +63,18 @@ export function workflowCommand(kind: 'error' | 'warning', item: ContentError): 
   return `::${kind} ${properties.join(',')}::${_escape(item.reason, false)}`
 }
 
+/** Escapes as GitHub documents for workflow commands; other control characters are shown escaped. */
 function _escape(value: string, property: boolean): string {
-  const data = value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+  const visible = value.replace(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, (character) =>
+    oneLine(character),
+  )
+  const data = visible.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
   return property ? data.replace(/:/g, '%3A').replace(/,/g, '%2C') : data
 }
 
 function _prefix(item: ContentError): string {
-  return `${formatLocation(item.location)}: `
+  return `${oneLine(formatLocation(item.location))}: `
 }
 
 function _count(count: number, noun: string): string {

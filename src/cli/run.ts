@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { type BuildOptions, build, nowFromEnvironment } from '../build.js'
 import { ContentError, SelfCheckError, UsageError } from '../errors.js'
 import { VERSION } from '../version.js'
+import { safeLines } from './_printable.js'
 import { HELP } from './help.js'
 import { createProgress } from './progress.js'
 import { type Io, reportJson, reportText } from './report.js'
@@ -37,19 +38,19 @@ export async function runCli(argv: string[], io: Io, cwd = process.cwd()): Promi
     return await _dispatch(argv, io, cwd)
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`kanal: ${error.message}\n`)
+      io.stderr(`kanal: ${safeLines(error.message)}\n`)
       return EXIT.usage
     }
     if (error instanceof ContentError) {
-      io.stderr(`${error.message}\n`)
+      io.stderr(`${safeLines(error.message)}\n`)
       return EXIT.content
     }
     if (error instanceof SelfCheckError) {
-      io.stderr(`kanal: ${error.message}\nPlease report this with the article that causes it.\n`)
+      io.stderr(`kanal: ${safeLines(error.message)}\nPlease report this with the article that causes it.\n`)
       return EXIT.internal
     }
     io.stderr(
-      `kanal: internal error (a bug in kanal; please report it):\n${(error as Error)?.stack ?? error}\n`,
+      `kanal: internal error (a bug in kanal; please report it):\n${safeLines(String((error as Error)?.stack ?? error))}\n`,
     )
     return EXIT.internal
   }
@@ -117,7 +118,7 @@ async function _serve(values: _Values, io: Io, cwd: string): Promise<number> {
         // "now" moves on while the server runs, unless --now fixed it.
         const again = values.now ? options : { ...options, now: nowFromEnvironment(io.env) }
         await _buildAndReport(again, io, 'build', 'text').catch((error: Error) => {
-          io.stderr(`kanal serve: rebuild failed: ${error.message}\n`)
+          io.stderr(`kanal serve: rebuild failed: ${safeLines(error.message)}\n`)
         })
       },
     },
