@@ -37,6 +37,14 @@ export function reportText(result: BuildResult, io: Io, verb: string, seconds: n
     _count(result.warnings.length, 'warning'),
   ]
   io.stderr(`kanal ${verb}: ${counts.join(', ')} in ${seconds.toFixed(2)} s\n`)
+  // Not ok without errors: only --strict does that, and the user should not have to guess.
+  if (!result.ok && result.errors.length === 0 && result.warnings.length > 0) {
+    const them =
+      result.warnings.length === 1 ? 'the warning above into an error' : 'the warnings above into errors'
+    io.stderr(
+      `kanal ${verb}: --strict turned ${them}; fix ${result.warnings.length === 1 ? 'it' : 'them'} or build without --strict\n`,
+    )
+  }
 }
 
 /** The result as JSON for machines (`--reporter json`). */

@@ -40,7 +40,8 @@ function _entry(item: FeedItem, date: (value: Date) => string): string {
     ...item.categories.map((category) => `    <category term="${escapeXml(category)}"/>`),
     item.image &&
       `    <link rel="enclosure" type="${item.image.type ?? 'image/jpeg'}" href="${escapeXml(item.image.url)}"/>`,
-    `    ${element('summary', item.summary, escapeText, ' type="text"')}`,
+    // A blank summary says nothing (the W3C validator warns "summary should not be blank"): left out.
+    item.summary.trim() !== '' && `    ${element('summary', item.summary, escapeText, ' type="text"')}`,
     item.html && `    ${element('content', item.html, escapeXml, ' type="html"')}`,
     '  </entry>',
   ]

@@ -24,7 +24,9 @@ describe('workflow-command injection', () => {
     // Exactly kanal's own annotation for the unknown key, with the key's line breaks escaped.
     const own = commands(result.stdout)
     expect(own).toHaveLength(1)
-    expect(own[0]).toMatch(/^::warning file=content\/wahl\.md,line=\d+,col=\d+::.*x%0A::error file=README\.md/)
+    expect(own[0]).toMatch(
+      /^::warning file=content\/wahl\.md,line=\d+,col=\d+::.*x%0A::error file=README\.md/,
+    )
     expect(commands(result.stderr)).toEqual([])
     expect(result.stderr).toContain('x\\n::error file=README.md,line=1::Injected\\n')
   })
