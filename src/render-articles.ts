@@ -80,7 +80,7 @@ function _learn(
     warnings.push(
       new ContentError(
         { file: article.source.file, ...(outcome.removedAt ?? { line: article.source.bodyLine }) },
-        `removed ${outcome.removed} control character(s) that XML does not allow from the text`,
+        `removed ${outcome.removed} control ${outcome.removed === 1 ? 'character' : 'characters'} that XML does not allow from the text`,
       ),
     )
     return undefined // warnings must repeat on every build, so text that needed cleaning is not cached

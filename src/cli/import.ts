@@ -32,7 +32,11 @@ export async function runImport(
   }
   for (const error of result.errors) io.stderr(`${safeLines(error.message)}\n`)
   const verb = values['dry-run'] ? 'would write' : 'wrote'
-  io.stderr(`kanal import: ${verb} ${result.articles.length} article(s), ${result.errors.length} error(s)\n`)
+  const articles = result.articles.length
+  const errors = result.errors.length
+  io.stderr(
+    `kanal import: ${verb} ${articles} ${articles === 1 ? 'article' : 'articles'}, ${errors} ${errors === 1 ? 'error' : 'errors'}\n`,
+  )
   return result.errors.length > 0 ? 1 : 0
 }
 

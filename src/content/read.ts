@@ -74,10 +74,38 @@ export function readBodyBytes(source: Pick<SourceFile, 'path' | 'bodyOffset'>): 
 
 /** Decodes body bytes as UTF-8 Markdown with LF line ends; binary or non-UTF-8 bytes are an error. */
 export function decodeBody(bytes: Buffer, file: string, firstLine = 1): string {
-  if (bytes.includes(0)) {
+  _refuseBinary(bytes, file)
+  return _decode(bytes, file, firstLine).replace(/\r\n?/g, '\n')
+}
+
+/**
+ * Refuses bytes that are not UTF-8 text at all: UTF-16 (with or without a byte order mark) and binary
+ * files (a NUL among bytes that are not UTF-8). A stray NUL in UTF-8 text is only a character XML
+ * forbids: it is removed later with a warning at its line and column, like U+000B.
+ */
+function _refuseBinary(bytes: Buffer, file: string): void {
+  if (_isUtf16(bytes)) {
+    throw new ContentError({ file }, 'is UTF-16 text, not UTF-8: save it as UTF-8')
+  }
+  if (bytes.includes(0) && !isUtf8(bytes)) {
     throw new ContentError({ file }, 'is a binary file, not Markdown text: remove it from the content folder')
   }
-  return _decode(bytes, file, firstLine).replace(/\r\n?/g, '\n')
+}
+
+/** A UTF-16 byte order mark, or (without one) NULs in every other byte, as ASCII text in UTF-16 has. */
+function _isUtf16(bytes: Buffer): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true
+  const sample = bytes.subarray(0, 512)
+  if (sample.length < 4) return false
+  let even = 0
+  let odd = 0
+  for (let index = 0; index < sample.length; index++) {
+    if (sample[index] !== 0) continue
+    if (index % 2 === 0) even++
+    else odd++
+  }
+  const half = sample.length / 2
+  return (even > half * 0.4 && odd < half * 0.05) || (odd > half * 0.4 && even < half * 0.05)
 }
 
 function _readAt(fd: number, position: number, length: number): Buffer {
@@ -96,9 +124,7 @@ function _readInto(buffer: Buffer, fd: number, length: number, position = 0): Bu
 
 /** Length of the opening `---` line including a BOM; throws when the file has no front matter. */
 function _openingLength(head: Buffer, file: string): number {
-  if (head.subarray(0, 1024).includes(0)) {
-    throw new ContentError({ file }, 'is a binary file, not Markdown text: remove it from the content folder')
-  }
+  _refuseBinary(head.subarray(0, 1024), file)
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0
   const match = /^---[ \t]*\r?\n/.exec(head.subarray(bom, bom + 64).toString('latin1'))
   if (!match) {

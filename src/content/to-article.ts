@@ -125,7 +125,10 @@ class _Fields {
   clean(key: string, value: string): string {
     const { text, removed } = removeForbiddenChars(value)
     if (removed > 0) {
-      this.warn(key, `removed ${removed} control character(s) that XML does not allow from "${key}"`)
+      this.warn(
+        key,
+        `removed ${removed} control ${removed === 1 ? 'character' : 'characters'} that XML does not allow from "${key}"`,
+      )
     }
     return text
   }

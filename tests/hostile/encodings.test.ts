@@ -92,10 +92,14 @@ describe('broken encodings', () => {
     expect(value?.reason).toMatch(reason)
   })
 
-  it('should call a file with NUL bytes binary when it is read', () => {
-    const value = broken.result.errors.find((error) => error.location.file === 'broken/binaer.md')
+  it('should take NUL bytes in UTF-8 text as characters XML forbids: removed with a warning, not an error', () => {
+    const value = broken.result.warnings.find((warning) => warning.location.file === 'broken/binaer.md')
 
-    expect(value?.reason).toMatch(/binary/)
-    expect(broken.result.errors).toHaveLength(3)
+    expect(value?.reason).toBe('removed 3 control characters that XML does not allow from the text')
+    expect(value?.location.line).toBe(6)
+    expect(broken.result.errors.map((error) => error.location.file)).toEqual([
+      'broken/latin1-text.md',
+      'broken/latin1-titel.md',
+    ])
   })
 })
