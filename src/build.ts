@@ -8,7 +8,7 @@ import {
   type OutputGroup,
   type StampResult,
 } from './cache/stamp.js'
-import { type Config, readConfig } from './config.js'
+import { type Config, exampleSiteWarning, readConfig } from './config.js'
 import type { Article } from './content/article.js'
 import { findArticles, statArticles } from './content/find.js'
 import { byLocation, ContentError, UsageError } from './errors.js'
@@ -76,6 +76,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const now = options.now ?? nowFromEnvironment()
   const configFile = options.config ?? 'kanal.config.json'
   const config = await readConfig(path.resolve(cwd, configFile), options, configFile)
+  const configWarnings = [exampleSiteWarning(config, configFile)].filter((warning) => warning !== undefined)
   const contentDir = path.resolve(cwd, options.content ?? 'content')
   const outDir = path.resolve(cwd, options.out ?? 'dist')
   checkOutputFolder(outDir, contentDir, path.resolve(cwd, configFile))
@@ -94,10 +95,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const settings = { config, cwd, contentDir, outDir, drafts: options.drafts, future: options.future }
   const inputs = stamp && stats ? inputsHash(settings, files, stats) : undefined
   const last = inputs ? stamp?.upToDate(inputs, now) : undefined
-  if (last && !(options.ping && (await _unpinged(outDir)))) return _again(last, options.strict)
+  if (last && !(options.ping && (await _unpinged(outDir))))
+    return _again(last, configWarnings, options.strict)
 
   const cache = await ArticleCache.open(cacheDir, config)
-  cache.warnings.push(...stampWarnings)
+  cache.warnings.push(...stampWarnings, ...configWarnings)
   const record = cacheDir && writes ? { cacheDir, settings, inputs } : undefined
   return _run(options, { cwd, now, config, contentDir, outDir, files, stats, cache, stamp, record })
 }
@@ -210,10 +212,11 @@ async function _unpinged(outDir: string): Promise<boolean> {
 }
 
 /** The outcome of the last build, reported again because nothing changed since. */
-function _again(last: StampResult, strict = false): BuildResult {
-  const warnings = last.warnings
-    .map(({ reason, ...location }) => new ContentError(location, reason))
-    .sort(byLocation)
+function _again(last: StampResult, configWarnings: ContentError[], strict = false): BuildResult {
+  const warnings = [
+    ...configWarnings,
+    ...last.warnings.map(({ reason, ...location }) => new ContentError(location, reason)),
+  ].sort(byLocation)
   const ok = !(strict && warnings.length > 0)
   return {
     ok,

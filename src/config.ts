@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { isTimeZone } from './dates/zone.js'
-import { UsageError } from './errors.js'
+import { suggest } from './did-you-mean.js'
+import { ContentError, type Location, UsageError, type UsageProblem } from './errors.js'
 
 /** A person credited for a feed or an article. */
 export interface Person {
@@ -93,7 +94,25 @@ export async function readConfig(
   } catch (error) {
     throw new UsageError(`${name}: is not valid JSON (${(error as Error).message}).`)
   }
-  return parseConfig(raw, name, overrides)
+  try {
+    return parseConfig(raw, name, overrides)
+  } catch (error) {
+    if (!(error instanceof UsageError) || error.problems.length === 0) throw error
+    // Each problem gets the line of its key, so CI can annotate the config file.
+    const problems = error.problems.map((problem) => ({ ...problem, location: _keyLocation(text, problem) }))
+    throw new UsageError(error.message, { problems })
+  }
+}
+
+/** Where the key a problem is about sits in the config text (its first `"key":`), if it can be found. */
+function _keyLocation(text: string, problem: UsageProblem): Location {
+  const key = /^(?:unknown key )?"((?:[^"\\]|\\.)*)"/.exec(problem.reason)?.[1]
+  if (key === undefined) return problem.location
+  const index = text.indexOf(`"${key}"`)
+  if (index === -1) return problem.location
+  const before = text.slice(0, index)
+  const line = (before.match(/\n/g)?.length ?? 0) + 1
+  return { ...problem.location, line, column: index - (before.lastIndexOf('\n') + 1) + 1 }
 }
 
 /** Validates a config object; `file` names the source in messages. */
@@ -107,7 +126,11 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
     if (!ok) problems.push(message)
   }
   for (const key of Object.keys(value)) {
-    need(_KEYS.has(key), `unknown key "${key}"; known keys are ${[..._KEYS].slice(1).join(', ')}`)
+    const near = _KEYS.has(key) ? undefined : suggest(key, [..._KEYS].slice(1))
+    need(
+      _KEYS.has(key),
+      `unknown key ${_short(key)}; ${near ? `did you mean "${near}"? ` : ''}known keys are ${[..._KEYS].slice(1).join(', ')}`,
+    )
   }
   const title = value.title
   need(isText(title), `"title" is required and must be a non-empty string`)
@@ -168,7 +191,9 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
     `"author" ${personProblem(value.author) ?? ''}: it must be an object like {"name": "Redaktion", "email": "redaktion@example.de"}`,
   )
   if (problems.length > 0) {
-    throw new UsageError(problems.map((problem) => `${file}: ${problem}`).join('\n'))
+    throw new UsageError(problems.map((problem) => `${file}: ${problem}`).join('\n'), {
+      problems: problems.map((reason) => ({ location: { file }, reason })),
+    })
   }
   return {
     title: title as string,
@@ -240,4 +265,21 @@ function _isHttpUrl(value: unknown): boolean {
 function _short(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value)
   return text.length > 60 ? `${text.slice(0, 59)}…` : text
+}
+
+/**
+ * A warning when the site URL is still a reserved example domain (RFC 2606, RFC 6761): what
+ * `kanal init` writes, and never what a published site should link to.
+ */
+export function exampleSiteWarning(config: Config, file: string): ContentError | undefined {
+  const host = new URL(config.siteUrl).hostname.replace(/\.$/, '')
+  const reserved =
+    /(^|\.)example\.(com|net|org)$/.test(host) ||
+    /\.(example|test|invalid|localhost)$/.test(host) ||
+    host === 'example'
+  if (!reserved) return undefined
+  return new ContentError(
+    { file },
+    `"siteUrl" is ${config.siteUrl}, a reserved example domain: every link in the feeds points there. Set "siteUrl" to your site's address (or pass --site-url)`,
+  )
 }

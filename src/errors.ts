@@ -38,9 +38,22 @@ export class ContentError extends Error {
   }
 }
 
+/** One problem of a usage error, where it has a place (a key in the config file). */
+export interface UsageProblem {
+  location: Location
+  reason: string
+}
+
 /** The configuration or the command line is wrong. Exit code 2. */
 export class UsageError extends Error {
   override name = 'UsageError'
+  /** The problems one by one, with the file and line of each where known (for CI annotations). */
+  readonly problems: UsageProblem[]
+
+  constructor(message: string, options?: ErrorOptions & { problems?: UsageProblem[] }) {
+    super(message, options)
+    this.problems = options?.problems ?? []
+  }
 }
 
 /** kanal produced a document that fails its own self-check: a bug in kanal. Exit code 3. */

@@ -38,7 +38,7 @@ export async function initProject(cwd: string, contentDir = 'content'): Promise<
     $schema: path.relative(cwd, _SCHEMA).split(path.sep).join('/'),
     title: 'Beispiel-Zeitung',
     description: 'Nachrichten aus der Redaktion',
-    siteUrl: 'https://example.de/',
+    siteUrl: 'https://www.example.com/',
     language: 'de-DE',
     timeZone: 'Europe/Berlin',
     author: { name: 'Redaktion' },

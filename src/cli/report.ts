@@ -1,5 +1,5 @@
 import type { BuildResult } from '../build.js'
-import { type ContentError, formatLocation } from '../errors.js'
+import { type ContentError, formatLocation, type Location, type UsageError } from '../errors.js'
 import { oneLine } from './_printable.js'
 
 /** Where the CLI writes, and what the environment asks of it. */
@@ -62,9 +62,33 @@ export function reportJson(result: BuildResult, io: Io, seconds: number): void {
   io.stdout(`${JSON.stringify(json, null, 2)}\n`)
 }
 
+/**
+ * A usage or config error for machines and CI: the JSON result (`--reporter json`) with the problems
+ * in `errors`, and with GITHUB_ACTIONS one annotation per problem at the config key's line.
+ */
+export function reportUsageError(error: UsageError, io: Io, json: boolean): void {
+  const problems: _Problem[] =
+    error.problems.length > 0 ? error.problems : [{ location: { file: '' }, reason: error.message }]
+  if (io.env.GITHUB_ACTIONS === 'true') {
+    for (const problem of problems) io.stdout(`${workflowCommand('error', problem)}\n`)
+  }
+  if (!json) return
+  const result = {
+    ok: false,
+    articles: 0,
+    files: [],
+    errors: problems.map(({ location, reason }) => ({ ...(location.file ? location : {}), message: reason })),
+    warnings: [],
+  }
+  io.stdout(`${JSON.stringify(result, null, 2)}\n`)
+}
+
+type _Problem = { location: Location; reason: string }
+
 /** A GitHub Actions workflow command, so the problem shows on the pull request. */
-export function workflowCommand(kind: 'error' | 'warning', item: ContentError): string {
+export function workflowCommand(kind: 'error' | 'warning', item: _Problem): string {
   const { file, line, column } = item.location
+  if (!file) return `::${kind}::${_escape(item.reason, false)}`
   const properties = [`file=${_escape(file, true)}`]
   if (line !== undefined) properties.push(`line=${line}`)
   if (column !== undefined) properties.push(`col=${column}`)

@@ -1,12 +1,13 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { type BuildOptions, build, nowFromEnvironment } from '../build.js'
+import { suggest } from '../did-you-mean.js'
 import { ContentError, SelfCheckError, UsageError } from '../errors.js'
 import { VERSION } from '../version.js'
 import { safeLines } from './_printable.js'
 import { HELP } from './help.js'
 import { createProgress } from './progress.js'
-import { type Io, reportJson, reportText } from './report.js'
+import { type Io, reportJson, reportText, reportUsageError } from './report.js'
 
 /** Exit codes: the contract CI scripts rely on. */
 export const EXIT = { ok: 0, content: 1, usage: 2, internal: 3 } as const
@@ -38,6 +39,7 @@ export async function runCli(argv: string[], io: Io, cwd = process.cwd()): Promi
     return await _dispatch(argv, io, cwd)
   } catch (error) {
     if (error instanceof UsageError) {
+      reportUsageError(error, io, _wantsJson(argv))
       io.stderr(`kanal: ${safeLines(error.message)}\n`)
       return EXIT.usage
     }
@@ -85,8 +87,23 @@ async function _dispatch(argv: string[], io: Io, cwd: string): Promise<number> {
       _noPositionals(command, rest)
       return _serve(values, io, cwd)
     default:
-      throw new UsageError(`unknown command "${command}"; run kanal --help to see the commands`)
+      throw new UsageError(_unknownCommand(command))
   }
+}
+
+/** `--reporter json` on the command line, read even when the rest of it could not be parsed. */
+function _wantsJson(argv: string[]): boolean {
+  return argv.some(
+    (arg, index) => arg === '--reporter=json' || (arg === '--reporter' && argv[index + 1] === 'json'),
+  )
+}
+
+const _COMMANDS = ['build', 'check', 'init', 'import', 'serve', 'help']
+
+function _unknownCommand(command: string): string {
+  const near = suggest(command, _COMMANDS)
+  const hint = near ? `did you mean ${near}? ` : ''
+  return `unknown command ${JSON.stringify(command)}; ${hint}The commands are ${_COMMANDS.slice(0, -1).join(', ')}; run kanal --help for more`
 }
 
 type _Values = ReturnType<typeof _parse>['values']

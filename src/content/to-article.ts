@@ -2,6 +2,7 @@ import path from 'node:path'
 import { type Config, type Person, personProblem, toPerson } from '../config.js'
 import { formatCalendarDay } from '../dates/format.js'
 import { parseDate } from '../dates/parse.js'
+import { isOneEdit } from '../did-you-mean.js'
 import { ContentError, type Location } from '../errors.js'
 import { toAbsoluteUrl } from '../render/urls.js'
 import { toSlug } from '../slug.js'
@@ -239,18 +240,7 @@ class _Fields {
 
 /** True when `value` is `known` with one letter changed, added, removed or two swapped (or a German spelling). */
 function _isTypo(value: string, known: string): boolean {
-  const a = value.toLowerCase()
-  if (a === known || _GERMAN_KEYS[a] === known) return true
-  if (Math.abs(a.length - known.length) > 1) return false
-  let i = 0
-  while (i < a.length && a[i] === known[i]) i++
-  const rest = (x: string, from: number) => x.slice(from)
-  return (
-    rest(a, i + 1) === rest(known, i + 1) ||
-    rest(a, i) === rest(known, i + 1) ||
-    rest(a, i + 1) === rest(known, i) ||
-    (a[i] === known[i + 1] && a[i + 1] === known[i] && rest(a, i + 2) === rest(known, i + 2))
-  )
+  return _GERMAN_KEYS[value.toLowerCase()] === known || isOneEdit(value, known)
 }
 
 const _GERMAN_KEYS: Record<string, string> = {

@@ -78,7 +78,7 @@ describe('kanal import, then kanal build', () => {
     const value = await run(['import', 'redaktion'], dir)
     expect(value.code).toBe(1)
     expect(value.stderr).toMatch(/^redaktion\/kaputt\/ohne-datum\.txt:1(:\d+)?: /m)
-    expect(value.stderr).toMatch(/wrote 3 article\(s\), 1 error\(s\)/)
+    expect(value.stderr).toMatch(/wrote 3 articles, 1 error/)
   })
 
   it.skipIf(!existsSync(SEED))(
