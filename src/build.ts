@@ -11,6 +11,7 @@ import {
 import { type Config, exampleSiteWarning, readConfig } from './config.js'
 import type { Article } from './content/article.js'
 import { findArticles, statArticles } from './content/find.js'
+import { formatGermanDateTime, formatRfc3339 } from './dates/format.js'
 import { byLocation, ContentError, UsageError } from './errors.js'
 import type { KeptFile, OutputFile } from './output/file.js'
 import { checkOutputFolder } from './output/folder.js'
@@ -50,6 +51,16 @@ export interface BuildOptions {
   write?: boolean
 }
 
+/** An article the feeds leave out for now. Not a warning: scheduling an article is no mistake. */
+export interface HeldBackArticle {
+  file: string
+  reason: 'draft' | 'scheduled'
+  /** Its date, RFC 3339 with the site zone's offset. */
+  date: string
+  /** Its date as German readers write it: `Montag, 25. Oktober 2027, 10:00 Uhr`. */
+  germanDate: string
+}
+
 /** The outcome of a build: nothing is printed, nothing exits. */
 export interface BuildResult {
   /**
@@ -63,6 +74,8 @@ export interface BuildResult {
   files: WrittenFile[]
   errors: ContentError[]
   warnings: ContentError[]
+  /** Articles left out for now: drafts (without `drafts`) and scheduled ones (dated after now, without `future`). */
+  heldBack: HeldBackArticle[]
   /** Work done and saved by the cache: front matter parsed or reused, bodies rendered or reused. */
   stats: CacheStats
 }
@@ -155,7 +168,13 @@ async function _stages(options: BuildOptions, run: _Run, pool: JobPool): Promise
   const errors = [...content.errors, ...selection.errors, ...bodies.errors].sort(byLocation)
   const contentWarnings = [...content.warnings, ...bodies.warnings]
   const warnings = [...cache.warnings, ...contentWarnings].sort(byLocation)
-  const result = { articles: content.count, errors, warnings, stats: cache.stats }
+  const heldBack = sieve.heldBack.map(({ file, date, reason }) => ({
+    file,
+    reason,
+    date: formatRfc3339(date, config.timeZone),
+    germanDate: formatGermanDateTime(date, config.timeZone),
+  }))
+  const result = { articles: content.count, errors, warnings, heldBack, stats: cache.stats }
   if (errors.length > 0 || (options.strict && warnings.length > 0)) return { ...result, ok: false, files: [] }
 
   const feeds = selection.feeds.map((feed) => ({
@@ -200,6 +219,7 @@ async function _stages(options: BuildOptions, run: _Run, pool: JobPool): Promise
           .sort(byLocation)
           .map((warning) => ({ ...warning.location, reason: warning.reason })),
         files: written.map((file) => ({ path: file.path, bytes: file.bytes })),
+        heldBack,
       },
     })
   }
@@ -224,6 +244,7 @@ function _again(last: StampResult, configWarnings: ContentError[], strict = fals
     files: ok ? last.files.map((file) => ({ ...file, changed: false })) : [],
     errors: [],
     warnings,
+    heldBack: last.heldBack ?? [],
     stats: { parsed: 0, reused: last.articles, rendered: 0, renderReused: last.shown, upToDate: true },
   }
 }

@@ -57,6 +57,14 @@ export interface DueDates {
  * the main feed and of every category and tag spelling; with archives, every shown article), so a
  * build holds a few hundred articles however large the site, not all of them.
  */
+/** An article the feeds leave out for now: a draft, or dated after "now" (scheduled). */
+export interface HeldBack {
+  /** The article file, relative to the working directory. */
+  file: string
+  date: Date
+  reason: 'draft' | 'scheduled'
+}
+
 export class FeedSieve {
   readonly #config: Config
   readonly #options: SelectOptions
@@ -67,6 +75,7 @@ export class FeedSieve {
   readonly #groupings: _Grouping[]
   readonly #slugs = new Map<string, string>()
   readonly #due: DueDates = { latest: Number.NEGATIVE_INFINITY, next: Number.POSITIVE_INFINITY }
+  readonly #heldBack: HeldBack[] = []
 
   constructor(config: Config, options: SelectOptions) {
     this.#config = config
@@ -92,7 +101,11 @@ export class FeedSieve {
     if (time <= this.#now) this.#due.latest = Math.max(this.#due.latest, time)
     else this.#due.next = Math.min(this.#due.next, time)
     const { drafts, future } = this.#options
-    if (!((drafts || !article.draft) && (future || time <= this.#now))) return
+    if (!((drafts || !article.draft) && (future || time <= this.#now))) {
+      const reason = article.draft && !drafts ? 'draft' : 'scheduled'
+      this.#heldBack.push({ file: article.source.file, date: article.date, reason })
+      return
+    }
     const limit = this.#config.limit
     if (this.#all) this.#all.push(article)
     else keepNewest(this.#main, article, limit)
@@ -109,6 +122,11 @@ export class FeedSieve {
         keepNewest(newest, article, limit)
       }
     }
+  }
+
+  /** The articles left out for now, by file. */
+  get heldBack(): HeldBack[] {
+    return [...this.#heldBack].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
   }
 
   /** The dates of all articles given that bound now (see `DueDates`). */

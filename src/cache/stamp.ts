@@ -25,6 +25,8 @@ export interface StampResult {
   warnings: (Location & { reason: string })[]
   /** Output files, below the output folder, with their sizes. */
   files: { path: string; bytes: number }[]
+  /** Drafts and scheduled articles left out (absent in stamps of older versions). */
+  heldBack?: { file: string; reason: 'draft' | 'scheduled'; date: string; germanDate: string }[]
 }
 
 /** Output files produced together from one input (a feed's three formats, the site views). */

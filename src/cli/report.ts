@@ -18,6 +18,12 @@ export function reportText(result: BuildResult, io: Io, verb: string, seconds: n
     io.stderr(`${_prefix(error)}${paint('error', 31)}: ${oneLine(error.reason)}\n`)
   for (const warning of result.warnings)
     io.stderr(`${_prefix(warning)}${paint('warning', 33)}: ${oneLine(warning.reason)}\n`)
+  for (const held of result.heldBack) {
+    if (held.reason !== 'scheduled') continue
+    io.stderr(
+      `${oneLine(held.file)}: note: scheduled for ${held.germanDate}; it appears in the feeds from then on (--future includes it now)\n`,
+    )
+  }
   if (io.env.GITHUB_ACTIONS === 'true') {
     for (const error of result.errors) io.stdout(`${workflowCommand('error', error)}\n`)
     for (const warning of result.warnings) io.stdout(`${workflowCommand('warning', warning)}\n`)
@@ -35,6 +41,7 @@ export function reportText(result: BuildResult, io: Io, verb: string, seconds: n
     files,
     _count(result.errors.length, 'error'),
     _count(result.warnings.length, 'warning'),
+    ..._heldBackCounts(result),
   ]
   io.stderr(`kanal ${verb}: ${counts.join(', ')} in ${seconds.toFixed(2)} s\n`)
   // Not ok without errors: only --strict does that, and the user should not have to guess.
@@ -56,6 +63,7 @@ export function reportJson(result: BuildResult, io: Io, seconds: number): void {
     files: result.files,
     errors: result.errors.map(diagnostic),
     warnings: result.warnings.map(diagnostic),
+    heldBack: result.heldBack,
     stats: result.stats,
     seconds: Number(seconds.toFixed(3)),
   }
@@ -107,6 +115,16 @@ function _escape(value: string, property: boolean): string {
 
 function _prefix(item: ContentError): string {
   return `${oneLine(formatLocation(item.location))}: `
+}
+
+/** `1 scheduled`, `2 drafts left out`: only what there is. */
+function _heldBackCounts(result: BuildResult): string[] {
+  const scheduled = result.heldBack.filter((held) => held.reason === 'scheduled').length
+  const drafts = result.heldBack.length - scheduled
+  return [
+    ...(scheduled > 0 ? [`${scheduled} scheduled`] : []),
+    ...(drafts > 0 ? [`${_count(drafts, 'draft')} left out`] : []),
+  ]
 }
 
 function _count(count: number, noun: string): string {
