@@ -262,7 +262,7 @@ function _counted(file: OutputFile | KeptFile): WrittenFile {
 }
 
 /** `SOURCE_DATE_EPOCH` (seconds, for reproducible builds) or the clock. */
-export function nowFromEnvironment(env: NodeJS.ProcessEnv = process.env): Date {
+export function nowFromEnvironment(env: Record<string, string | undefined> = process.env): Date {
   const epoch = env.SOURCE_DATE_EPOCH
   if (epoch === undefined || epoch === '') return new Date()
   if (!/^\d+$/.test(epoch))

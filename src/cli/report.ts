@@ -6,7 +6,7 @@ import { oneLine } from './_printable.js'
 export interface Io {
   stdout: (text: string) => void
   stderr: (text: string) => void
-  env: NodeJS.ProcessEnv
+  env: Record<string, string | undefined>
   /** stderr is a terminal: colour and progress allowed. */
   isTty: boolean
 }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { readdir, readFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -40,6 +40,45 @@ describe('the packed npm package', () => {
     expect(rss).toContain('<pubDate>Fri, 25 Oct 2024 00:00:00 +0200</pubDate>')
     expect(rss).toContain('Willkommen bei kanal')
   }, 60_000)
+
+  it('should type-check a strict consumer with only typescript, skipLibCheck off (no @types/node)', async () => {
+    const consumer = path.join(project, 'consumer')
+    await mkdir(consumer)
+    const tsconfig = {
+      compilerOptions: {
+        strict: true,
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        target: 'es2022',
+        skipLibCheck: false,
+        noEmit: true,
+        types: [],
+      },
+      files: ['index.mts'],
+    }
+    await writeFile(path.join(consumer, 'tsconfig.json'), JSON.stringify(tsconfig))
+    await writeFile(
+      path.join(consumer, 'index.mts'),
+      [
+        "import { build, ContentError, type BuildResult, type HeldBackArticle } from 'kanal'",
+        "const result: BuildResult = await build({ cwd: '.', now: new Date(0) })",
+        'const held: HeldBackArticle[] = result.heldBack',
+        'for (const error of result.errors) if (error instanceof ContentError) error.location.file.at(0)',
+        'export { held }',
+        '',
+      ].join('\n'),
+    )
+    const tsc = path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc')
+    const value = await exec(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: consumer }).catch(
+      (error: { stdout: string }) => error,
+    )
+    expect(value.stdout).toBe('')
+  }, 60_000)
+
+  it('should ship the MIT license the package declares', async () => {
+    const license = await readFile(path.join(project, 'node_modules/kanal/LICENSE'), 'utf8')
+    expect(license).toMatch(/^MIT License/)
+  })
 
   it('should refuse a second init and leave the files alone', async () => {
     const before = await readFile(path.join(project, 'kanal.config.json'), 'utf8')
