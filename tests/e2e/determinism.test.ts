@@ -79,7 +79,7 @@ describe('kanal build under different time zones and locales', () => {
 
     const written = [...value.files.keys()].filter((file) => !file.startsWith('.'))
     expect(value.run.stderr).toMatch(
-      /^kanal build: 5 articles read, (\d+) files written \(\1 changed\), 0 errors/,
+      /^kanal build: 5 articles read, (\d+) files written \(\1 changed\), 0 errors/m,
     )
     expect(value.run.code).toBe(0)
     expect(written).toEqual(expect.arrayContaining(BASIC_FILES))
@@ -104,7 +104,7 @@ describe('kanal build run twice in the same folder', () => {
     const value = again.run
 
     expect(value.stderr).toMatch(
-      /^kanal build: 5 articles read, \d+ files up to date \(nothing changed since the last build\), 0 errors/,
+      /^kanal build: 5 articles read, \d+ files up to date \(nothing changed since the last build\), 0 errors/m,
     )
     expect(value.code).toBe(0)
   })
