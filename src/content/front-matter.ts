@@ -1,6 +1,7 @@
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml'
 import { ContentError } from '../errors.js'
 import { parseSimpleYaml } from './_simple-yaml.js'
+import { findUnclosedQuote } from './_unclosed-quote.js'
 import type { SourceFile } from './source.js'
 
 /** A top-level key and the file line and column of its value. */
@@ -30,6 +31,16 @@ export function parseYaml(source: SourceFile, yaml: string): FrontMatter {
     data = load(yaml, { schema: CORE_SCHEMA, filename: source.file })
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error
+    const unclosed = /within a (?:double|single) quoted scalar/.test(error.reason)
+      ? findUnclosedQuote(yaml)
+      : undefined
+    if (unclosed) {
+      throw new ContentError(
+        { file: source.file, line: source.frontMatterLine + unclosed.line, column: unclosed.column + 1 },
+        `the front matter is not valid YAML: this quote (${unclosed.quote}) is never closed. End the value with ${unclosed.quote} on the same line`,
+        { cause: error },
+      )
+    }
     const line = source.frontMatterLine + error.mark.line
     const reason = error.reason.replace(/\s+\(\d+:\d+\)$/, '')
     throw new ContentError(

@@ -67,7 +67,7 @@ describe('kanal build with broken content', () => {
       content/typ.md:5:7: error: "slug" must use only a-z, 0-9 and hyphens like "mein-artikel" (got "Mein Artikel")
       content/url.md:4:6: error: "url" must be an http(s) URL or a path like /bilder/foto.jpg (got "javascript:alert(1)")
       content/url.md:5:8: error: "image" must be an http(s) URL or a path like /bilder/foto.jpg (got "ftp://x/y.jpg")
-      content/yaml.md:4:1: error: the front matter is not valid YAML: unexpected end of the stream within a double quoted scalar. Quote values that contain ": " or start with a special character
+      content/yaml.md:2:8: error: the front matter is not valid YAML: this quote (") is never closed. End the value with " on the same line
       content/zwei.md: error: id "tag:fehler.example.de,2024:1" is already used by content/eins.md: give one of them its own id
       kanal build: 12 articles read, nothing written, 15 errors, 0 warnings in T s
       "
