@@ -40,12 +40,20 @@ function _entry(item: FeedItem, date: (value: Date) => string): string {
     ...item.categories.map((category) => `    <category term="${escapeXml(category)}"/>`),
     item.image &&
       `    <link rel="enclosure" type="${item.image.type ?? 'image/jpeg'}" href="${escapeXml(item.image.url)}"/>`,
-    // A blank summary says nothing (the W3C validator warns "summary should not be blank"): left out.
-    item.summary.trim() !== '' && `    ${element('summary', item.summary, escapeText, ' type="text"')}`,
+    `    ${element('summary', _summary(item), escapeText, ' type="text"')}`,
     item.html && `    ${element('content', item.html, escapeXml, ' type="html"')}`,
     '  </entry>',
   ]
   return lines.filter(Boolean).join('\n')
+}
+
+/**
+ * An entry without content needs a textual summary (RFC 4287 §4.1.1.2; the W3C validator warns
+ * "Missing textual content" without one, and "should not be blank" for an empty one): an article
+ * without a body says only its title, so the title is its summary.
+ */
+function _summary(item: FeedItem): string {
+  return item.summary.trim() === '' ? item.title : item.summary
 }
 
 function _person(name: string, person: Person, indent: string): string {

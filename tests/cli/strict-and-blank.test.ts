@@ -29,19 +29,20 @@ describe('an article without a body', () => {
   let dir = ''
   afterEach(() => cleanup(dir))
 
-  it('should have no Atom summary element (not a blank one)', async () => {
+  it('should give the Atom entry its title as summary, never a blank one', async () => {
     dir = await makeScenario({
       'kanal.config.json': CONFIG,
       'content/leer.md': '---\ntitle: Nur eine Überschrift\ndate: 2024-10-25\n---\n',
     })
     expect((await run(['build', '--no-cache'], dir)).code).toBe(0)
     const atom = await readFile(path.join(dir, 'dist/atom.xml'), 'utf8')
-    expect(atom).not.toContain('<summary')
+    expect(atom).not.toContain('<summary type="text"></summary>')
     const parsed = parseFeed(atom)
     expect(parsed.format).toBe('atom')
-    const entry = (parsed.feed as { entries?: { title?: { value?: string }; summary?: unknown }[] })
-      .entries?.[0]
+    const entry = (
+      parsed.feed as { entries?: { title?: { value?: string }; summary?: { value?: string } }[] }
+    ).entries?.[0]
     expect(entry?.title?.value).toBe('Nur eine Überschrift')
-    expect(entry?.summary).toBeUndefined()
+    expect(entry?.summary?.value).toBe('Nur eine Überschrift')
   })
 })
