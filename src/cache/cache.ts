@@ -60,7 +60,7 @@ export interface CacheStats {
   upToDate: boolean
 }
 
-const _FORMAT = `kanal-cache-5/${VERSION}`
+const _FORMAT = `kanal-cache-6/${VERSION}`
 const _INDEX = 'articles.ndjson'
 
 /**
@@ -338,6 +338,7 @@ function _copyOptional(from: ArticleRecord | Article, to: ArticleRecord | Articl
   if (from.summary !== undefined) to.summary = from.summary
   if (from.author !== undefined) to.author = from.author
   if (from.image !== undefined) to.image = from.image
+  if (from.keyLines !== undefined) to.keyLines = from.keyLines
 }
 
 function _warningRecord(warning: ContentError): [number | null, number | null, string] {

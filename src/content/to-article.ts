@@ -76,6 +76,7 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
     id: id ?? _tagUri(config, date, slug),
     draft,
     ...(image ? { image } : {}),
+    keyLines: { slug: fields.where('slug').line, id: fields.where('id').line, url: fields.where('url').line },
   }
   return { article, errors: fields.errors, warnings: fields.warnings }
 }

@@ -9,6 +9,7 @@ export class DuplicateCheck {
   readonly #slugs = new Map<string, string>()
   readonly #ids = new Map<string, string>()
   readonly #urls = new Map<string, string>()
+  // Claimed values map to `file:line` of the key that claimed them.
 
   /** The error for `article` when it takes a value an earlier article has; otherwise it claims them. */
   add(article: Article): ContentError | undefined {
@@ -29,12 +30,13 @@ function _taken(
   seen: Map<string, string>,
 ): ContentError | undefined {
   const first = seen.get(value)
+  const line = article.keyLines?.[key]
   if (first === undefined) {
-    seen.set(value, article.source.file)
+    seen.set(value, line === undefined ? article.source.file : `${article.source.file}:${line}`)
     return undefined
   }
   return new ContentError(
-    { file: article.source.file },
+    { file: article.source.file, ...(line === undefined ? {} : { line }) },
     `${key} "${value}" is already used by ${first}: give one of them its own ${key === 'url' ? 'url or slug' : key}`,
   )
 }
