@@ -139,8 +139,12 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
   const siteUrl = overrides.siteUrl ?? value.siteUrl
   const site = toSiteUrl(siteUrl)
   need(
-    site !== undefined,
-    `"siteUrl" is required and must be an absolute http(s) URL like https://example.de/ (got ${JSON.stringify(siteUrl)})`,
+    site !== undefined || _hasCredentials(siteUrl),
+    `"siteUrl" is required and must be an absolute http(s) URL like https://example.de/ (got ${_short(siteUrl)})`,
+  )
+  need(
+    !_hasCredentials(siteUrl),
+    `"siteUrl" must not hold a user name or password: they would appear in every link of every feed. Give the plain address, like https://example.de/`,
   )
   const language = value.language ?? 'de-DE'
   need(
@@ -159,8 +163,8 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
   )
   const permalink = value.permalink ?? '/:slug/'
   need(
-    typeof permalink === 'string' && permalink.includes(':slug'),
-    `"permalink" must be a path containing :slug, like /:year/:slug/ (got ${JSON.stringify(permalink)})`,
+    typeof permalink === 'string' && permalink.includes(':slug') && _isSitePath(permalink),
+    `"permalink" must be a path below siteUrl containing :slug, like /:year/:slug/ (no scheme, host, .., query or fragment; got ${_short(permalink)})`,
   )
   const categoryFeeds = value.categoryFeeds ?? true
   need(typeof categoryFeeds === 'boolean', `"categoryFeeds" must be true or false`)
@@ -218,11 +222,27 @@ function isText(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== ''
 }
 
-/** An absolute http(s) URL normalised to end in `/`, or undefined. */
+/**
+ * A site path for article URLs: starts with one `/` (so it can name no other host or scheme), holds
+ * only characters a URL path may hold, and no `..` segment.
+ */
+function _isSitePath(value: string): boolean {
+  return /^\/(?!\/)[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(value) && !value.split('/').includes('..')
+}
+
+/** True when the value is a URL with a user name or password (`https://user:secret@…`). */
+function _hasCredentials(value: unknown): boolean {
+  if (typeof value !== 'string' || !URL.canParse(value)) return false
+  const url = new URL(value)
+  return url.username !== '' || url.password !== ''
+}
+
+/** An absolute http(s) URL without credentials, normalised to end in `/`, or undefined. */
 function toSiteUrl(value: unknown): string | undefined {
   if (typeof value !== 'string' || !URL.canParse(value)) return undefined
   const url = new URL(value)
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined
+  if (url.username || url.password) return undefined
   if (url.search || url.hash) return undefined
   if (!url.pathname.endsWith('/')) url.pathname += '/'
   return url.href
