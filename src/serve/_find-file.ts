@@ -39,7 +39,8 @@ async function _real(path: string): Promise<string | undefined> {
     return await realpath(path)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined
+    // A name too long for the file system names no file either (a 300-character segment is a 404).
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENAMETOOLONG') return undefined
     throw error
   }
 }

@@ -33,8 +33,10 @@ async function _handle(
   const found = await findFile(root, path.segments, pathname.endsWith('/'))
   if (found.kind === 'missing') return sendTextPage(response, found.status, head)
   if (found.kind === 'folder') {
-    // Relative links in a folder's index.html only work when its URL ends in a slash.
-    response.writeHead(301, { location: `${pathname}/${target.slice(pathname.length)}`, 'content-length': 0 })
+    // Relative links in a folder's index.html only work when its URL ends in a slash. The location is
+    // built from the checked segments, so it is always a path on this host (`//x` would name another).
+    const location = `/${path.segments.map(encodeURIComponent).join('/')}/${target.slice(pathname.length)}`
+    response.writeHead(301, { location, 'content-length': 0 })
     response.end()
     return
   }

@@ -125,6 +125,19 @@ describe('serveOutput', () => {
     expect(value.headers.location).toBe('/politik/?x=1')
   })
 
+  it('should redirect //politik to a path on the same host, never to a protocol-relative URL', async () => {
+    const url = await _start()
+    const value = await _send(url, '//politik')
+    expect(value.status).toBe(301)
+    expect(value.headers.location).toBe('/politik/')
+  })
+
+  it('should answer 404, not 500, for a path segment too long for the file system', async () => {
+    const url = await _start()
+    expect((await _send(url, `/${'a'.repeat(300)}`)).status).toBe(404)
+    expect((await _send(url, `/politik/${'b'.repeat(300)}/`)).status).toBe(404)
+  })
+
   it.each([
     ['"xyz", {etag}', 304],
     ['{etag}', 304],
