@@ -20,7 +20,7 @@ const zones = Object.fromEntries(
 const transitions = process.versions.tz ? { tz: process.versions.tz, zones } : undefined
 
 await build({
-  entryPoints: { cli: 'src/cli.ts', worker: 'src/parallel/worker.ts' },
+  entryPoints: { cli: 'src/cli.ts', worker: 'src/fast/worker.ts' },
   outdir: 'lib',
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,

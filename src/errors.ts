@@ -23,9 +23,8 @@ export function byLocation(a: { location: Location }, b: { location: Location })
   return (x.line ?? 0) - (y.line ?? 0) || (x.column ?? 0) - (y.column ?? 0)
 }
 
-/** The content is wrong: the author can fix it. Exit code 1. */
-export class ContentError extends Error {
-  override name = 'ContentError'
+/** A problem with a place: the location is part of the message and kept apart as `location` and `reason`. */
+export abstract class LocatedError extends Error {
   /** Where the problem sits; also part of the message. */
   readonly location: Location
   /** The message without the location prefix. */
@@ -37,6 +36,27 @@ export class ContentError extends Error {
     this.reason = reason
   }
 }
+
+/** The content is wrong: the author can fix it. Exit code 1. */
+export class ContentError extends LocatedError {
+  override name = 'ContentError'
+}
+
+/**
+ * kanal's own saved state (the cache, the build stamp, the output manifest) is damaged or was changed
+ * by someone else. Always a warning: the build goes on without it, and the state is written anew.
+ */
+export class StateError extends LocatedError {
+  override name = 'StateError'
+}
+
+/** A WebSub hub did not take a ping. A warning: the feeds were written; the next `--ping` build tries again. */
+export class PingError extends LocatedError {
+  override name = 'PingError'
+}
+
+/** Anything a build reports as a warning: about the content, about kanal's own state, or a failed ping. */
+export type BuildWarning = ContentError | StateError | PingError
 
 /** One problem of a usage error, where it has a place (a key in the config file). */
 export interface UsageProblem {

@@ -69,7 +69,6 @@ function _toItem(article: Article, rendered: Map<Article, RenderedArticle>): Fee
     title: article.title,
     summary: body.summary,
     html: body.html,
-    ...(body.bodyKey !== undefined ? { bodyKey: body.bodyKey } : {}),
     published: article.date,
     updated: article.updated,
     categories: article.categories,

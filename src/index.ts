@@ -5,7 +5,15 @@ export {
   type HeldBackArticle,
   nowFromEnvironment,
 } from './build.js'
-export type { CacheStats } from './cache/cache.js'
 export type { Config, Person } from './config.js'
-export { ContentError, type Location, SelfCheckError, UsageError } from './errors.js'
+export {
+  type BuildWarning,
+  ContentError,
+  type Location,
+  PingError,
+  SelfCheckError,
+  StateError,
+  UsageError,
+} from './errors.js'
 export type { WrittenFile } from './output/write.js'
+export type { BuildStats, CacheStats } from './stats.js'

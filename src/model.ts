@@ -6,8 +6,6 @@ export interface RenderedArticle {
   html: string
   /** Plain-text summary: the front matter's, or the start of the first paragraph. */
   summary: string
-  /** The cache's key for this HTML and summary (`renderKey`), when known: it identifies both. */
-  bodyKey?: string
 }
 
 /** An image attached to an item, with its media type. */
@@ -26,8 +24,6 @@ export interface FeedItem {
   summary: string
   /** Sanitised HTML with absolute URLs. */
   html: string
-  /** Identifies `html` and `summary` (the rendered body's cache key), when known. */
-  bodyKey?: string
   published: Date
   updated: Date
   categories: string[]

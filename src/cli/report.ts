@@ -1,5 +1,5 @@
 import type { BuildResult } from '../build.js'
-import { type ContentError, formatLocation, type Location, type UsageError } from '../errors.js'
+import { formatLocation, type LocatedError, type Location, type UsageError } from '../errors.js'
 import { oneLine } from './_printable.js'
 
 /** Where the CLI writes, and what the environment asks of it. */
@@ -56,7 +56,7 @@ export function reportText(result: BuildResult, io: Io, verb: string, seconds: n
 
 /** The result as JSON for machines (`--reporter json`). */
 export function reportJson(result: BuildResult, io: Io, seconds: number): void {
-  const diagnostic = (item: ContentError) => ({ ...item.location, message: item.reason })
+  const diagnostic = (item: LocatedError) => ({ ...item.location, message: item.reason })
   const json = {
     ok: result.ok,
     articles: result.articles,
@@ -113,7 +113,7 @@ function _escape(value: string, property: boolean): string {
   return property ? data.replace(/:/g, '%3A').replace(/,/g, '%2C') : data
 }
 
-function _prefix(item: ContentError): string {
+function _prefix(item: LocatedError): string {
   return `${oneLine(formatLocation(item.location))}: `
 }
 

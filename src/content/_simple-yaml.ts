@@ -1,5 +1,5 @@
 import { CORE_SCHEMA } from 'js-yaml'
-import type { KeyPosition } from './front-matter.js'
+import type { KeyPosition } from './source.js'
 
 // Nearly all front matter is a handful of `key: value` lines. This reads exactly that subset, several
 // times faster than a full YAML parser, and gives up (undefined) on anything else: comments, indented

@@ -1,6 +1,5 @@
-import { type Dirent, readdirSync, statSync } from 'node:fs'
+import { type Dirent, readdirSync } from 'node:fs'
 import path from 'node:path'
-import type { FileStats } from '../cache/stamp.js'
 import { UsageError } from '../errors.js'
 
 /** Lists the Markdown files below `contentDir` (sub-folders included, dot-files skipped), sorted, with `/`. */
@@ -36,17 +35,4 @@ function _list(root: string): Dirent[] {
       `the content folder ${path.relative(process.cwd(), root) || root} does not exist: create it (kanal init does) or pass --content <folder>`,
     )
   }
-}
-
-/** Size and mtime of each listed file (for the cache and the up-to-date check), in listing order. */
-export function statArticles(contentDir: string, files: string[]): FileStats {
-  const stats: FileStats = { sizes: new Float64Array(files.length), mtimes: new Float64Array(files.length) }
-  // The listed paths are normalised already: joined by hand, without path.join's work per file.
-  const prefix = `${path.resolve(contentDir)}${path.sep}`
-  for (const [index, relative] of files.entries()) {
-    const stat = statSync(`${prefix}${relative}`)
-    stats.sizes[index] = stat.size
-    stats.mtimes[index] = stat.mtimeMs
-  }
-  return stats
 }

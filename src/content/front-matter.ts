@@ -2,18 +2,9 @@ import { CORE_SCHEMA, load, YAMLException } from 'js-yaml'
 import { ContentError } from '../errors.js'
 import { parseSimpleYaml } from './_simple-yaml.js'
 import { findUnclosedQuote } from './_unclosed-quote.js'
-import type { SourceFile } from './source.js'
+import type { FrontMatter, KeyPosition, SourceFile } from './source.js'
 
-/** A top-level key and the file line and column of its value. */
-export type KeyPosition = [key: string, line: number, column: number]
-
-/** Front matter as YAML gave it, with where each top-level key sits in the file. */
-export interface FrontMatter {
-  /** The values; timestamps stay strings (the author's text) because the schema has no timestamp type. */
-  data: Record<string, unknown>
-  /** Where each top-level key's value sits (plain data: it is cached and crosses threads as it is). */
-  positions: KeyPosition[]
-}
+export type { FrontMatter, KeyPosition } from './source.js'
 
 const _KEY_LINE =
   /^(?:"([^"]+)"|'([^']+)'|([^\s#'"{[\]}&*!|>%@`,?:-][^:#]*?|[-?:][^\s:#][^:#]*?))[ \t]*:(?:[ \t]+|$)/

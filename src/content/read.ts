@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer'
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
-import { sha256 } from '../cache/cache.js'
 import { ContentError } from '../errors.js'
+import { sha256 } from '../hash.js'
 import type { SourceFile } from './source.js'
 
 const _HEAD_BYTES = 4096

@@ -17,3 +17,14 @@ export interface SourceFile {
   /** Modification time, for the cache. */
   mtimeMs: number
 }
+
+/** A top-level key and the file line and column of its value. */
+export type KeyPosition = [key: string, line: number, column: number]
+
+/** Front matter as YAML gave it, with where each top-level key sits in the file. */
+export interface FrontMatter {
+  /** The values; timestamps stay strings (the author's text) because the schema has no timestamp type. */
+  data: Record<string, unknown>
+  /** Where each top-level key's value sits, for messages that point at it. */
+  positions: KeyPosition[]
+}

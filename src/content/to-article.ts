@@ -7,9 +7,8 @@ import { ContentError, type Location } from '../errors.js'
 import { toAbsoluteUrl } from '../render/urls.js'
 import { toSlug } from '../slug.js'
 import type { Article } from './article.js'
-import type { FrontMatter, KeyPosition } from './front-matter.js'
 import { permalinkFor } from './permalink.js'
-import type { SourceFile } from './source.js'
+import type { FrontMatter, KeyPosition, SourceFile } from './source.js'
 import { removeForbiddenChars } from './xml-chars.js'
 
 /** The outcome of validating one article: the article when it is valid, and every problem found. */

@@ -10,7 +10,7 @@ import {
   writeFileSync,
 } from 'node:fs'
 import path from 'node:path'
-import { ContentError, UsageError } from '../errors.js'
+import { type BuildWarning, StateError, UsageError } from '../errors.js'
 import { VERSION } from '../version.js'
 import { isOwnPath, pathState } from './_safe-path.js'
 import type { KeptFile, OutputFile } from './file.js'
@@ -50,7 +50,7 @@ export async function writeOutput(
   outDir: string,
   files: Iterable<OutputFile | KeptFile>,
   check: (file: OutputFile) => void = () => {},
-  report: { warnings: ContentError[]; cwd: string } = { warnings: [], cwd: outDir },
+  report: { warnings: BuildWarning[]; cwd: string } = { warnings: [], cwd: outDir },
 ): Promise<WrittenFile[]> {
   const previous = _readManifest(outDir, report)
   // A file whose bytes this kanal version already wrote, and checked then, needs no second check.
@@ -216,7 +216,7 @@ function _removeEmptyParents(outDir: string, dir: string): void {
  * The manifest, with only the entries kanal could have written: a path outside the output folder (`..`,
  * absolute, backslashes) is foreign, reported once in `warnings` and never acted on.
  */
-function _readManifest(outDir: string, report?: { warnings: ContentError[]; cwd: string }): _Manifest {
+function _readManifest(outDir: string, report?: { warnings: BuildWarning[]; cwd: string }): _Manifest {
   const file = path.join(outDir, MANIFEST)
   const text = pathState(outDir, MANIFEST) === 'file' ? _readIfThere(file)?.toString('utf8') : undefined
   if (text === undefined) return { kanal: 1, files: {} }
@@ -250,10 +250,10 @@ function _writeNew(file: string, contents: string | Buffer): void {
   writeFileSync(file, contents, { flag: 'wx' })
 }
 
-function _foreignWarning(file: string, foreign: string[]): ContentError {
+function _foreignWarning(file: string, foreign: string[]): StateError {
   const shown = foreign.slice(0, 3).map((name) => JSON.stringify(name.slice(0, 80)))
   const more = foreign.length > 3 ? ` and ${foreign.length - 3} more` : ''
-  return new ContentError(
+  return new StateError(
     { file: file.split(path.sep).join('/') },
     `lists ${foreign.length === 1 ? 'a path' : 'paths'} outside the output folder (${shown.join(', ')}${more}); kanal ignores ${foreign.length === 1 ? 'it' : 'them'} and touches no such file. The manifest was edited by hand or by someone else: check the change that did it.`,
   )

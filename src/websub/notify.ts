@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Config } from '../config.js'
-import { ContentError } from '../errors.js'
+import { PingError } from '../errors.js'
 import { FEED_FILES } from '../feed-model.js'
 import { readUnpinged, recordUnpinged, type WrittenFile } from '../output/write.js'
 import { type PingOptions, pingHubs } from './ping.js'
@@ -17,7 +17,7 @@ export async function notifyHubs(
   outDir: string,
   outName: string,
   options: PingOptions = {},
-): Promise<ContentError[]> {
+): Promise<PingError[]> {
   const feedPaths = new Set(
     subscriptionFolders.flatMap((folder) => Object.values(FEED_FILES).map((file) => `${folder}${file}`)),
   )
@@ -36,7 +36,7 @@ export async function notifyHubs(
     .filter((outcome) => !outcome.ok)
     .map(
       (outcome) =>
-        new ContentError(
+        new PingError(
           { file: path.join(outName, byUrl.get(outcome.feedUrl) ?? outcome.feedUrl) },
           `WebSub hub ${outcome.hub} was not notified after ${outcome.attempts} attempt(s): ${outcome.error ?? `status ${outcome.status}`}`,
         ),

@@ -3,16 +3,10 @@ import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { Config } from '../config.js'
+import type { ArticleFile } from '../content/read-article.js'
 import { CODE_DIR } from '../package-root.js'
-import {
-  loadParser,
-  loadRenderer,
-  type ParseJob,
-  type ParseOutcome,
-  type ReadOutcome,
-  type RenderJob,
-  type RenderOutcome,
-} from './jobs.js'
+import type { BodyJob } from '../render/article-body.js'
+import { type HashedBody, loadRenderer, type ReadOutcome } from './_jobs.js'
 
 // The bundled worker (scripts/bundle.mjs); absent when kanal runs from its TypeScript sources (tests),
 // which then use one thread.
@@ -27,7 +21,7 @@ const _WORTH_A_HELPER = 20_000
 const _WORTH_A_STARTED_HELPER = 200
 
 /**
- * Runs parse, read and render jobs on this thread and, where it pays, on helper threads. By default
+ * Runs read and render jobs on this thread and, where it pays, on helper threads. By default
  * kanal uses up to two threads, and the helper only for a first build of 20,000 files or more (it
  * reads a share of the front matter, then renders a share of the bodies): below that its start-up
  * and the copying cost more than it saves. An explicit thread count uses helpers for any work.
@@ -37,7 +31,6 @@ export class JobPool {
   readonly #explicit: boolean
   readonly #workers: Worker[] = []
   #nextId = 0
-  #parse: ReturnType<typeof loadParser> | undefined
   #render: ReturnType<typeof loadRenderer> | undefined
 
   constructor(threads?: number) {
@@ -51,13 +44,6 @@ export class JobPool {
     return this.#threads > 1 && count > 0 && (this.#explicit || count >= _WORTH_A_HELPER)
   }
 
-  /** Parses front matter of the files, in order, on this thread. */
-  async parse(jobs: ParseJob[]): Promise<ParseOutcome[]> {
-    if (jobs.length === 0) return []
-    this.#parse ??= loadParser()
-    return jobs.map(await this.#parse)
-  }
-
   /**
    * Hands an equal share of `count` jobs to each helper thread, which reads, parses and validates them
    * (`loadReader`); `jobs(from, to)` makes the jobs of a range. `own` is how many of the first jobs are
@@ -65,7 +51,7 @@ export class JobPool {
    */
   share(
     count: number,
-    jobs: (from: number, to: number) => ParseJob[],
+    jobs: (from: number, to: number) => ArticleFile[],
     config: Config,
   ): { own: number; helped: Promise<ReadOutcome[]> } {
     if (!this.helps(count)) return { own: count, helped: Promise.resolve([]) }
@@ -84,7 +70,7 @@ export class JobPool {
   }
 
   /** Renders bodies, in order. */
-  async render(jobs: RenderJob[]): Promise<RenderOutcome[]> {
+  async render(jobs: BodyJob[]): Promise<HashedBody[]> {
     if (jobs.length === 0) return []
     this.#render ??= loadRenderer()
     const render = await this.#render
@@ -94,7 +80,7 @@ export class JobPool {
     const threads = Math.min(this.#threads, jobs.length)
     const size = Math.ceil(jobs.length / threads)
     const helped = Array.from({ length: threads - 1 }, (_, index) =>
-      this.#send<RenderOutcome>(index, {
+      this.#send<HashedBody>(index, {
         kind: 'render',
         jobs: jobs.slice((index + 1) * size, (index + 2) * size),
       }),

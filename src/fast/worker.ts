@@ -1,10 +1,12 @@
 import { parentPort } from 'node:worker_threads'
 import type { Config } from '../config.js'
-import { loadReader, loadRenderer, type ParseJob, type RenderJob } from './jobs.js'
+import type { ArticleFile } from '../content/read-article.js'
+import type { BodyJob } from '../render/article-body.js'
+import { loadReader, loadRenderer } from './_jobs.js'
 
 type _Message =
-  | { id: number; kind: 'render'; jobs: RenderJob[] }
-  | { id: number; kind: 'read'; jobs: ParseJob[]; config: Config }
+  | { id: number; kind: 'render'; jobs: BodyJob[] }
+  | { id: number; kind: 'read'; jobs: ArticleFile[]; config: Config }
 
 let _render: ReturnType<typeof loadRenderer> | undefined
 let _read: ReturnType<typeof loadReader> | undefined

@@ -1,19 +1,7 @@
-import { createHash } from 'node:crypto'
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { ContentError, type Location } from '../errors.js'
+import { type Location, StateError } from '../errors.js'
 import type { KeptFile } from '../output/file.js'
-import { VERSION } from '../version.js'
-
-/**
- * Sizes and modification times of many files, by position (typed arrays, not an object per file:
- * 100,000 objects would only feed the garbage collector).
- */
-export interface FileStats {
-  sizes: Float64Array
-  mtimes: Float64Array
-}
 
 /** What a build that found everything up to date reports again: the last real build's outcome. */
 export interface StampResult {
@@ -75,9 +63,6 @@ const _FORMAT = 'kanal-stamp-2'
 const _FILE = 'build-stamp.json'
 const _MANIFEST = '.kanal-manifest.json'
 
-// The code that builds: a new kanal, or the same version rebuilt, may write other bytes.
-const _CODE = `${VERSION}\0${statSync(fileURLToPath(import.meta.url)).mtimeMs}`
-
 /**
  * The record of the last successful build, in the cache folder. It answers two questions:
  *
@@ -96,7 +81,7 @@ export class BuildStamp {
   }
 
   /** The stamp in `cacheDir`; undefined when there is none, or (with a warning) a damaged one. */
-  static read(cacheDir: string, warnings: ContentError[]): BuildStamp | undefined {
+  static read(cacheDir: string, warnings: StateError[]): BuildStamp | undefined {
     const file = path.join(cacheDir, _FILE)
     let text: string
     try {
@@ -115,7 +100,7 @@ export class BuildStamp {
     }
     const where: Location = { file: path.relative(process.cwd(), file) || file }
     warnings.push(
-      new ContentError(where, 'ignored the cache file: not a kanal build stamp; it will be rewritten'),
+      new StateError(where, 'ignored the cache file: not a kanal build stamp; it will be rewritten'),
     )
     return undefined
   }
@@ -198,43 +183,6 @@ export class BuildStamp {
     writeFileSync(temp, JSON.stringify(stamp))
     renameSync(temp, target)
   }
-}
-
-/** The hash of a build's inputs. `settings` are the resolved config, options and folders. */
-export function inputsHash(settings: unknown, files: string[], stats: FileStats): string {
-  const hash = createHash('sha256')
-  hash.update(`${_CODE}\0${JSON.stringify(settings)}\n`)
-  for (const [index, file] of files.entries()) {
-    hash.update(`${file}\0${stats.sizes[index]}\0${stats.mtimes[index]}\n`)
-  }
-  return hash.digest('hex')
-}
-
-/** The hash of what a group of output files is made from: kanal's code and `parts` (JSON values). */
-export function fingerprint(...parts: unknown[]): string {
-  const hash = createHash('sha256').update(_CODE)
-  for (const part of parts) hash.update(`\0${JSON.stringify(part)}`)
-  return hash.digest('hex')
-}
-
-/** The largest time a Date can hold (ms). */
-const _MAX_TIME = 8.64e15
-
-/**
- * The range of "now" (ms) in which the same articles are due: from the newest article already due to
- * just before the next one (`due`: those two dates, over every article, drafts too). A feed with no
- * items is dated "now" itself, so then only this instant.
- */
-export function dueRange(
-  due: { latest: number; next: number },
-  feeds: { items: unknown[] }[],
-  now: Date,
-  future: boolean,
-): [number, number] {
-  const at = now.getTime()
-  if (feeds.some((feed) => feed.items.length === 0)) return [at, at]
-  if (future) return [-_MAX_TIME, _MAX_TIME]
-  return [Math.max(-_MAX_TIME, due.latest), Math.min(_MAX_TIME, due.next - 1)]
 }
 
 function _isStamp(stamp: _Stamp): boolean {

@@ -1,0 +1,70 @@
+import type { Config } from '../config.js'
+import { readBodyBytes } from '../content/read.js'
+import type { ArticleFile } from '../content/read-article.js'
+import { ContentError, type Location } from '../errors.js'
+import { sha256 } from '../hash.js'
+import type { BodyJob, RenderedBody } from '../render/article-body.js'
+import { toEntryLine } from './_line.js'
+import { toCachedArticle } from './_record.js'
+
+// The work the thread pool runs, on this thread or on a helper: the stages' own functions, with what
+// the wing adds (hashes for the cache) and in a form that crosses threads.
+
+/** A content error as plain data, so it can cross from a helper thread. */
+export interface ErrorData {
+  location: Location
+  reason: string
+}
+
+/**
+ * A file a helper thread read: its article (if the file gave one) as its cache entry line, with its
+ * warnings inside; and the file's errors. An article can come with errors (a bad `url`, say): it then
+ * still takes part in the checks across articles, but is not cached.
+ */
+export interface ReadOutcome {
+  line?: string
+  errors: ErrorData[]
+  /** Warnings of a file that gave no article (an article's own are in its line). */
+  warnings: ErrorData[]
+}
+
+/** A rendered body with the hash of the bytes it came from (its HTML's key in the cache). */
+export type HashedBody = (RenderedBody & { ok: true; bodyHash: string }) | { ok: false; error: ErrorData }
+
+/** The read runner, for helper threads. The YAML parser is loaded only when something must be read. */
+export async function loadReader(): Promise<(file: ArticleFile, config: Config) => ReadOutcome> {
+  const { readArticle } = await import('../content/read-article.js')
+  return (file, config) => {
+    const result = readArticle(file, config)
+    const errors = result.errors.map(toErrorData)
+    if (!result.article) return { errors, warnings: result.warnings.map(toErrorData) }
+    const entry = toCachedArticle(result.article, result.warnings, { fileHash: result.fileHash })
+    return { line: toEntryLine(entry), errors, warnings: [] }
+  }
+}
+
+/**
+ * The render runner. The Markdown renderer and the sanitiser are loaded only when a body must be
+ * rendered, not for a change in front matter alone.
+ */
+export async function loadRenderer(): Promise<(job: BodyJob) => HashedBody> {
+  const { renderBodyBytes } = await import('../render/article-body.js')
+  return (job) => {
+    try {
+      const bytes = readBodyBytes(job.source)
+      return { ...renderBodyBytes(bytes, job), bodyHash: sha256(bytes) }
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error
+      return { ok: false, error: toErrorData(error) }
+    }
+  }
+}
+
+export function toErrorData(error: ContentError): ErrorData {
+  return { location: error.location, reason: error.reason }
+}
+
+/** Turns error data back into a ContentError. */
+export function toContentError(error: ErrorData): ContentError {
+  return new ContentError(error.location, error.reason)
+}

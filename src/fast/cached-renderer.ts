@@ -1,0 +1,66 @@
+import type { BodyJob, BodyRenderer, RenderedBody } from '../render/article-body.js'
+import type { BuildStats } from '../stats.js'
+import { type HashedBody, toContentError } from './_jobs.js'
+import type { ArticleCache } from './cache.js'
+import { renderKey } from './keys.js'
+import type { JobPool } from './pool.js'
+
+/**
+ * The renderer a build with the cache uses: a body whose hash the cache knows, unchanged, comes from
+ * the cache's HTML store without being read at all; the rest is rendered, shared between threads,
+ * and stored.
+ */
+export class CachedRenderer {
+  /** The render key of each body this build knows, by article URL: it stands for the HTML it names. */
+  readonly keys = new Map<string, string>()
+  readonly #cache: ArticleCache
+  readonly #pool: JobPool
+  readonly #stats: BuildStats
+
+  constructor(cache: ArticleCache, pool: JobPool, stats: BuildStats) {
+    this.#cache = cache
+    this.#pool = pool
+    this.#stats = stats
+  }
+
+  readonly render: BodyRenderer = async (jobs) => {
+    const outcomes: RenderedBody[] = new Array(jobs.length)
+    const misses: number[] = []
+    for (const [index, job] of jobs.entries()) {
+      const stored = this.#stored(job)
+      if (stored) outcomes[index] = stored
+      else misses.push(index)
+    }
+    const rendered = await this.#pool.render(misses.map((index) => jobs[index] as BodyJob))
+    for (const [position, outcome] of rendered.entries()) {
+      const index = misses[position] as number
+      outcomes[index] = this.#learn(jobs[index] as BodyJob, outcome)
+    }
+    return outcomes
+  }
+
+  #stored(job: BodyJob): RenderedBody | undefined {
+    const bodyHash = this.#cache.index.bodyHash(job.source.relative)
+    if (!bodyHash) return undefined
+    const key = renderKey(bodyHash, job.articleUrl, job.siteUrl, job.summary)
+    const body = this.#cache.html.get(key)
+    if (body === undefined) return undefined
+    this.#stats.renderReused++
+    this.keys.set(job.articleUrl, key)
+    return { ok: true, html: body.html, summary: body.summary, removed: 0 }
+  }
+
+  #learn(job: BodyJob, outcome: HashedBody): RenderedBody {
+    if (!outcome.ok) return { ok: false, error: toContentError(outcome.error) }
+    this.#stats.rendered++
+    const { bodyHash, ...body } = outcome
+    this.#cache.index.learnBodyHash(job.source.relative, bodyHash)
+    // Text that needed cleaning is not stored: its warning must come again with every build.
+    if (body.removed === 0) {
+      const key = renderKey(bodyHash, job.articleUrl, job.siteUrl, job.summary)
+      this.#cache.html.put(key, { html: body.html, summary: body.summary })
+      this.keys.set(job.articleUrl, key)
+    }
+    return body
+  }
+}

@@ -1,0 +1,147 @@
+import type { ArticleReader } from '../content/read-article.js'
+import type { ContentError, StateError } from '../errors.js'
+import type { BuildOptions } from '../options.js'
+import type { WrittenFile } from '../output/write.js'
+import type { GroupMaker } from '../produce.js'
+import type { BodyRenderer } from '../render/article-body.js'
+import type { BuildSettings } from '../settings.js'
+import type { BuildStats } from '../stats.js'
+import { ArticleIndex } from './article-index.js'
+import { ArticleCache } from './cache.js'
+import { CachedReader } from './cached-reader.js'
+import { CachedRenderer } from './cached-renderer.js'
+import { dueRange } from './due-range.js'
+import { type FileStats, statArticles } from './file-stats.js'
+import { inputsHash } from './fingerprint.js'
+import { JobPool } from './pool.js'
+import { OutputReuse } from './reuse.js'
+import { BuildStamp, type OutputSnapshot, type StampResult } from './stamp.js'
+
+/** What a successful build tells the fast path, for the next build. */
+export interface BuildOutcome {
+  articles: number
+  shown: number
+  /** Content warnings (not cache or WebSub warnings), sorted. */
+  warnings: ContentError[]
+  files: WrittenFile[]
+  heldBack: NonNullable<StampResult['heldBack']>
+  /** The sieve's due dates and the feeds' items: which "now"s give the same build. */
+  due: { latest: number; next: number }
+  feeds: { items: unknown[] }[]
+}
+
+/**
+ * The performance wing as the build sees it: whether the last build's outcome still holds (then
+ * nothing need run), and the strategies that make a build that runs fast: a reader and a renderer
+ * that use the cache and helper threads, and reuse of output files that would come out the same.
+ */
+export class FastPath {
+  /** Problems with the cache or the build stamp (warnings: the build goes on without them). */
+  readonly warnings: StateError[] = []
+  readonly #settings: BuildSettings
+  readonly #options: BuildOptions
+  readonly #files: string[]
+  readonly #stamp: BuildStamp | undefined
+  readonly #known: FileStats | undefined
+  readonly #inputs: string | undefined
+  #cache: ArticleCache | undefined
+  #pool: JobPool | undefined
+  #reader: CachedReader | undefined
+  #renderer: CachedRenderer | undefined
+  #reuse: OutputReuse | undefined
+  #outputs: OutputSnapshot | undefined
+
+  constructor(settings: BuildSettings, files: string[], options: BuildOptions) {
+    this.#settings = settings
+    this.#options = options
+    this.#files = files
+    const { cacheDir, contentDir } = settings
+    const writes = options.write !== false
+    this.#stamp = cacheDir && writes ? BuildStamp.read(cacheDir, this.warnings) : undefined
+    // Sizes and mtimes for the up-to-date check and the cache; a first build takes them from reading.
+    const stats = cacheDir && (this.#stamp || ArticleIndex.exists(cacheDir))
+    this.#known = stats ? statArticles(contentDir, files) : undefined
+    this.#inputs = this.#stamp && this.#known ? inputsHash(this.#hashed(), files, this.#known) : undefined
+  }
+
+  /**
+   * The last build's outcome when nothing it read (code, config, options, every content file's size
+   * and mtime, "now" as far as it decides what is due) or wrote changed since, and no WebSub ping of
+   * it waits to be tried again: a build would write the same bytes.
+   */
+  async lastOutcome(): Promise<StampResult | undefined> {
+    const last = this.#inputs ? this.#stamp?.upToDate(this.#inputs, this.#settings.now) : undefined
+    if (!last || !this.#options.ping) return last
+    const { readUnpinged } = await import('../output/write.js')
+    return (await readUnpinged(this.#settings.outDir)).length > 0 ? undefined : last
+  }
+
+  /** Opens the cache and the thread pool for a build that runs; `stats` counts what they do. */
+  start(stats: BuildStats): { reader: ArticleReader; renderer: BodyRenderer; group: GroupMaker | undefined } {
+    const { cacheDir, config, outDir } = this.#settings
+    const cache = new ArticleCache(cacheDir, config)
+    this.warnings.push(...cache.warnings)
+    const pool = new JobPool(this.#options.threads)
+    this.#cache = cache
+    this.#pool = pool
+    this.#reader = new CachedReader(this.#files.length, this.#known, cache, pool, stats)
+    this.#renderer = new CachedRenderer(cache, pool, stats)
+    if (this.#recording) {
+      const kept = (print: string) => this.#stamp?.kept(print, outDir)
+      this.#reuse = new OutputReuse(kept, this.#renderer.keys)
+    }
+    return { reader: this.#reader.read, renderer: this.#renderer.render, group: this.#reuse?.group }
+  }
+
+  /**
+   * Right after writing: notes the output files as they are now (saving the cache and pinging hubs
+   * leave no room for a change the stamp would then vouch for), and saves the cache.
+   */
+  async written(): Promise<void> {
+    if (this.#reuse) this.#outputs = BuildStamp.snapshot(this.#settings.outDir, this.#reuse.groups)
+    await this.#cache?.save()
+  }
+
+  /** Records a successful build (after its pings) for the next one. */
+  record(outcome: BuildOutcome): void {
+    const { cacheDir, outDir, now } = this.#settings
+    if (!cacheDir || !this.#recording || !this.#outputs || !this.#cache || !this.#reader) return
+    BuildStamp.record(cacheDir, {
+      inputs: this.#inputs ?? this.#inputsRead(this.#reader.seen),
+      now: dueRange(outcome.due, outcome.feeds, now, this.#options.future ?? false),
+      outDir,
+      indexFile: this.#cache.index.file,
+      outputs: this.#outputs,
+      result: {
+        articles: outcome.articles,
+        shown: outcome.shown,
+        warnings: outcome.warnings.map((warning) => ({ ...warning.location, reason: warning.reason })),
+        files: outcome.files.map((file) => ({ path: file.path, bytes: file.bytes })),
+        heldBack: outcome.heldBack,
+      },
+    })
+  }
+
+  /** Stops the helper threads; a build that failed saves nothing (a first build's half-written index goes). */
+  async close(): Promise<void> {
+    await this.#pool?.close()
+    this.#cache?.discard()
+  }
+
+  get #recording(): boolean {
+    return this.#settings.cacheDir !== undefined && this.#options.write !== false
+  }
+
+  /** What the inputs hash covers besides kanal's code and the content files. */
+  #hashed(): unknown {
+    const { config, cwd, contentDir, outDir } = this.#settings
+    return { config, cwd, contentDir, outDir, drafts: this.#options.drafts, future: this.#options.future }
+  }
+
+  /** The inputs hash from the sizes and mtimes the articles had when they were read. */
+  #inputsRead(seen: FileStats): string {
+    const missing = seen.sizes.findIndex(Number.isNaN)
+    if (missing !== -1) throw new Error(`kanal bug: ${this.#files[missing]} was built without an article`)
+    return inputsHash(this.#hashed(), this.#files, seen)
+  }
+}

@@ -1,0 +1,25 @@
+import { createHash } from 'node:crypto'
+import { statSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { VERSION } from '../version.js'
+import type { FileStats } from './file-stats.js'
+
+// The code that builds: a new kanal, or the same version rebuilt, may write other bytes.
+const _CODE = `${VERSION}\0${statSync(fileURLToPath(import.meta.url)).mtimeMs}`
+
+/** The hash of a build's inputs. `settings` are the resolved config, options and folders. */
+export function inputsHash(settings: unknown, files: string[], stats: FileStats): string {
+  const hash = createHash('sha256')
+  hash.update(`${_CODE}\0${JSON.stringify(settings)}\n`)
+  for (const [index, file] of files.entries()) {
+    hash.update(`${file}\0${stats.sizes[index]}\0${stats.mtimes[index]}\n`)
+  }
+  return hash.digest('hex')
+}
+
+/** The hash of what a group of output files is made from: kanal's code and `parts` (JSON values). */
+export function fingerprint(...parts: unknown[]): string {
+  const hash = createHash('sha256').update(_CODE)
+  for (const part of parts) hash.update(`\0${JSON.stringify(part)}`)
+  return hash.digest('hex')
+}

@@ -1,0 +1,18 @@
+import { sha256 } from '../hash.js'
+import { VERSION } from '../version.js'
+
+/** The cache's format: entries and keys of another format or kanal version are never used. */
+export const CACHE_FORMAT = `kanal-cache-6/${VERSION}`
+
+/** What an article's validation depends on besides its file: the config (and kanal's version). */
+export function configKey(config: unknown): string {
+  return sha256(`${CACHE_FORMAT}\0${JSON.stringify(config)}`)
+}
+
+/**
+ * The key of a rendered body: it depends on the body, on the URLs relative links resolve against, and
+ * on the front matter's summary (the plain-text summary is kept with the HTML).
+ */
+export function renderKey(bodyHash: string, articleUrl: string, siteUrl: string, summary = ''): string {
+  return sha256(`${CACHE_FORMAT}\0${bodyHash}\0${articleUrl}\0${siteUrl}\0${summary}`)
+}

@@ -1,0 +1,55 @@
+import type { Config } from '../config.js'
+import type { Article } from '../content/article.js'
+import { ContentError } from '../errors.js'
+import type { RenderedArticle } from '../model.js'
+import type { BodyRenderer } from './article-body.js'
+
+/** The rendered bodies, with every problem found while reading them. */
+export interface RenderResult {
+  rendered: Map<Article, RenderedArticle>
+  errors: ContentError[]
+  warnings: ContentError[]
+}
+
+/**
+ * Reads and renders the bodies of the given articles only (the ones some feed shows), with `renderer`
+ * (default: `renderEach`, loaded only now: Markdown and the sanitiser are large).
+ */
+export async function renderArticles(
+  articles: Iterable<Article>,
+  config: Config,
+  renderer?: BodyRenderer,
+  onProgress?: (stage: 'render', done: number, total: number) => void,
+): Promise<RenderResult> {
+  const result: RenderResult = { rendered: new Map(), errors: [], warnings: [] }
+  const shown = [...articles]
+  onProgress?.('render', 0, shown.length)
+  const render = renderer ?? (await import('./article-body.js')).renderEach
+  const outcomes = await render(
+    shown.map((article) => ({
+      source: article.source,
+      articleUrl: article.url,
+      siteUrl: config.siteUrl,
+      ...(article.summary === undefined ? {} : { summary: article.summary }),
+    })),
+  )
+  for (const [index, outcome] of outcomes.entries()) {
+    const article = shown[index] as Article
+    if (!outcome.ok) {
+      result.errors.push(outcome.error)
+      continue
+    }
+    if (outcome.removed > 0) {
+      const where = { file: article.source.file, ...(outcome.removedAt ?? { line: article.source.bodyLine }) }
+      const characters = outcome.removed === 1 ? 'character' : 'characters'
+      result.warnings.push(
+        new ContentError(
+          where,
+          `removed ${outcome.removed} control ${characters} that XML does not allow from the text`,
+        ),
+      )
+    }
+    result.rendered.set(article, { html: outcome.html, summary: outcome.summary })
+  }
+  return result
+}
