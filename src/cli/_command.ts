@@ -40,9 +40,12 @@ export interface Command<Options extends OptionSpecs = OptionSpecs> {
  * Declares a command. It only checks the declaration and pins down its types, so a command file
  * reads as a plain object while `run` sees exactly the options it declared.
  */
-export function defineCommand<const Options extends OptionSpecs>(command: Command<Options>): Command<Options> {
+export function defineCommand<const Options extends OptionSpecs>(
+  command: Command<Options>,
+): Command<Options> {
   for (const name of Object.keys(command.args)) {
-    if (name === 'help' || name === 'version') throw new Error(`kanal bug: --${name} is global, not ${command.meta.name}'s`)
+    if (name === 'help' || name === 'version')
+      throw new Error(`kanal bug: --${name} is global, not ${command.meta.name}'s`)
   }
   return command
 }

@@ -1,4 +1,4 @@
-import type { Command } from './_command.js'
+import { type Command, GLOBAL_OPTIONS, type OptionSpecs } from './_command.js'
 import { buildCommand, checkCommand } from './build.js'
 import { importCommand } from './import.js'
 import { initCommand } from './init.js'
@@ -11,7 +11,17 @@ export const COMMANDS: readonly Command[] = [
   initCommand,
   importCommand,
   serveCommand,
-] as readonly Command[]
+]
 
-/** The long name of every option of any command: tells a misplaced option from a made-up one. */
-export const ANY_COMMAND_OPTION: ReadonlySet<string> = new Set(COMMANDS.flatMap((command) => Object.keys(command.args)))
+/**
+ * Every option of any command, plus the global ones. Used where the command is not known yet (to
+ * find it, and for `kanal --help`), and to tell a misplaced option from a made-up one.
+ */
+export const ANY_OPTION: OptionSpecs = Object.assign(
+  {},
+  ...COMMANDS.map((command) => command.args),
+  GLOBAL_OPTIONS,
+)
+
+/** The long names in `ANY_OPTION`. */
+export const ANY_OPTION_NAME: ReadonlySet<string> = new Set(Object.keys(ANY_OPTION))

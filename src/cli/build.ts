@@ -1,5 +1,5 @@
-import { defineCommand } from './_command.js'
 import { BUILD_INPUT_OPTIONS, buildAndReport, buildOptionsOf, reporterOf } from './_build-run.js'
+import { defineCommand } from './_command.js'
 import { EXIT } from './_exit.js'
 
 const _BUILD_HELP = `Usage: kanal build [options]

@@ -37,7 +37,10 @@ Options:
 
 /** `kanal init`: sets up a project in the current folder. */
 export const initCommand = defineCommand({
-  meta: { name: 'init', description: 'set up kanal.config.json and a content folder with an example article' },
+  meta: {
+    name: 'init',
+    description: 'set up kanal.config.json and a content folder with an example article',
+  },
   help: _HELP,
   args: { content: { type: 'string' } },
   async run({ values, io, cwd }) {

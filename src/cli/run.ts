@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util'
 import { suggest } from '../did-you-mean.js'
 import { ContentError, SelfCheckError, UsageError } from '../errors.js'
 import { VERSION } from '../version.js'
-import { type Command, GLOBAL_OPTIONS, type OptionSpecs, parseCommandLine } from './_command.js'
-import { ANY_COMMAND_OPTION, COMMANDS } from './_commands.js'
+import { parseCommandLine } from './_command.js'
+import { ANY_OPTION, ANY_OPTION_NAME, COMMANDS } from './_commands.js'
 import { EXIT } from './_exit.js'
 import { safeLines } from './_printable.js'
 import { kanalHelp } from './help.js'
@@ -42,7 +42,7 @@ async function _dispatch(argv: string[], io: Io, cwd: string): Promise<number> {
   const name = argv[at]
   const command = COMMANDS.find((candidate) => candidate.meta.name === name)
   if (command === undefined) return _withoutCommand(argv, name, io)
-  const { values, positionals } = parseCommandLine(command, argv.toSpliced(at, 1), ANY_COMMAND_OPTION)
+  const { values, positionals } = parseCommandLine(command, argv.toSpliced(at, 1), ANY_OPTION_NAME)
   if (values.version) {
     io.stdout(`${VERSION}\n`)
     return EXIT.ok
@@ -65,7 +65,13 @@ async function _dispatch(argv: string[], io: Io, cwd: string): Promise<number> {
  * every command, leniently; the command's own options are enforced afterwards.
  */
 function _commandAt(argv: string[]): number {
-  const { tokens } = parseArgs({ args: argv, options: _ANY_OPTION, allowPositionals: true, strict: false, tokens: true })
+  const { tokens } = parseArgs({
+    args: argv,
+    options: ANY_OPTION,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  })
   const first = tokens.find((token) => token.kind === 'positional')
   return first?.index ?? -1
 }
@@ -85,12 +91,10 @@ function _withoutCommand(argv: string[], name: string | undefined, io: Io): numb
   throw new UsageError(_unknownCommand(name))
 }
 
-/** Every option of any command: without a command, kanal reads them as it always did. */
-const _ANY_OPTION: OptionSpecs = Object.assign({}, ...COMMANDS.map((command) => command.args), GLOBAL_OPTIONS)
-
+/** Without a command, kanal reads every option of any command, as it always did. */
 function _parseAny(argv: string[]) {
   try {
-    return parseArgs({ args: argv, options: _ANY_OPTION, allowPositionals: true, strict: true })
+    return parseArgs({ args: argv, options: ANY_OPTION, allowPositionals: true, strict: true })
   } catch (error) {
     const option = /'(-[^']*)'/.exec((error as Error).message)?.[1]
     const problem =
@@ -109,7 +113,7 @@ function _wantsJson(argv: string[]): boolean {
 }
 
 function _unknownCommand(command: string): string {
-  const names = [...COMMANDS.map((known: Command) => known.meta.name), 'help']
+  const names = [...COMMANDS.map((known) => known.meta.name), 'help']
   const near = suggest(command, names)
   const hint = near ? `did you mean ${near}? ` : ''
   return `unknown command ${JSON.stringify(command)}; ${hint}The commands are ${names.slice(0, -1).join(', ')}; run kanal --help for more`

@@ -1,8 +1,8 @@
 import path from 'node:path'
 import { nowFromEnvironment } from '../build.js'
 import { UsageError } from '../errors.js'
-import { defineCommand } from './_command.js'
 import { BUILD_INPUT_OPTIONS, buildAndReport, buildOptionsOf, reporterOf } from './_build-run.js'
+import { defineCommand } from './_command.js'
 import { EXIT } from './_exit.js'
 import { safeLines } from './_printable.js'
 
@@ -21,7 +21,10 @@ Options:
 
 /** `kanal serve`: builds once, then serves the output and rebuilds on every content change. */
 export const serveCommand = defineCommand({
-  meta: { name: 'serve', description: 'build, serve the output on localhost and rebuild when content changes' },
+  meta: {
+    name: 'serve',
+    description: 'build, serve the output on localhost and rebuild when content changes',
+  },
   help: _HELP,
   // The README promises serve build's options. A JSON report per rebuild is no stream anyone reads,
   // so --reporter is accepted for text only rather than ignored.
@@ -31,7 +34,8 @@ export const serveCommand = defineCommand({
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       throw new UsageError(`--port must be a port number like 8080 (got "${values.port}")`)
     }
-    if (reporterOf(values) !== 'text') throw new UsageError('kanal serve reports as text only (got --reporter json)')
+    if (reporterOf(values) !== 'text')
+      throw new UsageError('kanal serve reports as text only (got --reporter json)')
     const options = buildOptionsOf(values, io, cwd, true)
     await buildAndReport(options, io, 'build', 'text')
     const { serveOutput } = await import('../serve/serve.js')

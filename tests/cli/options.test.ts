@@ -6,7 +6,8 @@ import { article, CONFIG, cleanup, makeScenario, run } from './_scenario.js'
 const NOW = '2026-01-01T00:00:00Z'
 
 // What each command's help documents: exactly these long options, and no other, parse for it.
-const BUILD = '--config, --content, --out, --site-url, --now, --drafts, --future, --strict, --reporter, --cache-dir, --no-cache, --ping, --threads'
+const BUILD =
+  '--config, --content, --out, --site-url, --now, --drafts, --future, --strict, --reporter, --cache-dir, --no-cache, --ping, --threads'
 const OWN = {
   build: BUILD,
   check: BUILD,
@@ -88,7 +89,10 @@ describe('kanal <command> with its own options', () => {
   afterAll(() => cleanup(dir))
 
   it('should build with --strict, --out, --threads and --no-cache', async () => {
-    const result = await run(['build', '--no-cache', '--strict', '--threads', '1', '--out', 'aus', '--now', NOW], dir)
+    const result = await run(
+      ['build', '--no-cache', '--strict', '--threads', '1', '--out', 'aus', '--now', NOW],
+      dir,
+    )
     expect(result.code).toBe(0)
     expect(existsSync(path.join(dir, 'aus/rss.xml'))).toBe(true)
   })
@@ -136,7 +140,9 @@ describe('kanal <command> with its own options', () => {
   it('should refuse --reporter json for serve, which reports as text, before serving', async () => {
     const result = await run(['serve', '--port', '0', '--reporter', 'json'], dir)
     expect(result.code).toBe(2)
-    expect(JSON.parse(result.stdout).errors[0].message).toBe('kanal serve reports as text only (got --reporter json)')
+    expect(JSON.parse(result.stdout).errors[0].message).toBe(
+      'kanal serve reports as text only (got --reporter json)',
+    )
   })
 })
 
@@ -161,7 +167,9 @@ describe('kanal help and version around the commands', () => {
   it('should print the overview and exit 2 without a command', async () => {
     const result = await run([], '.')
     expect(result.code).toBe(2)
-    expect(result.stdout).toContain('  serve    build, serve the output on localhost and rebuild when content changes\n')
+    expect(result.stdout).toContain(
+      '  serve    build, serve the output on localhost and rebuild when content changes\n',
+    )
   })
 
   it('should print the version for kanal build -v', async () => {
