@@ -2,9 +2,36 @@ import { access } from 'node:fs/promises'
 import path from 'node:path'
 import { readConfig } from '../config.js'
 import { UsageError } from '../errors.js'
-import { importArticles } from '../import/import.js'
+import { defineCommand } from './_command.js'
 import { oneLine, safeLines } from './_printable.js'
 import type { Io } from './report.js'
+
+const _HELP = `Usage: kanal import <file|folder>... [options]
+
+Turns plain-text newsroom exports (date line, category line, headline, paragraphs) into Markdown
+articles with front matter, one <slug>.md per article. Folders import every .txt file inside.
+
+Options:
+  --content <dir>      where to write the articles (default: content)
+  --config <file>      config file, for the time zone (default: kanal.config.json, if present)
+  --dry-run            print what would be written, write nothing
+  --force              overwrite existing articles
+  -h, --help           show this help
+`
+
+/** `kanal import <file|folder>…`: the files and folders to import are its arguments. */
+export const importCommand = defineCommand({
+  meta: { name: 'import', description: 'turn plain-text newsroom exports into Markdown articles' },
+  help: _HELP,
+  args: {
+    content: { type: 'string' },
+    config: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    force: { type: 'boolean' },
+  },
+  positionals: true,
+  run: ({ positionals, values, io, cwd }) => runImport(positionals, values, io, cwd),
+})
 
 /** `kanal import`: prints what it wrote (or would write) and every file it could not import. */
 export async function runImport(
@@ -16,6 +43,8 @@ export async function runImport(
   if (inputs.length === 0)
     throw new UsageError('import needs at least one file or folder; see kanal import --help')
   const timeZone = await _timeZone(values.config, cwd)
+  // Loaded only here: a build never needs the importer.
+  const { importArticles } = await import('../import/import.js')
   const result = await importArticles(inputs, {
     cwd,
     contentDir: values.content ?? 'content',

@@ -3,6 +3,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { UsageError } from '../errors.js'
 import { PACKAGE_ROOT } from '../package-root.js'
+import { defineCommand } from './_command.js'
+import { EXIT } from './_exit.js'
 
 const _SCHEMA = fileURLToPath(new URL('schema/kanal.config.schema.json', PACKAGE_ROOT))
 
@@ -22,6 +24,31 @@ Daten schreiben Sie so, wie Sie es gewohnt sind: \`25.10.2024\`, \`25. Oktober 2
 
 Mit \`npx kanal build\` entstehen daraus \`dist/rss.xml\`, \`dist/atom.xml\` und \`dist/feed.json\`.
 `
+
+const _HELP = `Usage: kanal init [options]
+
+Creates kanal.config.json (with $schema for editor completion) and content/ with one German example
+article in the current folder. Never overwrites anything: stops if either exists.
+
+Options:
+  --content <dir>      content folder to create (default: content)
+  -h, --help           show this help
+`
+
+/** `kanal init`: sets up a project in the current folder. */
+export const initCommand = defineCommand({
+  meta: {
+    name: 'init',
+    description: 'set up kanal.config.json and a content folder with an example article',
+  },
+  help: _HELP,
+  args: { content: { type: 'string' } },
+  async run({ values, io, cwd }) {
+    const created = await initProject(cwd, values.content)
+    io.stderr(`kanal init: created ${created.join(' and ')}. Next: npx kanal build\n`)
+    return EXIT.ok
+  },
+})
 
 /** Creates kanal.config.json and a content folder with one example article; never overwrites. */
 export async function initProject(cwd: string, contentDir = 'content'): Promise<string[]> {

@@ -1,0 +1,27 @@
+import { type Command, GLOBAL_OPTIONS, type OptionSpecs } from './_command.js'
+import { buildCommand, checkCommand } from './build.js'
+import { importCommand } from './import.js'
+import { initCommand } from './init.js'
+import { serveCommand } from './serve.js'
+
+/** Every command, in the order `kanal --help` lists them. */
+export const COMMANDS: readonly Command[] = [
+  buildCommand,
+  checkCommand,
+  initCommand,
+  importCommand,
+  serveCommand,
+]
+
+/**
+ * Every option of any command, plus the global ones. Used where the command is not known yet (to
+ * find it, and for `kanal --help`), and to tell a misplaced option from a made-up one.
+ */
+export const ANY_OPTION: OptionSpecs = Object.assign(
+  {},
+  ...COMMANDS.map((command) => command.args),
+  GLOBAL_OPTIONS,
+)
+
+/** The long names in `ANY_OPTION`. */
+export const ANY_OPTION_NAME: ReadonlySet<string> = new Set(Object.keys(ANY_OPTION))

@@ -1,0 +1,75 @@
+import { BUILD_INPUT_OPTIONS, buildAndReport, buildOptionsOf, reporterOf } from './_build-run.js'
+import { defineCommand } from './_command.js'
+import { EXIT } from './_exit.js'
+
+const _BUILD_HELP = `Usage: kanal build [options]
+
+Builds every feed from the content folder and writes it to the output folder, all or nothing.
+
+Options:
+  --config <file>      config file (default: kanal.config.json)
+  --content <dir>      content folder (default: content)
+  --out <dir>          output folder (default: dist)
+  --site-url <url>     use this siteUrl instead of the config's (preview deployments)
+  --now <date>         "now" for leaving out future articles (ISO 8601; default: SOURCE_DATE_EPOCH or the clock)
+  --drafts             include articles with draft: true
+  --future             include articles dated after now
+  --strict             treat warnings as errors
+  --reporter <name>    text (default) or json
+  --cache-dir <dir>    cache folder (default: node_modules/.cache/kanal)
+  --no-cache           neither read nor write the cache
+  --ping               notify the config's WebSub hubs of every feed that changed
+  --threads <n>        threads for reading and rendering (default: up to 2, the
+                       helper only for first builds of 20,000+ articles)
+  -h, --help           show this help
+`
+
+// check takes build's options, as the README promises ("the same options"): --out still matters
+// (the output folder may not hold the content or the config), and the cache and threads speed it up.
+const _CHECK_HELP = `Usage: kanal check [options]
+
+Validates the config and every article exactly as build does, and writes nothing.
+
+Options:
+  --config <file>      config file (default: kanal.config.json)
+  --content <dir>      content folder (default: content)
+  --out <dir>          output folder whose place is checked (default: dist)
+  --site-url <url>     use this siteUrl instead of the config's
+  --now <date>         "now" for leaving out future articles (ISO 8601)
+  --drafts             include articles with draft: true
+  --future             include articles dated after now
+  --strict             treat warnings as errors
+  --reporter <name>    text (default) or json
+  --cache-dir <dir>    cache folder to read (default: node_modules/.cache/kanal)
+  --no-cache           do not read the cache
+  --ping               accepted as for build; check writes nothing, so it notifies no hub
+  --threads <n>        threads for reading and rendering (as for build)
+  -h, --help           show this help
+`
+
+/** build and check: the same options and pipeline; check validates everything and writes nothing. */
+function _buildCommand(name: 'build' | 'check', description: string, help: string) {
+  return defineCommand({
+    meta: { name, description },
+    help,
+    args: BUILD_INPUT_OPTIONS,
+    async run({ values, io, cwd }) {
+      const reporter = reporterOf(values)
+      const options = buildOptionsOf(values, io, cwd, name === 'build')
+      const result = await buildAndReport(options, io, name, reporter)
+      return result.ok ? EXIT.ok : EXIT.content
+    },
+  })
+}
+
+export const buildCommand = _buildCommand(
+  'build',
+  'build the feeds from the content folder into the output folder',
+  _BUILD_HELP,
+)
+
+export const checkCommand = _buildCommand(
+  'check',
+  'validate config and content like build, write nothing',
+  _CHECK_HELP,
+)
