@@ -64,7 +64,7 @@ export async function buildAndReport(
 ) {
   const started = performance.now()
   const progress = createProgress(io)
-  const result = await build({ ...options, onProgress: progress.update })
+  const result = await build({ ...options, progress: progress.update })
   progress.done()
   const seconds = (performance.now() - started) / 1000
   if (reporter === 'json') reportJson(result, io, seconds)

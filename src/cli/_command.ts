@@ -57,20 +57,19 @@ export const GLOBAL_OPTIONS = {
 } as const satisfies OptionSpecs
 
 /**
- * The command line parsed with a command's options. An option it does not declare is a usage error;
- * `elsewhere` (every option of any command) tells a misplaced or mistyped option from a made-up one.
+ * The command line parsed with a command's options. An option it does not declare is a usage error
+ * that names the options it has.
  */
 export function parseCommandLine<Options extends OptionSpecs>(
   command: Command<Options>,
   argv: string[],
-  elsewhere: ReadonlySet<string>,
 ): { values: OptionValues<Options> & { help?: boolean; version?: boolean }; positionals: string[] } {
   const options = { ...command.args, ...GLOBAL_OPTIONS }
   try {
     const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true })
     return { values: values as OptionValues<Options>, positionals }
   } catch (error) {
-    throw new UsageError(_problem(error as NodeJS.ErrnoException, command, elsewhere))
+    throw new UsageError(_problem(error as NodeJS.ErrnoException, command))
   }
 }
 
@@ -81,7 +80,7 @@ export function optionList(command: Command): string {
     .join(', ')
 }
 
-function _problem(error: NodeJS.ErrnoException, command: Command, elsewhere: ReadonlySet<string>): string {
+function _problem(error: NodeJS.ErrnoException, command: Command): string {
   const { name } = command.meta
   const option = /'(-[^']*)'/.exec(error.message)?.[1]
   if (error.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || !option) {
@@ -89,11 +88,6 @@ function _problem(error: NodeJS.ErrnoException, command: Command, elsewhere: Rea
   }
   const typed = option.replace(/^-+/, '').replace(/=.*$/, '')
   const near = suggest(typed, Object.keys(command.args))
-  // An option no command knows keeps the short message scripts (and the end-to-end test) expect;
-  // one that belongs to another command, or is one edit from one of this command's, says what fits.
-  if (near === undefined && !elsewhere.has(typed)) {
-    return `unknown option "${option}"; run kanal --help for the options`
-  }
   const hint = near ? `did you mean --${near}? ` : ''
   return `unknown option "${option}" for kanal ${name}; ${hint}its options are ${optionList(command)}; run kanal ${name} --help`
 }

@@ -22,6 +22,3 @@ export const ANY_OPTION: OptionSpecs = Object.assign(
   ...COMMANDS.map((command) => command.args),
   GLOBAL_OPTIONS,
 )
-
-/** The long names in `ANY_OPTION`. */
-export const ANY_OPTION_NAME: ReadonlySet<string> = new Set(Object.keys(ANY_OPTION))

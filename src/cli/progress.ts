@@ -15,10 +15,13 @@ export function createProgress(io: Io): {
     update(stage, done, total) {
       if (!enabled || performance.now() - started < 300) return
       shown = true
-      io.stderr(`\r\u001b[2Kkanal: ${stage} ${done}/${total}`)
+      io.stderr(`\r\u001b[2Kkanal: ${_SHOWN[stage] ?? stage} ${done}/${total}`)
     },
     done() {
       if (shown) io.stderr('\r\u001b[2K')
     },
   }
 }
+
+/** The stages as German readers see them on the terminal. */
+const _SHOWN: Record<string, string> = { read: 'lesen', render: 'rendern' }

@@ -3,7 +3,7 @@ import { suggest } from '../did-you-mean.js'
 import { ContentError, SelfCheckError, UsageError } from '../errors.js'
 import { VERSION } from '../version.js'
 import { parseCommandLine } from './_command.js'
-import { ANY_OPTION, ANY_OPTION_NAME, COMMANDS } from './_commands.js'
+import { ANY_OPTION, COMMANDS } from './_commands.js'
 import { EXIT } from './_exit.js'
 import { safeLines } from './_printable.js'
 import { kanalHelp } from './help.js'
@@ -42,7 +42,7 @@ async function _dispatch(argv: string[], io: Io, cwd: string): Promise<number> {
   const name = argv[at]
   const command = COMMANDS.find((candidate) => candidate.meta.name === name)
   if (command === undefined) return _withoutCommand(argv, name, io)
-  const { values, positionals } = parseCommandLine(command, argv.toSpliced(at, 1), ANY_OPTION_NAME)
+  const { values, positionals } = parseCommandLine(command, argv.toSpliced(at, 1))
   if (values.version) {
     io.stdout(`${VERSION}\n`)
     return EXIT.ok

@@ -70,10 +70,12 @@ describe('kanal <command> with an option of another command', () => {
     expect(result.stderr).toContain('did you mean --dry-run?')
   })
 
-  it('should keep the short message for an option no command knows', async () => {
+  it("should name the command's options for an option no command knows", async () => {
     const result = await run(['build', '--bogus'], dir)
     expect(result.code).toBe(2)
-    expect(result.stderr).toBe('kanal: unknown option "--bogus"; run kanal --help for the options\n')
+    expect(result.stderr).toBe(
+      `kanal: unknown option "--bogus" for kanal build; its options are ${BUILD}; run kanal build --help\n`,
+    )
   })
 })
 
