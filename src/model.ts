@@ -1,4 +1,4 @@
-import type { Person } from './config.js'
+import type { Person } from './person.js'
 
 /** An article's body as the feeds show it. */
 export interface RenderedArticle {

@@ -51,12 +51,6 @@ export interface DueDates {
   next: number
 }
 
-/**
- * Decides which articles each feed (and archive page) shows, before anything is rendered, from
- * articles given one at a time. It keeps only the articles a feed could show (the newest `limit` of
- * the main feed and of every category and tag spelling; with archives, every shown article), so a
- * build holds a few hundred articles however large the site, not all of them.
- */
 /** An article the feeds leave out for now: a draft, or dated after "now" (scheduled). */
 export interface HeldBack {
   /** The article file, relative to the working directory. */
@@ -65,6 +59,12 @@ export interface HeldBack {
   reason: 'draft' | 'scheduled'
 }
 
+/**
+ * Decides which articles each feed (and archive page) shows, before anything is rendered, from
+ * articles given one at a time. It keeps only the articles a feed could show (the newest `limit` of
+ * the main feed and of every category and tag spelling; with archives, every shown article), so a
+ * build holds a few hundred articles however large the site, not all of them.
+ */
 export class FeedSieve {
   readonly #config: Config
   readonly #options: SelectOptions

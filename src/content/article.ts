@@ -1,4 +1,4 @@
-import type { Person } from '../config.js'
+import type { Person } from '../person.js'
 import type { SourceFile } from './source.js'
 
 /** A validated article: every field checked and normalised, the body not yet read. */

@@ -1,6 +1,6 @@
-import type { Person } from '../config.js'
 import { formatRfc3339 } from '../dates/format.js'
 import type { FeedItem, FeedModel } from '../model.js'
+import type { Person } from '../person.js'
 import { FEED_HISTORY_NS, feedLinks, stylesheetLine } from './links.js'
 import { element, escapeText, escapeXml } from './xml.js'
 

@@ -1,6 +1,6 @@
-import type { Person } from '../config.js'
 import { formatRfc3339 } from '../dates/format.js'
 import type { FeedItem, FeedModel } from '../model.js'
+import type { Person } from '../person.js'
 
 /** Serialises a feed as JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). */
 export function serializeJsonFeed(model: FeedModel): string {

@@ -4,13 +4,9 @@ import { markdownIt } from './_markdown.js'
 import { sanitizeArticle } from './_sanitize.js'
 import type { UrlBase } from './urls.js'
 
-/** Markdown (raw HTML allowed inside) → sanitised HTML with absolute URLs, safe to embed in any feed. */
-export function renderHtml(markdown: string, base: UrlBase): string {
-  return renderBody(markdown, base).html
-}
-
 /**
- * `renderHtml`, and whether the HTML was written directly (the Markdown held no raw HTML, so the
+ * Markdown (raw HTML allowed inside) → sanitised HTML with absolute URLs, safe to embed in any feed;
+ * and whether the HTML was written directly (the Markdown held no raw HTML, so the
  * sanitiser had nothing to judge: see `_direct.ts`) rather than by the sanitiser.
  */
 export function renderBody(markdown: string, base: UrlBase): { html: string; direct: boolean } {

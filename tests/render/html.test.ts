@@ -1,13 +1,15 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { renderHtml } from '../../src/render/html.js'
+import { renderBody } from '../../src/render/html.js'
 import type { UrlBase } from '../../src/render/urls.js'
+
+const toHtml = (markdown: string, base: UrlBase) => renderBody(markdown, base).html
 
 const base: UrlBase = { articleUrl: 'https://x.de/2024/artikel/', siteUrl: 'https://x.de/blog/' }
 const A = 'https://x.de/2024/artikel/'
 const S = 'https://x.de/blog/'
 
-describe('renderHtml', () => {
+describe('renderBody', () => {
   it.each([
     ['<script>alert(1)</script>\n\nText', '<p>Text</p>'],
     ['Vor <script type="module">import x from "y"</script> nach', '<p>Vor  nach</p>'],
@@ -38,7 +40,7 @@ describe('renderHtml', () => {
     ],
     ['<em>offen', '<p><em>offen</em></p>'],
   ])('should remove what is dangerous when given %j', (value, expected) => {
-    expect(renderHtml(value, base)).toBe(expected)
+    expect(toHtml(value, base)).toBe(expected)
   })
 
   it.each([
@@ -76,7 +78,7 @@ describe('renderHtml', () => {
       `<figure><img src="${A}a.jpg" alt="A" /><figcaption>Foto: dpa</figcaption></figure>`,
     ],
   ])('should make URLs absolute when given %j', (value, expected) => {
-    expect(renderHtml(value, base)).toBe(expected)
+    expect(toHtml(value, base)).toBe(expected)
   })
 
   it.each([
@@ -112,7 +114,7 @@ describe('renderHtml', () => {
     ['<span class="x">ohne</span> <font color="red">Hülle</font>', '<p>ohne Hülle</p>'],
     ['a &#0; b \u0001 c \uFFFF d &#xFFFE;', '<p>a \uFFFD b  c  d \uFFFD</p>'],
   ])('should keep the structure when given %j', (value, expected) => {
-    expect(renderHtml(value, base)).toBe(expected)
+    expect(toHtml(value, base)).toBe(expected)
   })
 
   it('should render a whole article when it mixes Markdown and pasted HTML', () => {
@@ -133,13 +135,13 @@ describe('renderHtml', () => {
       `<p><img src="${A}bilder/wahllokal.jpg" alt="Wahllokal" title="Foto: dpa" /></p>`,
       '<p>Mehr im Liveticker.</p>',
     ].join('\n')
-    expect(renderHtml(value, base)).toBe(expected)
+    expect(toHtml(value, base)).toBe(expected)
   })
 
   it('should never emit scripts, event handlers or javascript: when given any string', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (value) => {
-        const html = renderHtml(value, base)
+        const html = toHtml(value, base)
         expect(html).not.toMatch(/<script/i)
         expect(html).not.toMatch(/<[^>]*\son[a-z]*\s*=/i)
         expect(html).not.toMatch(/javascript:/i)
@@ -186,7 +188,7 @@ describe('renderHtml', () => {
     )
     fc.assert(
       fc.property(fc.array(fragment, { maxLength: 30 }), (parts) => {
-        const html = renderHtml(parts.join(''), base)
+        const html = toHtml(parts.join(''), base)
         expect(html).not.toMatch(/<(script|iframe|svg|style|textarea|noscript)/i)
         for (const [tag] of html.matchAll(/<[^>]*>/g)) {
           expect(tag).not.toMatch(/\s(on[a-z]*|style)\s*=/i)

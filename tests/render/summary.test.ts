@@ -1,7 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { renderHtml } from '../../src/render/html.js'
+import { renderBody } from '../../src/render/html.js'
 import { summarize } from '../../src/render/summary.js'
+import type { UrlBase } from '../../src/render/urls.js'
+
+const toHtml = (markdown: string, base: UrlBase) => renderBody(markdown, base).html
 
 const _graphemes = new Intl.Segmenter('de', { granularity: 'grapheme' })
 
@@ -54,7 +57,7 @@ describe('summarize', () => {
   })
 
   it('should render the same summary when given HTML from renderHtml', () => {
-    const html = renderHtml('# Wahl\n\nDie *SPD* gewinnt „knapp“ &amp; klar.', {
+    const html = toHtml('# Wahl\n\nDie *SPD* gewinnt „knapp“ &amp; klar.', {
       articleUrl: 'https://x.de/a/',
       siteUrl: 'https://x.de/',
     })
