@@ -1,8 +1,8 @@
 import { type BuildOptions, build, nowFromEnvironment } from '../build.js'
 import { UsageError } from '../errors.js'
 import type { OptionSpecs, OptionValues } from './_command.js'
-import { createProgress } from './progress.js'
-import { type Io, reportJson, reportText } from './report.js'
+import { createProgress } from './_progress.js'
+import { type Io, reportJson, reportText } from './_report.js'
 
 /** The options that say what to build from and how; build, check and serve share them. */
 export const BUILD_INPUT_OPTIONS = {

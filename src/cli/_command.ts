@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { suggest } from '../did-you-mean.js'
 import { UsageError } from '../errors.js'
-import type { Io } from './report.js'
+import type { Io } from './_report.js'
 
 /** One option of a command: a flag (`boolean`) or an option that takes a value (`string`). */
 export interface OptionSpec {

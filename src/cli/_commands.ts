@@ -1,8 +1,8 @@
+import { buildCommand, checkCommand } from './_build.js'
 import { type Command, GLOBAL_OPTIONS, type OptionSpecs } from './_command.js'
-import { buildCommand, checkCommand } from './build.js'
-import { importCommand } from './import.js'
-import { initCommand } from './init.js'
-import { serveCommand } from './serve.js'
+import { importCommand } from './_import.js'
+import { initCommand } from './_init.js'
+import { serveCommand } from './_serve.js'
 
 /** Every command, in the order `kanal --help` lists them. */
 export const COMMANDS: readonly Command[] = [

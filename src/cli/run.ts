@@ -5,9 +5,9 @@ import { VERSION } from '../version.js'
 import { parseCommandLine } from './_command.js'
 import { ANY_OPTION, COMMANDS } from './_commands.js'
 import { EXIT } from './_exit.js'
+import { kanalHelp } from './_help.js'
 import { safeLines } from './_printable.js'
-import { kanalHelp } from './help.js'
-import { type Io, reportUsageError } from './report.js'
+import { type Io, reportUsageError } from './_report.js'
 
 export { EXIT }
 

@@ -1,9 +1,9 @@
 import path from 'node:path'
 import type { Config } from '../config.js'
 import type { ContentError } from '../errors.js'
+import { DuplicateCheck } from './_unique.js'
 import type { Article } from './article.js'
 import type { ArticleReader, ContentFiles, ReadArticle } from './read-article.js'
-import { DuplicateCheck } from './unique.js'
 
 /** What loading found besides the articles themselves (which go to `accept` one by one). */
 export interface LoadedContent {

@@ -1,9 +1,9 @@
 import type { Config } from '../config.js'
 import { ContentError } from '../errors.js'
+import { parseFrontMatter } from './_front-matter.js'
+import { toArticle } from './_to-article.js'
 import type { Article } from './article.js'
-import { parseFrontMatter } from './front-matter.js'
 import { readSource } from './read.js'
-import { toArticle } from './to-article.js'
 
 /** One article file: where to read it, and how messages name it. */
 export interface ArticleFile {

@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs'
 import path from 'node:path'
+import { CACHE_FORMAT } from './_keys.js'
 import { latin1Json } from './_line.js'
-import { CACHE_FORMAT } from './keys.js'
 
 /**
  * The index file of a first build, written beside the index as rows come (buffered, a few hundred KB

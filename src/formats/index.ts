@@ -1,9 +1,9 @@
 import { FEED_FILES } from '../feed-model.js'
 import type { FeedModel } from '../model.js'
 import type { OutputFile } from '../output/file.js'
-import { serializeAtom } from './atom.js'
-import { serializeJsonFeed } from './json-feed.js'
-import { serializeRss } from './rss.js'
+import { serializeAtom } from './_atom.js'
+import { serializeJsonFeed } from './_json-feed.js'
+import { serializeRss } from './_rss.js'
 
 /** Serialises one feed in every format, as files inside `folder`. */
 export function serializeFeed(model: FeedModel, folder: string): OutputFile[] {

@@ -2,9 +2,9 @@ import { decodeBody, readBodyBytes } from '../content/read.js'
 import type { SourceFile } from '../content/source.js'
 import { findForbiddenChar, removeForbiddenChars } from '../content/xml-chars.js'
 import { ContentError } from '../errors.js'
-import { renderBody } from './html.js'
-import { renderPlainText } from './plain-text.js'
-import { summarize } from './summary.js'
+import { renderBody } from './_html.js'
+import { renderPlainText } from './_plain-text.js'
+import { summarize } from './_summary.js'
 
 /** One article body to render: where it sits, and what its links resolve against. */
 export interface BodyJob {

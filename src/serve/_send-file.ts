@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { type EtagCache, matchesIfNoneMatch } from './_etag.js'
-import { mediaTypeForRequest } from './media-type.js'
+import { mediaTypeForRequest } from './_media-type.js'
 
 /**
  * Answers with the file at `path`: 200 with its bytes (none for HEAD), or 304 when the request's

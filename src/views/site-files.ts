@@ -2,9 +2,9 @@ import type { Config } from '../config.js'
 import { VIEW_FILES } from '../feed-model.js'
 import type { FeedModel } from '../model.js'
 import type { OutputFile } from '../output/file.js'
-import { renderIndexPage } from './index-page.js'
-import { renderOpml } from './opml.js'
-import { renderFeedXsl } from './xsl.js'
+import { renderIndexPage } from './_index-page.js'
+import { renderOpml } from './_opml.js'
+import { renderFeedXsl } from './_xsl.js'
 
 /** The site-wide views: the browser stylesheet, `index.html` and `feeds.opml`, from the subscription feeds. */
 export function buildSiteFiles(feeds: { folder: string; model: FeedModel }[], config: Config): OutputFile[] {

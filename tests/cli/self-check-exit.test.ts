@@ -3,7 +3,7 @@ import { article, CONFIG, cleanup, makeScenario, run, snapshotFolder } from './_
 
 // A serialiser bug, simulated: RSS that is not well-formed. The self-check must stop the build with
 // the internal-error exit code before anything is written.
-vi.mock('../../src/formats/rss.js', () => ({ serializeRss: () => '<rss version="2.0"><channel>' }))
+vi.mock('../../src/formats/_rss.js', () => ({ serializeRss: () => '<rss version="2.0"><channel>' }))
 
 describe('kanal build when its own output fails the self-check', () => {
   it('should exit with code 3 and leave the output folder as it was', async () => {

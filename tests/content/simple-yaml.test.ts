@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { type FrontMatter, parseYaml } from '../../src/content/_front-matter.js'
 import { parseSimpleYaml } from '../../src/content/_simple-yaml.js'
-import { type FrontMatter, parseYaml } from '../../src/content/front-matter.js'
 import type { SourceFile } from '../../src/content/source.js'
 
 // Simple front matter is read without js-yaml. Whatever that shortcut accepts must mean exactly what

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { serializeAtom } from '../../src/formats/atom.js'
-import { serializeJsonFeed } from '../../src/formats/json-feed.js'
-import { serializeRss } from '../../src/formats/rss.js'
+import { serializeAtom } from '../../src/formats/_atom.js'
+import { serializeJsonFeed } from '../../src/formats/_json-feed.js'
+import { serializeRss } from '../../src/formats/_rss.js'
 import type { FeedItem, FeedModel } from '../../src/model.js'
 
 const item = (html: string): FeedItem => ({

@@ -1,6 +1,6 @@
 import matter from 'gray-matter'
 import { describe, expect, it } from 'vitest'
-import { renderArticle } from '../../src/import/render.js'
+import { renderArticle } from '../../src/import/_render.js'
 
 const article = {
   title: 'Derby: „Wir hätten *das* gewinnen müssen“ #2:2',

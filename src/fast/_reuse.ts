@@ -1,7 +1,7 @@
 import type { FeedItem, FeedModel } from '../model.js'
 import type { KeptFile } from '../output/file.js'
 import type { GroupMaker } from '../produce.js'
-import { fingerprint } from './fingerprint.js'
+import { fingerprint } from './_fingerprint.js'
 import type { OutputGroup } from './stamp.js'
 
 /**

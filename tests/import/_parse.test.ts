@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ContentError } from '../../src/errors.js'
-import { parseExport } from '../../src/import/parse.js'
+import { parseExport } from '../../src/import/_parse.js'
 
 const zone = 'Europe/Berlin'
 

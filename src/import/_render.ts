@@ -1,6 +1,6 @@
-import { escapeMarkdown } from './escape.js'
-import type { ParsedExport } from './parse.js'
-import { toYamlString } from './yaml.js'
+import { escapeMarkdown } from './_escape.js'
+import type { ParsedExport } from './_parse.js'
+import { toYamlString } from './_yaml.js'
 
 /** Renders a parsed export as front-mattered Markdown: `title`, `date`, `category`, a blank line, the paragraphs. */
 export function renderArticle(article: ParsedExport): string {

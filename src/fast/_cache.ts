@@ -1,7 +1,7 @@
 import type { StateError } from '../errors.js'
 import { removeAbandoned } from './_abandoned.js'
-import { ArticleIndex } from './article-index.js'
-import { HtmlStore } from './html-store.js'
+import { ArticleIndex } from './_article-index.js'
+import { HtmlStore } from './_html-store.js'
 
 /**
  * The persistent cache in its own folder: validated articles per file (`ArticleIndex`) and rendered

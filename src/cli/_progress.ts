@@ -1,4 +1,4 @@
-import type { Io } from './report.js'
+import type { Io } from './_report.js'
 
 /**
  * A one-line progress display on stderr for builds that take longer than a moment: only on a

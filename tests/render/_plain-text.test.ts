@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { renderPlainText } from '../../src/render/plain-text.js'
+import { renderPlainText } from '../../src/render/_plain-text.js'
 
 describe('renderPlainText', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { toArticleSlug } from '../../src/import/slug.js'
+import { toArticleSlug } from '../../src/import/_slug.js'
 
 describe('toArticleSlug', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { formatRfc3339 } from '../dates/format.js'
 import type { FeedItem, FeedModel } from '../model.js'
 import type { Person } from '../person.js'
-import { FEED_HISTORY_NS, feedLinks, stylesheetLine } from './links.js'
+import { FEED_HISTORY_NS, feedLinks, stylesheetLine } from './_links.js'
 import { element, escapeText, escapeXml } from './xml.js'
 
 /** Serialises a feed as Atom 1.0 (RFC 4287). */

@@ -2,7 +2,7 @@ import { formatGermanDate, formatRfc3339 } from '../dates/format.js'
 import { FEED_FILES } from '../feed-model.js'
 import { escapeXml as html } from '../formats/xml.js'
 import type { FeedModel } from '../model.js'
-import { INDEX_STYLE } from './style.js'
+import { INDEX_STYLE } from './_style.js'
 
 const _FORMATS = [
   { key: 'rss', label: 'RSS', type: 'application/rss+xml' },

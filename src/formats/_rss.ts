@@ -1,6 +1,6 @@
 import { formatRfc822 } from '../dates/format.js'
 import type { FeedItem, FeedModel } from '../model.js'
-import { FEED_HISTORY_NS, feedLinks, stylesheetLine } from './links.js'
+import { FEED_HISTORY_NS, feedLinks, stylesheetLine } from './_links.js'
 import { element, escapeTextAsHtml, escapeXml, escapeText as plain } from './xml.js'
 
 /** Serialises a feed as RSS 2.0 with the content, Dublin Core and Atom (self link) modules. */

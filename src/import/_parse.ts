@@ -1,6 +1,6 @@
 import { ContentError } from '../errors.js'
 import { type Block, toBlocks } from './_blocks.js'
-import { toFrontMatterDate } from './date.js'
+import { toFrontMatterDate } from './_date.js'
 
 /** A newsroom export split into its parts; `date` is already front-matter wall time. */
 export interface ParsedExport {

@@ -2,9 +2,9 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { StateError } from '../errors.js'
 import { IndexFile } from './_index-file.js'
+import { CACHE_FORMAT, configKey } from './_keys.js'
 import { fromEntryLine, indexRow, latin1Json, toEntryLine } from './_line.js'
 import type { CachedArticle } from './_record.js'
-import { CACHE_FORMAT, configKey } from './keys.js'
 
 const _INDEX = 'articles.ndjson'
 

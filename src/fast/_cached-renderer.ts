@@ -1,9 +1,9 @@
 import type { BodyJob, BodyRenderer, RenderedBody } from '../render/article-body.js'
 import type { BuildStats } from '../stats.js'
+import type { ArticleCache } from './_cache.js'
 import { type HashedBody, toContentError } from './_jobs.js'
-import type { ArticleCache } from './cache.js'
-import { renderKey } from './keys.js'
-import type { JobPool } from './pool.js'
+import { renderKey } from './_keys.js'
+import type { JobPool } from './_pool.js'
 
 /**
  * The renderer a build with the cache uses: a body whose hash the cache knows, unchanged, comes from

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mediaTypeFor, mediaTypeForRequest } from '../../src/serve/media-type.js'
+import { mediaTypeFor, mediaTypeForRequest } from '../../src/serve/_media-type.js'
 
 describe('mediaTypeFor', () => {
   it.each([

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import matter from 'gray-matter'
 import { describe, expect, it } from 'vitest'
-import { toYamlString } from '../../src/import/yaml.js'
+import { toYamlString } from '../../src/import/_yaml.js'
 
 /** What gray-matter (js-yaml 3) reads back for a front-matter field written with `toYamlString`. */
 function _readBack(value: string): unknown {

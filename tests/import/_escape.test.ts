@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import MarkdownIt from 'markdown-it'
 import { describe, expect, it } from 'vitest'
-import { escapeMarkdown } from '../../src/import/escape.js'
+import { escapeMarkdown } from '../../src/import/_escape.js'
 
 const renderers = [new MarkdownIt(), new MarkdownIt({ html: true })]
 

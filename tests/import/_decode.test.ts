@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ContentError } from '../../src/errors.js'
-import { decodeText } from '../../src/import/decode.js'
+import { decodeText } from '../../src/import/_decode.js'
 
 const _utf8 = (value: string) => new TextEncoder().encode(value)
 

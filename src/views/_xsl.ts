@@ -1,4 +1,4 @@
-import { INDEX_STYLE } from './style.js'
+import { INDEX_STYLE } from './_style.js'
 
 const _MONTHS = [
   ['Jan', '01', 'Januar'],

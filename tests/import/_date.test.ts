@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseDate } from '../../src/dates/parse.js'
-import { toFrontMatterDate } from '../../src/import/date.js'
+import { toFrontMatterDate } from '../../src/import/_date.js'
 
 /** parseDate's instant for a text that must be a date. */
 function _read(text: string): { instant: Date; adjustment?: string } {

@@ -4,12 +4,12 @@ import type { ArticleFile, ArticleReader, ContentFiles, ReadArticle } from '../c
 import type { SourceFile } from '../content/source.js'
 import { ContentError } from '../errors.js'
 import type { BuildStats } from '../stats.js'
+import type { ArticleCache } from './_cache.js'
+import type { FileStats } from './_file-stats.js'
 import { type ReadOutcome, toContentError } from './_jobs.js'
 import { fromEntryLine } from './_line.js'
+import type { JobPool } from './_pool.js'
 import { type CachedArticle, fromCachedArticle, toCachedArticle } from './_record.js'
-import type { ArticleCache } from './cache.js'
-import type { FileStats } from './file-stats.js'
-import type { JobPool } from './pool.js'
 
 /** A file the cache could not answer, and the hashes it still knows of it. */
 type _Miss = { index: number; carry: _Hashes | undefined }

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { renderBody } from '../../src/render/html.js'
+import { renderBody } from '../../src/render/_html.js'
 import type { UrlBase } from '../../src/render/urls.js'
 
 const toHtml = (markdown: string, base: UrlBase) => renderBody(markdown, base).html

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { findTextFiles } from '../../src/import/find.js'
+import { findTextFiles } from '../../src/import/_find.js'
 
 let cwd: string
 

@@ -4,7 +4,7 @@ import { readConfig } from '../config.js'
 import { UsageError } from '../errors.js'
 import { defineCommand } from './_command.js'
 import { oneLine, safeLines } from './_printable.js'
-import type { Io } from './report.js'
+import type { Io } from './_report.js'
 
 const _HELP = `Usage: kanal import <file|folder>... [options]
 
