@@ -28,7 +28,7 @@
  * contains it), --keep (keep the temp folder), --help.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -351,15 +351,26 @@ function _statsNote(stats) {
   return `; ${entries.join(', ')}`
 }
 
-/** The article whose mtime the third cache build changes: the given one or the first by name. */
+/**
+ * The article the third and fourth cache builds change: the given one (a corpus's newest), else the
+ * first by name whose slug the no-cache build's feed.json shows (so the change reaches the output;
+ * a draft would not), else the first by name.
+ */
 function _touchTarget(project, input) {
   if (input.touch) return path.join(project, input.content, input.touch)
   const contentDir = path.join(project, input.content)
   const files = readdirSync(contentDir, { recursive: true })
-    .map(String)
+    .map((file) => String(file).split(path.sep).join('/'))
     .filter((file) => file.endsWith('.md'))
     .sort()
-  return files.length > 0 ? path.join(contentDir, files[0]) : undefined
+  const feed = path.join(project, 'out', 'no-cache', 'feed.json')
+  const shown = existsSync(feed) ? readFileSync(feed, 'utf8') : ''
+  const slugOf = (file) => {
+    const { dir, name } = path.posix.parse(file)
+    return name === 'index' && dir ? path.posix.basename(dir) : name
+  }
+  const target = files.find((file) => shown.includes(`/${slugOf(file)}`)) ?? files[0]
+  return target === undefined ? undefined : path.join(contentDir, target)
 }
 
 /** Builds and compares one input in every variant. */

@@ -12,7 +12,11 @@ import type { Article } from './article.js'
 import type { FrontMatter, KeyPosition, SourceFile } from './source.js'
 import { removeForbiddenChars } from './xml-chars.js'
 
-/** The outcome of validating one article: the article when it is valid, and every problem found. */
+/**
+ * The outcome of validating one article, with every problem found. `article` is there whenever the
+ * fields that identify it (title, date, slug) are valid; it can still come with errors (a bad `url`,
+ * say): it then takes part in the checks across articles, but the build fails.
+ */
 export interface ArticleResult {
   article?: Article
   errors: ContentError[]
