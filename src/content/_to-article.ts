@@ -13,9 +13,9 @@ import type { FrontMatter, KeyPosition, SourceFile } from './source.js'
 import { removeForbiddenChars } from './xml-chars.js'
 
 /**
- * The outcome of validating one article, with every problem found. `article` is there whenever the
- * fields that identify it (title, date, slug) are valid; it can still come with errors (a bad `url`,
- * say): it then takes part in the checks across articles, but the build fails.
+ * The outcome of validating one article, with every problem found. `article` is there when every
+ * field but `url` and `image` is valid; it can still come with errors in those two: it then takes part
+ * in the checks across articles (duplicates), but the build fails.
  */
 export interface ArticleResult {
   article?: Article
