@@ -36,8 +36,8 @@ export async function loadReader(): Promise<(file: ArticleFile, config: Config) 
   const { readArticle } = await import('../content/read-article.js')
   return (file, config) => {
     const result = readArticle(file, config)
-    const errors = result.errors.map(toErrorData)
-    if (!result.article) return { errors, warnings: result.warnings.map(toErrorData) }
+    const errors = result.errors.map(_toErrorData)
+    if (!result.article) return { errors, warnings: result.warnings.map(_toErrorData) }
     const entry = toCachedArticle(result.article, result.warnings, { fileHash: result.fileHash })
     return { line: toEntryLine(entry), errors, warnings: [] }
   }
@@ -55,12 +55,12 @@ export async function loadRenderer(): Promise<(job: BodyJob) => HashedBody> {
       return { ...renderBodyBytes(bytes, job), bodyHash: sha256(bytes) }
     } catch (error) {
       if (!(error instanceof ContentError)) throw error
-      return { ok: false, error: toErrorData(error) }
+      return { ok: false, error: _toErrorData(error) }
     }
   }
 }
 
-export function toErrorData(error: ContentError): ErrorData {
+function _toErrorData(error: ContentError): ErrorData {
   return { location: error.location, reason: error.reason }
 }
 
