@@ -1,0 +1,117 @@
+import { linkSync, mkdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs'
+import path from 'node:path'
+import { UsageError } from '../errors.js'
+import { ignoreFailure, isRunning, writeNew } from './_fs.js'
+import { finishPublish } from './_publish.js'
+import { removeWorkFolder, WORK, workFolder } from './_work-folder.js'
+
+/** A held build lock; `release` gives it up (and removes the empty work folder). */
+export interface BuildLock {
+  release(): void
+}
+
+/** How long a build waits for another one on the same output folder or cache before it gives up. */
+export const LOCK_WAIT_MS = 5000
+
+/**
+ * Takes the build lock: `lock` in kanal's work folder beside the output folder (`.dist.kanal/lock`),
+ * and `lock` in the cache folder, each holding the builder's process id. A second build waits up to
+ * `waitMs` and then throws `UsageError` naming the process that holds it; a lock whose process no longer
+ * runs is taken over. With the lock held, a publish that a killed build left half done is finished,
+ * so the build starts from one build's output.
+ */
+export async function lockOutput(
+  outDir: string,
+  cacheDir: string | undefined,
+  waitMs = LOCK_WAIT_MS,
+): Promise<BuildLock> {
+  const work = workFolder(outDir)
+  const held: string[] = []
+  const release = () => {
+    for (const file of held.reverse()) _releaseFile(file)
+    removeWorkFolder(work)
+  }
+  try {
+    const deadline = Date.now() + waitMs
+    held.push(await _take(path.join(work, WORK.lock), outDir, deadline))
+    const cacheLock = cacheDir === undefined ? undefined : _cacheLockFile(cacheDir)
+    if (cacheLock) held.push(await _take(cacheLock, cacheDir as string, deadline))
+    finishPublish(outDir, work)
+  } catch (error) {
+    release()
+    throw error
+  }
+  return { release }
+}
+
+/** The cache's lock file; none when the cache folder cannot be made (the build runs without the cache). */
+function _cacheLockFile(cacheDir: string): string | undefined {
+  try {
+    mkdirSync(cacheDir, { recursive: true })
+    return path.join(cacheDir, WORK.lock)
+  } catch {
+    return undefined
+  }
+}
+
+async function _take(file: string, what: string, deadline: number): Promise<string> {
+  for (;;) {
+    const holder = _tryTake(file)
+    if (holder === undefined) return file
+    if (holder === 'stale') continue
+    if (Date.now() >= deadline) {
+      throw new UsageError(
+        `${what}: another kanal build (process ${holder}) is using it; kanal waited ${LOCK_WAIT_MS / 1000} s. Run one build at a time on the same output folder and cache; if process ${holder} is not kanal, remove ${file}.`,
+      )
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+/**
+ * Creates the lock file whole (written under a private name, then linked, which fails if it exists).
+ * Returns undefined when taken, the process id of the running build that holds it, or `stale` when it
+ * was a dead process's lock, now removed.
+ */
+function _tryTake(file: string): number | 'stale' | undefined {
+  const mine = `${file}.${process.pid}`
+  writeNew(mine, `${process.pid}\n`)
+  try {
+    linkSync(mine, file)
+    return undefined
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+  } finally {
+    ignoreFailure(() => unlinkSync(mine))
+  }
+  const holder = _holder(file)
+  if (holder !== undefined && isRunning(holder)) return holder
+  _takeOver(file, holder)
+  return 'stale'
+}
+
+/**
+ * Removes the lock of a process that no longer runs. It is first renamed to a private name, so that of
+ * two builds taking it over at once only one removes it; should that have been a fresh lock of another
+ * build (the stale one was taken over in between), it is put back.
+ */
+function _takeOver(file: string, dead: number | undefined): void {
+  const claimed = `${file}.stale-${process.pid}`
+  if (!ignoreFailure(() => renameSync(file, claimed))) return
+  if (_holder(claimed) !== dead) ignoreFailure(() => linkSync(claimed, file))
+  ignoreFailure(() => unlinkSync(claimed))
+}
+
+function _holder(file: string): number | undefined {
+  try {
+    const pid = Number.parseInt(readFileSync(file, 'utf8'), 10)
+    return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Removes a lock file if it is still this process's. */
+function _releaseFile(file: string): void {
+  if (_holder(file) === process.pid) ignoreFailure(() => unlinkSync(file))
+}
