@@ -71,16 +71,25 @@ async function _take(file: string, what: string, deadline: number): Promise<stri
 /**
  * Creates the lock file whole (written under a private name, then linked, which fails if it exists).
  * Returns undefined when taken, the process id of the running build that holds it, or `stale` when it
- * was a dead process's lock, now removed.
+ * is to be tried again at once (a dead process's lock was removed, or the work folder just vanished).
  */
 function _tryTake(file: string): number | 'stale' | undefined {
   const mine = `${file}.${process.pid}`
-  writeNew(mine, `${process.pid}\n`)
+  try {
+    // The build that held the lock removes the work folder when it ends; it is made again.
+    mkdirSync(path.dirname(file), { recursive: true })
+    writeNew(mine, `${process.pid}\n`)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'stale'
+    throw error
+  }
   try {
     linkSync(mine, file)
     return undefined
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') return 'stale'
+    if (code !== 'EEXIST') throw error
   } finally {
     ignoreFailure(() => unlinkSync(mine))
   }
