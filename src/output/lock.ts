@@ -25,7 +25,7 @@ export async function lockOutput(
   cacheDir: string | undefined,
   waitMs = LOCK_WAIT_MS,
 ): Promise<BuildLock> {
-  const work = workFolder(outDir)
+  const work = _environment(outDir, () => workFolder(outDir))
   const held: string[] = []
   const release = () => {
     for (const file of held.reverse()) _releaseFile(file)
@@ -33,15 +33,42 @@ export async function lockOutput(
   }
   try {
     const deadline = Date.now() + waitMs
-    held.push(await _take(path.join(work, WORK.lock), outDir, deadline))
+    const lock = path.join(work, WORK.lock)
+    held.push(await _take(lock, outDir, deadline, waitMs).catch((error) => _asUsage(outDir, error)))
     const cacheLock = cacheDir === undefined ? undefined : _cacheLockFile(cacheDir)
-    if (cacheLock) held.push(await _take(cacheLock, cacheDir as string, deadline))
-    finishPublish(outDir, work)
+    // A cache kanal cannot write needs no lock: the build goes on without it.
+    const cache =
+      cacheLock && (await _take(cacheLock, cacheDir as string, deadline, waitMs).catch(_unlessBusy))
+    if (cache) held.push(cache)
+    _environment(outDir, () => finishPublish(outDir, work))
   } catch (error) {
     release()
     throw error
   }
   return { release }
+}
+
+/** Runs `work`; a file-system error (not kanal's bug) becomes a usage error naming the output folder. */
+function _environment<T>(outDir: string, work: () => T): T {
+  try {
+    return work()
+  } catch (error) {
+    return _asUsage(outDir, error)
+  }
+}
+
+function _asUsage(outDir: string, error: unknown): never {
+  const code = (error as NodeJS.ErrnoException).code
+  if (typeof code !== 'string') throw error
+  throw new UsageError(
+    `${outDir}: kanal cannot prepare the output folder (${(error as Error).message}); it needs a folder it may write to, with its work folder beside or inside it. Check the path and its permissions.`,
+  )
+}
+
+/** Lets a busy lock's error through; any other failure of the cache's lock means no cache lock. */
+function _unlessBusy(error: unknown): undefined {
+  if (error instanceof UsageError) throw error
+  return undefined
 }
 
 /** The cache's lock file; none when the cache folder cannot be made (the build runs without the cache). */
@@ -54,14 +81,14 @@ function _cacheLockFile(cacheDir: string): string | undefined {
   }
 }
 
-async function _take(file: string, what: string, deadline: number): Promise<string> {
+async function _take(file: string, what: string, deadline: number, waitMs: number): Promise<string> {
   for (;;) {
     const holder = _tryTake(file)
     if (holder === undefined) return file
     if (holder === 'stale') continue
     if (Date.now() >= deadline) {
       throw new UsageError(
-        `${what}: another kanal build (process ${holder}) is using it; kanal waited ${LOCK_WAIT_MS / 1000} s. Run one build at a time on the same output folder and cache; if process ${holder} is not kanal, remove ${file}.`,
+        `${what}: another kanal build (process ${holder}) is using it; kanal waited ${waitMs / 1000} s. Run one build at a time on the same output folder and cache; if process ${holder} is not kanal, remove ${file}.`,
       )
     }
     await new Promise((resolve) => setTimeout(resolve, 50))
