@@ -6,6 +6,7 @@ import { FastPath } from './fast/fast-path.js'
 import type { StampResult } from './fast/stamp.js'
 import type { BuildOptions, BuildResult, HeldBackArticle } from './options.js'
 import type { KeptFile, OutputFile } from './output/file.js'
+import { lockOutput } from './output/lock.js'
 import type { WrittenFile } from './output/write.js'
 import type { HeldBack } from './select.js'
 import { type BuildSettings, resolveSettings } from './settings.js'
@@ -23,14 +24,16 @@ export { nowFromEnvironment } from './settings.js'
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const settings = await resolveSettings(options)
-  const files = await findArticles(settings.contentDir)
-  const fast = new FastPath(settings, files, options)
-  const last = await fast.lastOutcome()
-  if (last) return _reportedAgain(last, settings.warnings, options.strict)
+  // One build at a time on an output folder and its cache (`kanal check` writes neither).
+  const lock = options.write === false ? undefined : await lockOutput(settings.outDir, settings.cacheDir)
   try {
-    return await _run(options, settings, files, fast)
+    const files = await findArticles(settings.contentDir)
+    const fast = new FastPath(settings, files, options)
+    const last = await fast.lastOutcome()
+    if (last) return _reportedAgain(last, settings.warnings, options.strict)
+    return await _run(options, settings, files, fast).finally(() => fast.close())
   } finally {
-    await fast.close()
+    lock?.release()
   }
 }
 

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -119,4 +121,80 @@ describe('writeOutput', () => {
     const expected = { ...before }
     expect(after).toEqual(expected)
   })
+
+  it('should stage nothing inside the output folder while it writes', async () => {
+    const seen: string[] = []
+    function* files() {
+      for (const name of ['rss.xml', 'kategorie/a/rss.xml', 'kategorie/b/rss.xml']) {
+        yield { path: name, contents: `<rss>${name}</rss>\n` }
+      }
+      // Every file is staged by now: none of it may be in the published tree.
+      seen.push(...listAll(out()))
+    }
+    await writeOutput(out(), files())
+    expect(seen).toEqual(['eigene-datei.txt'])
+    expect(listAll(out()).sort()).toEqual(
+      [
+        '.kanal-manifest.json',
+        'eigene-datei.txt',
+        'kategorie/a/rss.xml',
+        'kategorie/b/rss.xml',
+        'rss.xml',
+      ].sort(),
+    )
+    // The work folder beside the output folder is gone after the build.
+    expect(await readdir(dir)).toEqual(['dist'])
+  })
+
+  it('should remove leftovers of killed builds of earlier versions, and only where kanal writes', async () => {
+    await writeOutput(out(), [{ path: 'kategorie/a/rss.xml', contents: 'a' }])
+    const dead = deadPid()
+    const leftovers = [`rss.xml.kanal-tmp-${dead}`, `kategorie/a/rss.xml.kanal-old-${dead}`]
+    const foreign = [`eigene-datei.txt.kanal-tmp-${dead}`, `notizen.kanal-tmp-${dead}`, 'rss.xml.kanal-tmp-x']
+    for (const name of [...leftovers, ...foreign]) await writeFile(path.join(out(), name), 'halb')
+    await writeOutput(out(), [
+      { path: 'rss.xml', contents: 'r' },
+      { path: 'kategorie/a/rss.xml', contents: 'a' },
+    ])
+    const left = listAll(out())
+    for (const name of leftovers) expect(left).not.toContain(name)
+    // Not a path kanal writes (the user's file, an unknown one) or not a process id: not kanal's.
+    for (const name of foreign) expect(left).toContain(name)
+  })
+
+  it('should remove only the files it moved in when a rename fails, keeping what another build put there', async () => {
+    await writeOutput(out(), [{ path: 'a.xml', contents: 'alt a' }])
+    const before = await snapshotFolder(out())
+    function* files() {
+      yield { path: 'a.xml', contents: 'neu a' }
+      yield { path: 'n/neu.xml', contents: 'neu' }
+      yield { path: 'n/m/tief.xml', contents: 'tief' }
+      // After planning: another process puts a file into the folder this build creates, and a folder
+      // where this build's last file goes, so its rename fails after the others were moved in.
+      mkdirSync(path.join(out(), 'n/m'), { recursive: true })
+      writeFileSync(path.join(out(), 'n/fremd.xml'), 'von einem anderen Build')
+      mkdirSync(path.join(out(), 'z.xml/voll'), { recursive: true })
+      yield { path: 'z.xml', contents: 'geht nicht' }
+    }
+    await expect(writeOutput(out(), files())).rejects.toThrow()
+    const after = await snapshotFolder(out())
+    expect(after['n/fremd.xml']).toBeDefined()
+    delete after['n/fremd.xml']
+    expect(after).toEqual(before)
+    expect(listAll(out())).not.toContain('n/neu.xml')
+    expect(await readdir(dir)).toEqual(['dist'])
+  })
 })
+
+/** Every file below `dir` (relative, with `/`), hidden ones included. */
+function listAll(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+}
+
+/** The id of a process that ran and has ended. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', '0'])
+  return child.pid as number
+}
