@@ -53,6 +53,8 @@ export function readSource(filePath: string, file: string, relative: string, who
       bodyLine: 2 + _countLines(bytes.subarray(start, end.bodyStart)),
       size: stat.size,
       mtimeMs: stat.mtimeMs,
+      ctimeMs: stat.ctimeMs,
+      ino: stat.ino,
     }
     if (bytes.length < stat.size) return { source, yaml }
     return { source, yaml, fileHash: sha256(bytes) }
