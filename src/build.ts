@@ -1,7 +1,7 @@
 import type { Article } from './content/article.js'
 import { findArticles } from './content/find.js'
 import { formatGermanDateTime, formatRfc3339 } from './dates/format.js'
-import { byLocation, ContentError } from './errors.js'
+import { byLocation, ContentError, failsStrict } from './errors.js'
 import { FastPath } from './fast/fast-path.js'
 import type { StampResult } from './fast/stamp.js'
 import type { BuildOptions, BuildResult, HeldBackArticle } from './options.js'
@@ -27,7 +27,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // One build at a time on an output folder and its cache (`kanal check` writes neither).
   const lock = options.write === false ? undefined : await lockOutput(settings.outDir, settings.cacheDir)
   try {
-    const files = await findArticles(settings.contentDir)
+    const files = await findArticles(settings.contentDir, settings.cwd)
     const fast = new FastPath(settings, files, options)
     const last = await fast.lastOutcome()
     if (last) return _reportedAgain(last, settings.warnings, options.strict)
@@ -70,7 +70,8 @@ async function _run(
   const warnings = [...settings.warnings, ...fast.warnings, ...contentWarnings].sort(byLocation)
   const heldBack = sieve.heldBack.map((held) => _heldBack(held, config.timeZone))
   const result = { articles: content.count, errors, warnings, heldBack, stats }
-  if (errors.length > 0 || (options.strict && warnings.length > 0)) return { ...result, ok: false, files: [] }
+  if (errors.length > 0 || (options.strict && failsStrict(warnings)))
+    return { ...result, ok: false, files: [] }
 
   // One model per feed; every document serialised, self-checked and written (or counted), one at a time.
   const feeds = selection.feeds.map((feed) => ({
@@ -83,7 +84,7 @@ async function _run(
   }
   const produced = stages.checked(stages.produceFiles(feeds, config, group), false)
   const written = await stages.writeOutput(outDir, produced, stages.selfCheck, { warnings, cwd })
-  await fast.written()
+  warnings.push(...(await fast.written()))
 
   // Tell the WebSub hubs, then record the build for the next one.
   if (options.ping) {
@@ -92,7 +93,7 @@ async function _run(
     const { notifyHubs } = await import('./websub/notify.js')
     warnings.push(...(await notifyHubs(config, subscribed, written, outDir, options.out ?? 'dist', ping)))
   }
-  fast.record({
+  const recorded = fast.record({
     articles: content.count,
     shown: shown.size,
     warnings: contentWarnings,
@@ -101,7 +102,8 @@ async function _run(
     due: sieve.due,
     feeds: selection.feeds,
   })
-  return { ...result, ok: !(options.strict && warnings.length > 0), files: written }
+  warnings.push(...recorded)
+  return { ...result, ok: !(options.strict && failsStrict(warnings)), files: written }
 }
 
 /** The progress callback, also under its deprecated name and stage names. */
@@ -129,7 +131,7 @@ function _reportedAgain(last: StampResult, configWarnings: ContentError[], stric
     ...configWarnings,
     ...last.warnings.map(({ reason, ...location }) => new ContentError(location, reason)),
   ].sort(byLocation)
-  const ok = !(strict && warnings.length > 0)
+  const ok = !(strict && failsStrict(warnings))
   const stats: BuildStats = { ...newStats(), reused: last.articles, renderReused: last.shown, upToDate: true }
   return {
     ok,

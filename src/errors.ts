@@ -58,6 +58,15 @@ export class PingError extends LocatedError {
 /** Anything a build reports as a warning: about the content, about kanal's own state, or a failed ping. */
 export type BuildWarning = ContentError | StateError | PingError
 
+/**
+ * Whether warnings fail a `--strict` build. A `StateError` (kanal's own cache or build stamp could
+ * not be used) is reported but does not count: it says nothing about the content, and the build
+ * that rewrites the damaged state must be allowed to run. Content and ping warnings count.
+ */
+export function failsStrict(warnings: readonly { name: string }[]): boolean {
+  return warnings.some((warning) => !(warning instanceof StateError))
+}
+
 /** One problem of a usage error, where it has a place (a key in the config file). */
 export interface UsageProblem {
   location: Location

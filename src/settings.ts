@@ -21,6 +21,11 @@ export interface BuildSettings {
 export async function resolveSettings(options: BuildOptions): Promise<BuildSettings> {
   const cwd = options.cwd ?? process.cwd()
   const now = options.now ?? nowFromEnvironment()
+  if (!_feedable(now)) {
+    throw new UsageError(
+      `"now" (--now, SOURCE_DATE_EPOCH or the clock) must lie in the years 0001 to 9999, not ${Number.isNaN(now.getTime()) ? 'an invalid date' : now.toISOString()}`,
+    )
+  }
   const configFile = options.config ?? 'kanal.config.json'
   const config = await readConfig(path.resolve(cwd, configFile), options, configFile)
   const contentDir = path.resolve(cwd, options.content ?? 'content')
@@ -42,7 +47,20 @@ export async function resolveSettings(options: BuildOptions): Promise<BuildSetti
 export function nowFromEnvironment(env: Record<string, string | undefined> = process.env): Date {
   const epoch = env.SOURCE_DATE_EPOCH
   if (epoch === undefined || epoch === '') return new Date()
-  if (!/^\d+$/.test(epoch))
-    throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970 (got "${epoch}")`)
-  return new Date(Number(epoch) * 1000)
+  const now = new Date(Number(epoch) * 1000)
+  if (!/^\d+$/.test(epoch) || !_feedable(now)) {
+    throw new UsageError(
+      `SOURCE_DATE_EPOCH must be whole seconds since 1970, up to ${_LATEST / 1000} (9999-12-30) (got "${epoch}")`,
+    )
+  }
+  return now
+}
+
+// Feeds write dates in years 0000 to 9999, in UTC and in the feed's zone: a day's margin each side.
+const _EARLIEST = Date.parse('0001-01-02T00:00:00Z')
+const _LATEST = Date.parse('9999-12-30T00:00:00Z')
+
+function _feedable(date: Date): boolean {
+  const time = date.getTime()
+  return time >= _EARLIEST && time <= _LATEST
 }

@@ -5,6 +5,7 @@ import { VERSION } from '../version.js'
 import { parseCommandLine } from './_command.js'
 import { ANY_OPTION, COMMANDS } from './_commands.js'
 import { EXIT } from './_exit.js'
+import { toEnvironmentError } from './_file-system.js'
 import { kanalHelp } from './_help.js'
 import { safeLines } from './_printable.js'
 import { type Io, reportUsageError } from './_report.js'
@@ -15,7 +16,8 @@ export { EXIT }
 export async function runCli(argv: string[], io: Io, cwd = process.cwd()): Promise<number> {
   try {
     return await _dispatch(argv, io, cwd)
-  } catch (error) {
+  } catch (thrown) {
+    const error = toEnvironmentError(thrown, cwd) ?? thrown
     if (error instanceof UsageError) {
       reportUsageError(error, io, _wantsJson(argv))
       io.stderr(`kanal: ${safeLines(error.message)}\n`)

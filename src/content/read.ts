@@ -30,7 +30,7 @@ const _head = Buffer.allocUnsafe(_HEAD_BYTES)
  * are read unless the front matter is longer or `whole` asks for everything.
  */
 export function readSource(filePath: string, file: string, relative: string, whole = false): ReadSource {
-  const fd = openSync(filePath, 'r')
+  const fd = _open(filePath, file)
   try {
     const stat = fstatSync(fd)
     let bytes = whole ? _readAt(fd, 0, stat.size) : _readInto(_head, fd, Math.min(_HEAD_BYTES, stat.size))
@@ -53,6 +53,8 @@ export function readSource(filePath: string, file: string, relative: string, who
       bodyLine: 2 + _countLines(bytes.subarray(start, end.bodyStart)),
       size: stat.size,
       mtimeMs: stat.mtimeMs,
+      ctimeMs: stat.ctimeMs,
+      ino: stat.ino,
     }
     if (bytes.length < stat.size) return { source, yaml }
     return { source, yaml, fileHash: sha256(bytes) }
@@ -61,15 +63,51 @@ export function readSource(filePath: string, file: string, relative: string, who
   }
 }
 
-/** Reads the raw body bytes of an article located by `readSource`. */
-export function readBodyBytes(source: Pick<SourceFile, 'path' | 'bodyOffset'>): Buffer {
-  const fd = openSync(source.path, 'r')
+/**
+ * Reads the raw body bytes of an article located by `readSource`. A file rewritten since its front
+ * matter was read (its size, mtime, ctime or inode moved) is an error, never a body read at the old
+ * offset: that would publish front-matter text as the body.
+ */
+export function readBodyBytes(
+  source: Pick<SourceFile, 'path' | 'file' | 'bodyOffset' | 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>,
+): Buffer {
+  const fd = _open(source.path, source.file)
   try {
-    const size = fstatSync(fd).size
-    return _readAt(fd, source.bodyOffset, Math.max(0, size - source.bodyOffset))
+    const stat = fstatSync(fd)
+    const moved =
+      stat.size !== source.size ||
+      stat.mtimeMs !== source.mtimeMs ||
+      (source.ctimeMs !== undefined && source.ctimeMs !== -1 && stat.ctimeMs !== source.ctimeMs) ||
+      (source.ino !== undefined && source.ino !== -1 && stat.ino !== source.ino)
+    if (moved) {
+      throw new ContentError({ file: source.file }, 'was changed while kanal read it; build again')
+    }
+    return _readAt(fd, source.bodyOffset, Math.max(0, stat.size - source.bodyOffset))
   } finally {
     closeSync(fd)
   }
+}
+
+/**
+ * Opens an article for reading. A file that vanished since the folder was listed, or that kanal may
+ * not read, is the content's problem, named with its file, not a crash.
+ */
+function _open(filePath: string, file: string): number {
+  try {
+    return openSync(filePath, 'r')
+  } catch (error) {
+    const reason = _UNREADABLE[(error as NodeJS.ErrnoException).code ?? '']
+    if (reason === undefined) throw error
+    throw new ContentError({ file }, reason, { cause: error })
+  }
+}
+
+const _UNREADABLE: Record<string, string> = {
+  ENOENT: 'was removed while kanal read it; build again',
+  EACCES: 'cannot be read (no permission): allow kanal to read it, or move it out of the content folder',
+  EPERM: 'cannot be read (no permission): allow kanal to read it, or move it out of the content folder',
+  EISDIR: 'is a folder, not a Markdown file: rename it',
+  ELOOP: 'is a symbolic link that points to itself: remove it',
 }
 
 /** Decodes body bytes as UTF-8 Markdown with LF line ends; binary or non-UTF-8 bytes are an error. */

@@ -16,6 +16,12 @@ export interface SourceFile {
   size: number
   /** Modification time, for the cache. */
   mtimeMs: number
+  /**
+   * Inode change time and inode, when known: with size and mtime, what tells that the file is still
+   * the one read (`touch` can set the mtime back, never the ctime; an editor's save makes a new inode).
+   */
+  ctimeMs?: number
+  ino?: number
 }
 
 /** A top-level key and the file line and column of its value. */

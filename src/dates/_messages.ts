@@ -15,6 +15,11 @@ export function notADate(value: string, problem = _guessProblem(value)): string 
   return `${quote(value)} is not a date${problem === undefined ? '' : `: ${problem}`}. ${_EXAMPLES}`
 }
 
+/** `value` names an instant outside the years feeds can carry. */
+export function outOfRange(value: string, timeZone: string): string {
+  return `${quote(value)} lies outside the years feeds can carry (0000 to 9999, both in UTC and in ${timeZone}): write a date within them`
+}
+
 /** The author named weekday `named` (0 for Sunday) for a date that falls on weekday `actual`. */
 export function wrongWeekday(value: string, fields: DateFields, named: number, actual: number): string {
   const date = `${fields.day}. ${GERMAN_MONTHS[fields.month - 1]} ${fields.year}`

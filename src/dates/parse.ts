@@ -1,8 +1,9 @@
 import { utcMs, weekdayOf } from './_calendar.js'
+import { wallClock } from './_clock.js'
 import { findProblem } from './_fields.js'
 import { readGerman } from './_german.js'
 import { readIso } from './_iso.js'
-import { adjustment, notADate, wrongWeekday } from './_messages.js'
+import { adjustment, notADate, outOfRange, wrongWeekday } from './_messages.js'
 import { resolveWallTime } from './_wall.js'
 import { isTimeZone } from './zone.js'
 
@@ -42,11 +43,30 @@ export function parseDate(text: string, timeZone: string): DateParseResult {
   }
   const wallMs = utcMs(year, month, day, fields.hour, fields.minute, fields.second, fields.millisecond)
   if (fields.offsetMinutes !== undefined) {
-    return { ok: true, instant: new Date(wallMs - fields.offsetMinutes * 60_000) }
+    const instant = new Date(wallMs - fields.offsetMinutes * 60_000)
+    return _writable(instant, timeZone)
+      ? { ok: true, instant }
+      : { ok: false, reason: outOfRange(value, timeZone) }
   }
   const time = resolveWallTime(timeZone, wallMs)
   const instant = new Date(time.epochMs)
+  if (!_writable(instant, timeZone)) return { ok: false, reason: outOfRange(value, timeZone) }
   // A date without a time names no wall time the clocks could skip; midnight in a gap needs no warning.
   const warning = fields.hasTime ? adjustment(value, timeZone, wallMs, time) : undefined
   return warning === undefined ? { ok: true, instant } : { ok: true, instant, adjustment: warning }
+}
+
+/**
+ * Whether feeds can carry the instant: its year, read in UTC (RFC 822 in GMT) and in the feed's zone,
+ * lies in 0000 to 9999. `0000-01-01` in Berlin is still year -1 in UTC; `9999-12-31T23:30:00-05:00`
+ * is already 10000.
+ */
+function _writable(instant: Date, timeZone: string): boolean {
+  try {
+    wallClock(instant.getTime(), 'UTC')
+    wallClock(instant.getTime(), timeZone)
+    return true
+  } catch {
+    return false
+  }
 }

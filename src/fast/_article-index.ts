@@ -1,53 +1,64 @@
-import { appendFileSync, existsSync, readFileSync } from 'node:fs'
+import { closeSync, existsSync, fstatSync, openSync, readSync, writeSync } from 'node:fs'
 import path from 'node:path'
 import { StateError } from '../errors.js'
 import { IndexFile } from './_index-file.js'
-import { CACHE_FORMAT, configKey } from './_keys.js'
-import { fromEntryLine, indexRow, latin1Json, toEntryLine } from './_line.js'
+import { indexRow, readIndexText, sealLine } from './_index-text.js'
+import { configKey } from './_keys.js'
+import { fromEntryLine, latin1Json, toEntryLine } from './_line.js'
 import type { CachedArticle } from './_record.js'
 
 const _INDEX = 'articles.ndjson'
 
 /**
- * The cache's index of validated articles, one per file, trusted only while size and mtime match (or
- * the content hash does), and only for the config they were validated with.
+ * The cache's index of validated articles, one per file, trusted only while the file's size, mtime,
+ * ctime and inode match (or its content hash does), and only for the config they were validated with.
  *
- * The index file holds one JSON line per article (Latin-1 text; the config key in its header line).
- * Entries stay lines in memory and are parsed only when asked for; an unchanged entry is written back
- * as the line it was read from, and a build that changed few entries appends them. A 100,000-article
- * index then costs tens of megabytes of one-byte strings, not an object graph the garbage collector
- * must walk.
+ * The index file holds one JSON line per article (Latin-1 text; the config key in its header line),
+ * and the hash of each body read, as a row of its own (`_index-text.ts`). Entries stay lines in
+ * memory and are parsed only when asked for; an unchanged entry is written back as the line it was
+ * read from, and a build that changed few entries appends them. A 100,000-article index then costs
+ * tens of megabytes of one-byte strings, not an object graph the garbage collector must walk.
  */
 export class ArticleIndex {
   readonly #dir: string | undefined
-  /** Index lines of the last build, by article. */
+  /** The cache's secret; undefined for an index that writes nothing (`--no-cache`, `kanal check`). */
+  readonly #secret: Buffer | undefined
+  /** Index lines and body hashes of the last build, by article. */
   #previous = new Map<string, string>()
-  /**
-   * Index lines of this build, by article; for a first build, where every line is new, the number of
-   * its row in the index file being written (`IndexFile`) instead of the line.
-   */
-  readonly #current = new Map<string, string | number>()
+  #previousBodies = new Map<string, string>()
+  /** Index lines of this build, by article ('' for a first build's, written to `#file` at once). */
+  readonly #current = new Map<string, string>()
   /** The new index of a first build, written as its entries come. */
   #file: IndexFile | undefined
   /** Body hashes of this build's entries, for the HTML keys. */
   readonly #bodyHashes = new Map<string, string>()
-  /** Whether an entry differs from the file it was read from. */
+  /** Whether an entry or body hash differs from the file it was read from. */
   #changed = false
   /** `configKey` of this build's config. */
   readonly #config: string
   /** `configKey` the index file's entries were validated with. */
   #indexConfig = ''
-  /** Lines in the index file, superseded ones included; 0 when it must be rewritten, not appended to. */
+  /** Lines in the index file, superseded ones included. */
   #fileLines = 0
+  /** The index file's last seal, and its inode and size as read; no seal: rewrite, never append. */
+  #seal = ''
+  #read: { ino: number; size: number } | undefined
 
   /**
    * The index in `dir` (`undefined`: one that remembers nothing, for `--no-cache`), for a build that
-   * validates with `config`. A damaged index is ignored with a warning and rewritten.
+   * validates with `config`, sealed with `secret` (`readSecret`). `writes` false: it is only read.
+   * A damaged index is ignored with a warning and rewritten.
    */
-  constructor(dir: string | undefined, config: unknown, warnings: StateError[]) {
+  constructor(
+    dir: string | undefined,
+    config: unknown,
+    cache: { secret: Buffer | undefined; writes: boolean },
+    warnings: StateError[],
+  ) {
     this.#dir = dir
+    this.#secret = dir && cache.writes ? cache.secret : undefined
     this.#config = configKey(config)
-    if (dir) this.#load(path.join(dir, _INDEX), warnings)
+    if (dir) this.#load(path.join(dir, _INDEX), cache.secret, warnings)
   }
 
   /** True when `dir` holds an index from an earlier build. */
@@ -78,7 +89,7 @@ export class ArticleIndex {
     return this.#previous.size
   }
 
-  /** True when saving would write something: an entry was added, changed or dropped. */
+  /** True when saving would write something: an entry or body hash was added, changed or dropped. */
   get changed(): boolean {
     return this.#changed || this.#current.size !== this.#previous.size
   }
@@ -89,31 +100,34 @@ export class ArticleIndex {
     return line === undefined ? undefined : fromEntryLine(line)
   }
 
+  /** The hash of a file's body as the last build knew it (valid while the file is unchanged). */
+  previousBodyHash(relative: string): string | undefined {
+    return this.#previousBodies.get(relative)
+  }
+
   /** Records that a file's entry from the last build (`previous`) holds for this build as it is. */
-  keep(relative: string, entry: CachedArticle): void {
+  keep(relative: string): void {
     const line = this.#previous.get(relative)
     if (!this.#dir || line === undefined) return
     this.#current.set(relative, line)
-    if (entry.bodyHash) this.#bodyHashes.set(relative, entry.bodyHash)
+    const bodyHash = this.#previousBodies.get(relative)
+    if (bodyHash) this.#bodyHashes.set(relative, bodyHash)
   }
 
   /** Records the entry for a file in this build, also given as its line when known (`toEntryLine`). */
   remember(relative: string, entry: CachedArticle, line = this.#dir ? toEntryLine(entry) : ''): void {
     if (!this.#dir) return
     if (this.#previous.get(relative) !== line) this.#changed = true
+    this.#bodyHashes.delete(relative)
     this.#current.set(relative, this.#row(relative, line))
-    if (entry.bodyHash) this.#bodyHashes.set(relative, entry.bodyHash)
   }
 
-  /** Records the hash of a body read in this build, the key of its rendered HTML. */
+  /** Records the hash of a body read in this build (or still known), the key of its rendered HTML. */
   learnBodyHash(relative: string, bodyHash: string): void {
-    const known = this.#current.get(relative)
-    if (known === undefined || this.#bodyHashes.get(relative) === bodyHash) return
-    const line = typeof known === 'number' ? (this.#file as IndexFile).line(known) : known
-    const entry = JSON.parse(line) as CachedArticle
-    this.#current.set(relative, this.#row(relative, toEntryLine({ ...entry, bodyHash })))
+    if (!this.#current.has(relative) || this.#bodyHashes.get(relative) === bodyHash) return
     this.#bodyHashes.set(relative, bodyHash)
-    this.#changed = true
+    if (this.#previousBodies.get(relative) !== bodyHash) this.#changed = true
+    this.#row(relative, `#${bodyHash}`)
   }
 
   /** The hash of an article's body as this build knows it, if it was ever read. */
@@ -122,13 +136,14 @@ export class ArticleIndex {
   }
 
   /**
-   * A new line for this build's index. A first build writes it to the new index file at once (a line
+   * A new row for this build's index. A first build writes it to the new index file at once (a row
    * written again later wins), so that 100,000 articles' lines are not held until `save`.
    */
-  #row(relative: string, line: string): string | number {
-    if (!this.#dir || this.#previous.size > 0) return line
-    this.#file ??= IndexFile.create(path.join(this.#dir, _INDEX), this.#config)
-    return this.#file.add(relative, line)
+  #row(relative: string, line: string): string {
+    if (!this.#secret || !this.#dir || this.#previous.size > 0) return line
+    this.#file ??= IndexFile.create(path.join(this.#dir, _INDEX), this.#config, this.#secret)
+    this.#file.add(relative, line)
+    return ''
   }
 
   /** Removes a first build's index file when the build does not save it (it failed). */
@@ -138,45 +153,103 @@ export class ArticleIndex {
   }
 
   /**
-   * Writes this build's entries. A build that changed a few appends them (a later line for an article
+   * Writes this build's entries. A build that changed a few appends them (a later row for an article
    * wins, `-` removes it) instead of rewriting every line; the file is compacted once a tenth of it is
-   * superseded.
+   * superseded, and rewritten when it is no longer the file this build read.
    */
   save(): void {
-    if (!this.#dir) return
+    if (!this.#secret || !this.#dir) return
     const written = this.#file
     if (written) {
       this.#file = undefined
       written.commit()
       return
     }
-    const changes: string[] = []
+    const rows: string[] = []
     for (const [relative, line] of this.#current) {
-      if (this.#previous.get(relative) !== line) changes.push(indexRow(relative, line as string))
+      const changed = this.#previous.get(relative) !== line
+      if (changed) rows.push(indexRow(relative, line))
+      const bodyHash = this.#bodyHashes.get(relative)
+      if (bodyHash && (changed || this.#previousBodies.get(relative) !== bodyHash))
+        rows.push(indexRow(relative, `#${bodyHash}`))
     }
     for (const relative of this.#previous.keys()) {
-      if (!this.#current.has(relative)) changes.push(`${latin1Json(relative)}\t-\n`)
+      if (!this.#current.has(relative)) rows.push(`${latin1Json(relative)}\t-\n`)
     }
     const appendable =
-      this.#fileLines > 0 &&
+      this.#seal !== '' &&
       this.#indexConfig === this.#config &&
-      this.#fileLines + changes.length <= this.#current.size + Math.max(100, this.#current.size / 10)
-    if (appendable) appendFileSync(this.file, changes.join(''), 'latin1')
-    else _writeIndex(this.file, this.#current, this.#config)
+      this.#fileLines + rows.length <= this.#current.size + Math.max(100, this.#current.size / 10)
+    if (!appendable || !this.#append(rows.join(''))) this.#rewrite()
   }
 
-  #load(file: string, warnings: StateError[]): void {
+  /**
+   * Appends `rows` and their seal when the index file is still the one this build read (same inode
+   * and size, and it ends with the seal this build read, which vouches for everything before it):
+   * another build may have rewritten it since, for another config, and rows appended to its file
+   * would be read as validated with that config. Checked and written through one handle, so a file
+   * renamed into place in between is never the one appended to. False when it must be rewritten.
+   */
+  #append(rows: string): boolean {
+    const secret = this.#secret as Buffer
+    const fd = openSync(this.file, 'r+')
+    try {
+      const stat = fstatSync(fd)
+      if (stat.ino !== this.#read?.ino || stat.size !== this.#read.size) return false
+      const tail = Buffer.alloc(66)
+      readSync(fd, tail, 0, 66, Math.max(0, stat.size - 66))
+      if (tail.toString('latin1') !== `!${this.#seal}\n`) return false
+      const text = rows + sealLine(secret, this.#seal, rows)
+      const bytes = Buffer.from(text, 'latin1')
+      for (let done = 0; done < bytes.length; )
+        done += writeSync(fd, bytes, done, bytes.length - done, stat.size + done)
+      return true
+    } finally {
+      closeSync(fd)
+    }
+  }
+
+  #rewrite(): void {
+    const out = IndexFile.create(this.file, this.#config, this.#secret as Buffer)
+    try {
+      for (const [relative, line] of this.#current) {
+        out.add(relative, line)
+        const bodyHash = this.#bodyHashes.get(relative)
+        if (bodyHash) out.add(relative, `#${bodyHash}`)
+      }
+    } catch (error) {
+      out.discard()
+      throw error
+    }
+    out.commit()
+  }
+
+  #load(file: string, secret: Buffer | undefined, warnings: StateError[]): void {
     let text: string
     try {
-      text = readFileSync(file, 'latin1')
+      const fd = openSync(file, 'r')
+      try {
+        const stat = fstatSync(fd)
+        const bytes = Buffer.allocUnsafe(stat.size)
+        let done = 0
+        for (let read = 1; done < bytes.length && read > 0; done += read) {
+          read = readSync(fd, bytes, done, bytes.length - done, done)
+        }
+        text = bytes.toString('latin1', 0, done)
+        this.#read = { ino: stat.ino, size: done }
+      } finally {
+        closeSync(fd)
+      }
     } catch {
       return
     }
     try {
-      const index = _readIndex(text)
-      this.#previous = index.lines
+      const index = readIndexText(text, secret)
+      this.#previous = index.entries
+      this.#previousBodies = index.bodies
       this.#indexConfig = index.config
-      this.#fileLines = index.fileLines
+      this.#fileLines = index.lines
+      this.#seal = index.seal
     } catch (error) {
       this.#changed = true
       const where = { file: path.relative(process.cwd(), file) || file }
@@ -184,49 +257,4 @@ export class ArticleIndex {
       warnings.push(new StateError(where, reason, { cause: error }))
     }
   }
-}
-
-/**
- * Index lines by article, the `configKey` their articles were validated with, and how many lines the
- * file has. An index of another kanal version is empty; anything else unreadable is an error.
- */
-function _readIndex(text: string): { lines: Map<string, string>; config: string; fileLines: number } {
-  const lines = text.split('\n')
-  // A line cut short by a crash while appending is only a missing entry (and the file is rewritten).
-  const torn = lines.length > 1 && lines.at(-1) !== ''
-  if (torn) lines.pop()
-  const header = JSON.parse(lines[0] ?? '') as { format?: unknown; config?: unknown }
-  const index = new Map<string, string>()
-  if (header.format !== CACHE_FORMAT) {
-    if (typeof header.format === 'string' && header.format.startsWith('kanal-cache-')) {
-      return { lines: index, config: '', fileLines: 0 }
-    }
-    throw new Error('not a kanal cache')
-  }
-  // Each line: the article's path as a JSON string, a tab, then its entry as JSON, or `-` (removed).
-  for (const line of lines.slice(1)) {
-    if (line === '') continue
-    const tab = line.indexOf('\t')
-    if (tab === -1) throw new Error('a line of the index is damaged')
-    const relative = JSON.parse(line.slice(0, tab)) as string
-    const entry = line.slice(tab + 1)
-    if (entry === '-') index.delete(relative)
-    else index.set(relative, entry)
-  }
-  return {
-    lines: index,
-    config: typeof header.config === 'string' ? header.config : '',
-    fileLines: torn ? 0 : lines.length,
-  }
-}
-
-function _writeIndex(file: string, index: Map<string, string | number>, config: string): void {
-  const out = IndexFile.create(file, config)
-  try {
-    for (const [relative, line] of index) out.add(relative, line as string)
-  } catch (error) {
-    out.discard()
-    throw error
-  }
-  out.commit()
 }

@@ -1,7 +1,55 @@
-import type { StateError } from '../errors.js'
+import { mkdirSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { StateError } from '../errors.js'
 import { removeAbandoned } from './_abandoned.js'
 import { ArticleIndex } from './_article-index.js'
 import { HtmlStore } from './_html-store.js'
+import { readSecret } from './_seal.js'
+
+/** A cache folder kanal can use, and its secret (`readSecret`). */
+export interface CacheFolder {
+  dir: string
+  secret: Buffer | undefined
+  /** False for a build that writes nothing (`kanal check`): the cache is only read. */
+  writes: boolean
+}
+
+/**
+ * The cache folder `dir` when kanal can use it: made (with its `html/` folder) for a build that
+ * writes. A folder kanal cannot make or write (a file in its place, no permission, a read-only disk)
+ * is the environment's matter, not the content's: a warning, and the build goes on without a cache.
+ * A build that writes nothing only reads a cache that is there, and makes nothing.
+ */
+export function openCacheFolder(
+  dir: string | undefined,
+  writes: boolean,
+  warnings: StateError[],
+): CacheFolder | undefined {
+  if (dir === undefined) return undefined
+  try {
+    if (!writes) {
+      return statSync(dir, { throwIfNoEntry: false })?.isDirectory()
+        ? { dir, secret: readSecret(dir, false), writes }
+        : undefined
+    }
+    mkdirSync(path.join(dir, 'html'), { recursive: true })
+    return { dir, secret: readSecret(dir, true), writes }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === undefined) throw error
+    const where = { file: path.relative(process.cwd(), dir) || dir }
+    const reason = `cannot use the cache folder (${code}: ${_why(code)}); building without the cache. Pass --cache <folder> or --no-cache`
+    warnings.push(new StateError(where, reason, { cause: error }))
+    return undefined
+  }
+}
+
+function _why(code: string): string {
+  if (code === 'EEXIST' || code === 'ENOTDIR') return 'a file stands where a folder must be'
+  if (code === 'EACCES' || code === 'EPERM') return 'no permission'
+  if (code === 'EROFS') return 'the disk is read-only'
+  return 'the file system refused'
+}
 
 /**
  * The persistent cache in its own folder: validated articles per file (`ArticleIndex`) and rendered
@@ -12,24 +60,25 @@ export class ArticleCache {
   readonly warnings: StateError[] = []
   readonly index: ArticleIndex
   readonly html: HtmlStore
-  readonly #dir: string | undefined
+  readonly #folder: CacheFolder | undefined
 
-  /** The cache in `dir` for a build with `config`; `undefined` gives one that keeps nothing (`--no-cache`). */
-  constructor(dir: string | undefined, config: unknown) {
-    this.#dir = dir
-    this.index = new ArticleIndex(dir, config, this.warnings)
-    this.html = new HtmlStore(dir)
+  /** The cache in `folder` for a build with `config`; `undefined` gives one that keeps nothing (`--no-cache`). */
+  constructor(folder: CacheFolder | undefined, config: unknown) {
+    this.#folder = folder
+    const cache = { secret: folder?.secret, writes: folder?.writes ?? false }
+    this.index = new ArticleIndex(folder?.dir, config, cache, this.warnings)
+    this.html = new HtmlStore(folder?.dir, cache)
   }
 
   /** Writes what this build learned; entries and bodies this build did not use are dropped. */
   async save(): Promise<void> {
-    if (!this.#dir) return
+    if (!this.#folder?.writes) return
     await this.html.settle()
     // A rebuild that changed nothing writes nothing. Entries validated again with a changed config
     // may read the same: then the header's config key must still move.
     if (!this.index.changed && this.html.added === 0 && this.index.sameConfig) return
     this.html.removeUnused()
-    removeAbandoned(this.#dir)
+    removeAbandoned(this.#folder.dir)
     this.index.save()
   }
 

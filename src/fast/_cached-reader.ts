@@ -5,7 +5,7 @@ import type { SourceFile } from '../content/source.js'
 import { ContentError } from '../errors.js'
 import type { BuildStats } from '../stats.js'
 import type { ArticleCache } from './_cache.js'
-import type { FileStats } from './_file-stats.js'
+import { type FileStats, unknownStats } from './_file-stats.js'
 import { type ReadOutcome, toContentError } from './_jobs.js'
 import { fromEntryLine } from './_line.js'
 import type { JobPool } from './_pool.js'
@@ -13,25 +13,25 @@ import { type CachedArticle, fromCachedArticle, toCachedArticle } from './_recor
 
 /** A file the cache could not answer, and the hashes it still knows of it. */
 type _Miss = { index: number; carry: _Hashes | undefined }
-type _Hashes = { fileHash?: string; bodyHash?: string }
+type _Hashes = { fileHash?: string | undefined; bodyHash?: string | undefined }
 
 const _NONE: ContentError[] = []
 
 /**
  * The reader a build with the cache uses: a validated article comes from the cache while its file's
- * size and mtime (or, failing those, its hash) are unchanged and the config is the same; the rest is
+ * size, mtime, ctime and inode (or, failing those, its hash) are unchanged and the config is the same; the rest is
  * read (`readArticle`), on this thread and, for a large first build, on helper threads too. What is
  * read is remembered in the cache.
  */
 export class CachedReader {
-  /** Size and mtime of each file as its article was read or found in the cache (NaN: no article). */
+  /** Stats of each file as its article was read or found in the cache (size NaN: no article). */
   readonly seen: FileStats
   readonly #cache: ArticleCache
   readonly #pool: JobPool
   readonly #stats: BuildStats
   readonly #known: FileStats | undefined
 
-  /** `known`: the files' sizes and mtimes, when they were taken (`statArticles`); without them nothing is reused. */
+  /** `known`: the files' stats, when they were taken (`statArticles`); without them nothing is reused. */
   constructor(
     count: number,
     known: FileStats | undefined,
@@ -39,7 +39,7 @@ export class CachedReader {
     pool: JobPool,
     stats: BuildStats,
   ) {
-    this.seen = { sizes: new Float64Array(count).fill(Number.NaN), mtimes: new Float64Array(count) }
+    this.seen = unknownStats(count)
     this.#known = known
     this.#cache = cache
     this.#pool = pool
@@ -49,8 +49,11 @@ export class CachedReader {
   readonly read: ArticleReader = async (files, config, found) => {
     const deliver = (index: number, result: ReadArticle) => {
       if (result.article) {
-        this.seen.sizes[index] = result.article.source.size
-        this.seen.mtimes[index] = result.article.source.mtimeMs
+        const { source } = result.article
+        this.seen.sizes[index] = source.size
+        this.seen.mtimes[index] = source.mtimeMs
+        this.seen.ctimes[index] = source.ctimeMs ?? -1
+        this.seen.inodes[index] = source.ino ?? -1
       }
       found(index, result)
     }
@@ -59,9 +62,7 @@ export class CachedReader {
     const misses: _Miss[] = []
     for (let index = 0; index < files.count; index++) {
       try {
-        const known = this.#known
-        const hit =
-          known && this.#fromCache(files.at(index), known.sizes[index] ?? -1, known.mtimes[index] ?? -1)
+        const hit = this.#known && this.#fromCache(files.at(index), this.#known, index)
         if (hit && 'validated' in hit) deliver(index, hit.validated)
         else misses.push({ index, carry: hit?.carry })
       } catch (error) {
@@ -73,32 +74,40 @@ export class CachedReader {
   }
 
   /**
-   * The validated article from the cache while size and mtime match; when they do not, the file is
-   * read whole and its hash decides (a touched but unchanged file keeps its entry). Otherwise the file
-   * must be read (it is new, changed, or was validated with another config); for an unchanged file its
-   * known hashes come along, so its rendered body is still found.
+   * The validated article from the cache while size, mtime, ctime and inode all match; when one does
+   * not, the file is read whole and its hash decides (a touched but unchanged file keeps its entry; a
+   * changed one whose mtime was set back has a new ctime, and is read). Otherwise the file must be read
+   * (it is new, changed, or was validated with another config); for an unchanged file its known hashes
+   * come along, so its rendered body is still found.
    */
   #fromCache(
     file: ArticleFile,
-    size: number,
-    mtimeMs: number,
+    known: FileStats,
+    at: number,
   ): { validated: ReadArticle } | { carry: _Hashes } | undefined {
     const index = this.#cache.index
     const previous = index.previous(file.relative)
     if (!previous) return undefined
+    const same =
+      known.sizes[at] === previous.size &&
+      known.mtimes[at] === previous.mtimeMs &&
+      known.ctimes[at] === previous.ctimeMs &&
+      known.inodes[at] === previous.ino
     if (!index.sameConfig) {
-      if (size !== previous.size || mtimeMs !== previous.mtimeMs) return undefined
-      const { fileHash, bodyHash } = previous
-      return { carry: { ...(fileHash ? { fileHash } : {}), ...(bodyHash ? { bodyHash } : {}) } }
+      if (!same) return undefined
+      return { carry: { fileHash: previous.fileHash, bodyHash: index.previousBodyHash(file.relative) } }
     }
-    if (size === previous.size && mtimeMs === previous.mtimeMs) {
-      index.keep(file.relative, previous)
+    if (same) {
+      index.keep(file.relative)
       return { validated: this.#fromEntry(previous, file) }
     }
     const read = readSource(file.path, file.file, file.relative, true)
     if (read.fileHash === undefined || read.fileHash !== previous.fileHash) return undefined
-    const entry = { ...previous, size: read.source.size, mtimeMs: read.source.mtimeMs }
+    const { size, mtimeMs, ctimeMs = -1, ino = -1 } = read.source
+    const entry = { ...previous, size, mtimeMs, ctimeMs, ino }
     index.remember(file.relative, entry)
+    const bodyHash = index.previousBodyHash(file.relative)
+    if (bodyHash) index.learnBodyHash(file.relative, bodyHash)
     return { validated: this.#fromEntry(entry, file) }
   }
 
@@ -132,9 +141,11 @@ export class CachedReader {
 
   /** Only valid articles are kept: a file with errors is read and reported again by every build. */
   #remembered(file: ArticleFile, result: ReadArticle, carry: _Hashes | undefined): ReadArticle {
-    if (result.article && result.errors.length === 0 && this.#cache.index.enabled) {
-      const hashes = { ...carry, ...(result.fileHash ? { fileHash: result.fileHash } : {}) }
-      this.#cache.index.remember(file.relative, toCachedArticle(result.article, result.warnings, hashes))
+    const index = this.#cache.index
+    if (result.article && result.errors.length === 0 && index.enabled) {
+      const fileHash = result.fileHash ?? carry?.fileHash
+      index.remember(file.relative, toCachedArticle(result.article, result.warnings, fileHash))
+      if (carry?.bodyHash) index.learnBodyHash(file.relative, carry.bodyHash)
     }
     return result
   }
@@ -166,5 +177,7 @@ function _sourceOf(entry: CachedArticle, file: ArticleFile): SourceFile {
     bodyLine: entry.bodyLine,
     size: entry.size,
     mtimeMs: entry.mtimeMs,
+    ctimeMs: entry.ctimeMs,
+    ino: entry.ino,
   }
 }

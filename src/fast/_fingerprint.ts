@@ -7,12 +7,16 @@ import type { FileStats } from './_file-stats.js'
 // The code that builds: a new kanal, or the same version rebuilt, may write other bytes.
 const _CODE = `${VERSION}\0${statSync(fileURLToPath(import.meta.url)).mtimeMs}`
 
-/** The hash of a build's inputs. `settings` are the resolved config, options and folders. */
+/**
+ * The hash of a build's inputs. `settings` are the resolved config, options and folders; each content
+ * file counts with its size, mtime, ctime and inode (`FileStats`).
+ */
 export function inputsHash(settings: unknown, files: string[], stats: FileStats): string {
   const hash = createHash('sha256')
   hash.update(`${_CODE}\0${JSON.stringify(settings)}\n`)
+  const { sizes, mtimes, ctimes, inodes } = stats
   for (const [index, file] of files.entries()) {
-    hash.update(`${file}\0${stats.sizes[index]}\0${stats.mtimes[index]}\n`)
+    hash.update(`${file}\0${sizes[index]}\0${mtimes[index]}\0${ctimes[index]}\0${inodes[index]}\n`)
   }
   return hash.digest('hex')
 }

@@ -38,7 +38,7 @@ export async function loadReader(): Promise<(file: ArticleFile, config: Config) 
     const result = readArticle(file, config)
     const errors = result.errors.map(_toErrorData)
     if (!result.article) return { errors, warnings: result.warnings.map(_toErrorData) }
-    const entry = toCachedArticle(result.article, result.warnings, { fileHash: result.fileHash })
+    const entry = toCachedArticle(result.article, result.warnings, result.fileHash)
     return { line: toEntryLine(entry), errors, warnings: [] }
   }
 }

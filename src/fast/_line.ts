@@ -1,10 +1,5 @@
 import type { CachedArticle } from './_record.js'
 
-/** One row of the index file: the article's path as a JSON string, a tab, its entry's line, a newline. */
-export function indexRow(relative: string, line: string): string {
-  return `${latin1Json(relative)}\t${line}\n`
-}
-
 /**
  * A cache entry as one line: how the index file holds it, and how a helper thread hands an article
  * back (one string crosses threads faster than an object graph). Characters
@@ -45,6 +40,8 @@ function _isEntry(value: CachedArticle): boolean {
     value !== null &&
     typeof value.size === 'number' &&
     typeof value.mtimeMs === 'number' &&
+    typeof value.ctimeMs === 'number' &&
+    typeof value.ino === 'number' &&
     typeof value.bodyOffset === 'number' &&
     typeof value.bodyLine === 'number' &&
     typeof value.article === 'object' &&

@@ -9,10 +9,11 @@ import { ContentError } from '../errors.js'
 export interface CachedArticle {
   size: number
   mtimeMs: number
+  /** Inode change time and inode: a file changed and its mtime set back still has a new ctime. */
+  ctimeMs: number
+  ino: number
   /** SHA-256 of the whole file, when it was read whole. */
   fileHash?: string
-  /** SHA-256 of the body, when it was read. */
-  bodyHash?: string
   bodyOffset: number
   bodyLine: number
   /** The validated article without its source; dates as epoch milliseconds. */
@@ -28,7 +29,7 @@ export type ArticleRecord = Omit<Article, 'source' | 'date' | 'updated'> & { dat
 export function toCachedArticle(
   article: Article,
   warnings: ContentError[],
-  hashes: { fileHash?: string | undefined; bodyHash?: string | undefined },
+  fileHash: string | undefined,
 ): CachedArticle {
   const { source } = article
   const record: ArticleRecord = {
@@ -46,13 +47,14 @@ export function toCachedArticle(
   const entry: CachedArticle = {
     size: source.size,
     mtimeMs: source.mtimeMs,
+    ctimeMs: source.ctimeMs ?? -1,
+    ino: source.ino ?? -1,
     bodyOffset: source.bodyOffset,
     bodyLine: source.bodyLine,
     article: record,
     warnings: warnings.length === 0 ? [] : warnings.map(_warningRecord),
   }
-  if (hashes.fileHash !== undefined) entry.fileHash = hashes.fileHash
-  if (hashes.bodyHash !== undefined) entry.bodyHash = hashes.bodyHash
+  if (fileHash !== undefined) entry.fileHash = fileHash
   return entry
 }
 

@@ -1,5 +1,6 @@
+import path from 'node:path'
 import type { ArticleReader } from '../content/read-article.js'
-import type { ContentError, StateError } from '../errors.js'
+import { type ContentError, StateError } from '../errors.js'
 import type { BuildOptions } from '../options.js'
 import type { WrittenFile } from '../output/write.js'
 import type { GroupMaker } from '../produce.js'
@@ -7,7 +8,7 @@ import type { BodyRenderer } from '../render/article-body.js'
 import type { BuildSettings } from '../settings.js'
 import type { BuildStats } from '../stats.js'
 import { ArticleIndex } from './_article-index.js'
-import { ArticleCache } from './_cache.js'
+import { ArticleCache, type CacheFolder, openCacheFolder } from './_cache.js'
 import { CachedReader } from './_cached-reader.js'
 import { CachedRenderer } from './_cached-renderer.js'
 import { dueRange } from './_due-range.js'
@@ -41,6 +42,8 @@ export class FastPath {
   readonly #settings: BuildSettings
   readonly #options: BuildOptions
   readonly #files: string[]
+  /** The cache folder, when kanal can use it (`openCacheFolder`). */
+  readonly #folder: CacheFolder | undefined
   readonly #stamp: BuildStamp | undefined
   readonly #known: FileStats | undefined
   readonly #inputs: string | undefined
@@ -55,10 +58,12 @@ export class FastPath {
     this.#settings = settings
     this.#options = options
     this.#files = files
-    const { cacheDir, contentDir } = settings
+    const { contentDir } = settings
     const writes = options.write !== false
+    this.#folder = openCacheFolder(settings.cacheDir, writes, this.warnings)
+    const cacheDir = this.#folder?.dir
     this.#stamp = cacheDir && writes ? BuildStamp.read(cacheDir, this.warnings) : undefined
-    // Sizes and mtimes for the up-to-date check and the cache; a first build takes them from reading.
+    // File stats for the up-to-date check and the cache; a first build takes them from reading.
     const stats = cacheDir && (this.#stamp || ArticleIndex.exists(cacheDir))
     this.#known = stats ? statArticles(contentDir, files) : undefined
     this.#inputs = this.#stamp && this.#known ? inputsHash(this.#hashed(), files, this.#known) : undefined
@@ -78,8 +83,8 @@ export class FastPath {
 
   /** Opens the cache and the thread pool for a build that runs; `stats` counts what they do. */
   start(stats: BuildStats): { reader: ArticleReader; renderer: BodyRenderer; group: GroupMaker | undefined } {
-    const { cacheDir, config, outDir } = this.#settings
-    const cache = new ArticleCache(cacheDir, config)
+    const { config, outDir } = this.#settings
+    const cache = new ArticleCache(this.#folder, config)
     this.warnings.push(...cache.warnings)
     const pool = new JobPool(this.#options.threads)
     this.#cache = cache
@@ -95,23 +100,45 @@ export class FastPath {
 
   /**
    * Right after writing: notes the output files as they are now (saving the cache and pinging hubs
-   * leave no room for a change the stamp would then vouch for), and saves the cache.
+   * leave no room for a change the stamp would then vouch for), and saves the cache. The feeds are
+   * written by then: a cache that cannot be saved is a warning (returned), and nothing is recorded.
    */
-  async written(): Promise<void> {
+  async written(): Promise<StateError[]> {
     if (this.#reuse) this.#outputs = BuildStamp.snapshot(this.#settings.outDir, this.#reuse.groups)
-    await this.#cache?.save()
+    try {
+      await this.#cache?.save()
+      return []
+    } catch (error) {
+      this.#outputs = undefined
+      return [this.#unusable(error)]
+    }
   }
 
   /** Records a successful build (after its pings) for the next one. */
-  record(outcome: BuildOutcome): void {
-    const { cacheDir, outDir, now } = this.#settings
-    if (!cacheDir || !this.#recording || !this.#outputs || !this.#cache || !this.#reader) return
+  record(outcome: BuildOutcome): StateError[] {
+    const cacheDir = this.#folder?.dir
+    const { outputs, cache, reader } = { outputs: this.#outputs, cache: this.#cache, reader: this.#reader }
+    if (!cacheDir || !this.#recording || !outputs || !cache || !reader) return []
+    try {
+      this.#record(cacheDir, outcome, { outputs, indexFile: cache.index.file, seen: reader.seen })
+      return []
+    } catch (error) {
+      return [this.#unusable(error)]
+    }
+  }
+
+  #record(
+    cacheDir: string,
+    outcome: BuildOutcome,
+    made: { outputs: OutputSnapshot; indexFile: string; seen: FileStats },
+  ): void {
+    const { outDir, now } = this.#settings
     BuildStamp.record(cacheDir, {
-      inputs: this.#inputs ?? this.#inputsRead(this.#reader.seen),
+      inputs: this.#inputs ?? this.#inputsRead(made.seen),
       now: dueRange(outcome.due, outcome.feeds, now, this.#options.future ?? false),
       outDir,
-      indexFile: this.#cache.index.file,
-      outputs: this.#outputs,
+      indexFile: made.indexFile,
+      outputs: made.outputs,
       result: {
         articles: outcome.articles,
         shown: outcome.shown,
@@ -129,7 +156,18 @@ export class FastPath {
   }
 
   get #recording(): boolean {
-    return this.#settings.cacheDir !== undefined && this.#options.write !== false
+    return this.#folder !== undefined && this.#options.write !== false
+  }
+
+  /** A file-system error while saving the cache, as the warning it is; anything else is thrown. */
+  #unusable(error: unknown): StateError {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === undefined) throw error
+    const dir = this.#folder?.dir ?? ''
+    const where = { file: path.relative(process.cwd(), dir) || dir }
+    return new StateError(where, `could not save the cache (${code}); the next build runs without it`, {
+      cause: error,
+    })
   }
 
   /** What the inputs hash covers besides kanal's code and the content files. */

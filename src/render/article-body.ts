@@ -8,7 +8,10 @@ import { summarize } from './_summary.js'
 
 /** One article body to render: where it sits, and what its links resolve against. */
 export interface BodyJob {
-  source: Pick<SourceFile, 'path' | 'file' | 'relative' | 'bodyOffset' | 'bodyLine'>
+  source: Pick<
+    SourceFile,
+    'path' | 'file' | 'relative' | 'bodyOffset' | 'bodyLine' | 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'
+  >
   articleUrl: string
   siteUrl: string
   /** The front matter's summary (inline Markdown), if any. */

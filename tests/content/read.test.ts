@@ -220,17 +220,17 @@ describe('readSource', () => {
 
 describe('readBodyBytes', () => {
   it('should return the bytes from the body offset to the end when given a located source', async () => {
-    const { filePath } = await read('koerper.md', '---\ntitle: Wahl\n---\nErster Satz.\nZweiter Satz.\n')
+    const { result } = await read('koerper.md', '---\ntitle: Wahl\n---\nErster Satz.\nZweiter Satz.\n')
 
-    const value = readBodyBytes({ path: filePath, bodyOffset: 20 })
+    const value = readBodyBytes(result.source)
 
     expect(value.toString('utf8')).toBe('Erster Satz.\nZweiter Satz.\n')
   })
 
   it('should return no bytes when the offset is past the end of the file', async () => {
-    const { filePath } = await read('kurz.md', '---\ntitle: Wahl\n---\n')
+    const { result } = await read('kurz.md', '---\ntitle: Wahl\n---\n')
 
-    const value = readBodyBytes({ path: filePath, bodyOffset: 500 })
+    const value = readBodyBytes({ ...result.source, bodyOffset: 500 })
 
     expect(value).toHaveLength(0)
   })

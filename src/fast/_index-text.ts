@@ -1,0 +1,83 @@
+import { CACHE_FORMAT } from './_keys.js'
+import { latin1Json } from './_line.js'
+import { seal } from './_seal.js'
+
+/** What an index file holds, as far as its seals vouch for it. */
+export interface IndexText {
+  /** `configKey` the entries were validated with ('' for an index of another kanal version). */
+  config: string
+  /** Entry lines by article. */
+  entries: Map<string, string>
+  /** Body hashes by article (rows `#<hash>`; an entry row of the article drops its hash). */
+  bodies: Map<string, string>
+  /** The last seal, which an append chains on; '' when the file must be rewritten, not appended to. */
+  seal: string
+  /** Lines in the file, superseded ones included. */
+  lines: number
+}
+
+/**
+ * Reads an index file's text. The file is a header line, then rows (`"path"\t<entry>`, `#<body
+ * hash>` or `-` for a removed article), each batch closed by a seal line `!<hex>`: the HMAC, with the
+ * cache's secret, of the previous seal and every byte since it. Rows after the last seal (an append
+ * cut short by a crash) are left out; a seal that does not match (an entry edited by hand, or two
+ * builds appending at once) makes the whole index an error: the build goes on without it.
+ */
+export function readIndexText(text: string, secret: Buffer | undefined): IndexText {
+  const headerEnd = text.indexOf('\n')
+  const header = JSON.parse(headerEnd === -1 ? text : text.slice(0, headerEnd)) as {
+    format?: unknown
+    config?: unknown
+  }
+  const empty: IndexText = { config: '', entries: new Map(), bodies: new Map(), seal: '', lines: 0 }
+  if (header.format !== CACHE_FORMAT) {
+    if (typeof header.format === 'string' && header.format.startsWith('kanal-cache-')) return empty
+    throw new Error('not a kanal cache')
+  }
+  if (!secret) throw new Error("it is not sealed with this cache's key")
+  const { sealed, last } = _sealedPart(text, secret)
+  const index: IndexText = { ...empty, config: typeof header.config === 'string' ? header.config : '' }
+  const lines = sealed.split('\n')
+  for (const line of lines.slice(1)) {
+    if (line === '' || line.startsWith('!')) continue
+    const tab = line.indexOf('\t')
+    if (tab === -1) throw new Error('a line of the index is damaged')
+    const relative = JSON.parse(line.slice(0, tab)) as string
+    const row = line.slice(tab + 1)
+    if (row.startsWith('#')) index.bodies.set(relative, row.slice(1))
+    else {
+      index.bodies.delete(relative)
+      if (row === '-') index.entries.delete(relative)
+      else index.entries.set(relative, row)
+    }
+  }
+  // Only a file that ends with its last seal is appended to; one with a torn tail is rewritten.
+  return { ...index, seal: sealed.length === text.length ? last : '', lines: lines.length }
+}
+
+/** The text up to and including the last seal line, with every seal checked; and that seal. */
+function _sealedPart(text: string, secret: Buffer): { sealed: string; last: string } {
+  let last = ''
+  let from = 0
+  for (let mark = text.indexOf('\n!'); mark !== -1; mark = text.indexOf('\n!', from)) {
+    const end = mark + 2 + 64
+    if (text.charCodeAt(end) !== 10) throw new Error('a seal line of the index is damaged')
+    const found = text.slice(mark + 2, end)
+    if (seal(secret, [last, text.slice(from, mark + 1)], 'latin1') !== found) {
+      throw new Error('it was changed outside kanal')
+    }
+    last = found
+    from = end + 1
+  }
+  return { sealed: text.slice(0, from), last }
+}
+
+/** The seal line that closes `rows` appended after a batch sealed with `previous`. */
+export function sealLine(secret: Buffer, previous: string, rows: string): string {
+  return `!${seal(secret, [previous, rows], 'latin1')}\n`
+}
+
+/** One row of the index file: the article's path, a tab, the row (`IndexText`), a line end. */
+export function indexRow(relative: string, row: string): string {
+  return `${latin1Json(relative)}\t${row}\n`
+}
