@@ -26,6 +26,11 @@ export class Fields {
     }
   }
 
+  /** True when the front matter has `key` on a line of its own. */
+  has(key: string): boolean {
+    return this.#positions.has(key)
+  }
+
   where(key: string): Location {
     // A missing key points at the first front-matter line, where it can be added.
     const found = this.#positions.get(key)
