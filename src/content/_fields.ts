@@ -5,6 +5,7 @@ import { type Person, personProblem, toPerson } from '../person.js'
 import { quoteValue } from '../quote.js'
 import { toAbsoluteUrl } from '../render/urls.js'
 import { toSlug } from '../slug.js'
+import { toUriText } from '../uri.js'
 import { findBidiControl } from './_bidi.js'
 import type { FrontMatter, SourceFile } from './source.js'
 import { removeForbiddenChars } from './xml-chars.js'
@@ -154,7 +155,8 @@ export class Fields {
         `"id" must be a URI without spaces, like tag:example.de,2024-10-25:mein-artikel or urn:uuid:… (got ${quoteValue(value)})`,
       )
     }
-    return value
+    // An IRI may not hold `[`, `|`, `{` …: encoded, as in every URL kanal writes.
+    return toUriText(value, 'iri')
   }
 
   url(key: string, base: { articleUrl: string; siteUrl: string }): string | undefined {
