@@ -3,6 +3,7 @@ import { isTimeZone } from './dates/zone.js'
 import { suggest } from './did-you-mean.js'
 import { ContentError, type Location, UsageError, type UsageProblem } from './errors.js'
 import { type Person, personProblem, toPerson } from './person.js'
+import { quoteValue } from './quote.js'
 
 export type { Person } from './person.js'
 
@@ -122,7 +123,7 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
     const near = _KEYS.has(key) ? undefined : suggest(key, [..._KEYS].slice(1))
     need(
       _KEYS.has(key),
-      `unknown key ${_short(key)}; ${near ? `did you mean "${near}"? ` : ''}known keys are ${[..._KEYS].slice(1).join(', ')}`,
+      `unknown key ${quoteValue(key)}; ${near ? `did you mean "${near}"? ` : ''}known keys are ${[..._KEYS].slice(1).join(', ')}`,
     )
   }
   const title = value.title
@@ -133,7 +134,7 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
   const site = toSiteUrl(siteUrl)
   need(
     site !== undefined || _hasCredentials(siteUrl),
-    `"siteUrl" is required and must be an absolute http(s) URL like https://example.de/ (got ${_short(siteUrl)})`,
+    `"siteUrl" is required and must be an absolute http(s) URL like https://example.de/ (got ${quoteValue(siteUrl)})`,
   )
   need(
     !_hasCredentials(siteUrl),
@@ -142,36 +143,36 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
   const language = value.language ?? 'de-DE'
   need(
     typeof language === 'string' && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(language),
-    `"language" must be a language tag like de-DE (got ${JSON.stringify(language)})`,
+    `"language" must be a language tag like de-DE (got ${quoteValue(language)})`,
   )
   const timeZone = value.timeZone ?? 'Europe/Berlin'
   need(
     typeof timeZone === 'string' && isTimeZone(timeZone),
-    `"timeZone" must be an IANA time zone like Europe/Berlin (got ${JSON.stringify(timeZone)})`,
+    `"timeZone" must be an IANA time zone like Europe/Berlin (got ${quoteValue(timeZone)})`,
   )
   const limit = value.limit ?? 20
   need(
     Number.isInteger(limit) && (limit as number) >= 1,
-    `"limit" must be a whole number of at least 1 (got ${JSON.stringify(limit)})`,
+    `"limit" must be a whole number of at least 1 (got ${quoteValue(limit)})`,
   )
   const permalink = value.permalink ?? '/:slug/'
   need(
     typeof permalink === 'string' && permalink.includes(':slug') && _isSitePath(permalink),
-    `"permalink" must be a path below siteUrl containing :slug, like /:year/:slug/ (no scheme, host, .., query or fragment; got ${_short(permalink)})`,
+    `"permalink" must be a path below siteUrl containing :slug, like /:year/:slug/ (no scheme, host, .., query or fragment; got ${quoteValue(permalink)})`,
   )
   const categoryFeeds = value.categoryFeeds ?? true
   need(typeof categoryFeeds === 'boolean', `"categoryFeeds" must be true or false`)
   const categoryPath = value.categoryPath ?? 'kategorie'
   need(
     typeof categoryPath === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(categoryPath),
-    `"categoryPath" must be a lower-case path segment like kategorie (got ${JSON.stringify(categoryPath)})`,
+    `"categoryPath" must be a lower-case path segment like kategorie (got ${quoteValue(categoryPath)})`,
   )
   const tagFeeds = value.tagFeeds ?? false
   need(typeof tagFeeds === 'boolean', `"tagFeeds" must be true or false`)
   const tagPath = value.tagPath ?? 'thema'
   need(
     typeof tagPath === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(tagPath) && tagPath !== categoryPath,
-    `"tagPath" must be a lower-case path segment like thema, other than categoryPath (got ${JSON.stringify(tagPath)})`,
+    `"tagPath" must be a lower-case path segment like thema, other than categoryPath (got ${quoteValue(tagPath)})`,
   )
   const archive = value.archive ?? false
   need(typeof archive === 'boolean', `"archive" must be true or false`)
@@ -239,12 +240,6 @@ function toSiteUrl(value: unknown): string | undefined {
   if (url.search || url.hash) return undefined
   if (!url.pathname.endsWith('/')) url.pathname += '/'
   return url.href
-}
-
-/** A value for a message: JSON, cut to 60 characters. */
-function _short(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value)
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text
 }
 
 /**

@@ -26,7 +26,7 @@ export function toFeedModel(
     timeZone: config.timeZone,
     homeUrl: config.siteUrl,
     urls: feedUrls(config.siteUrl, selection.folder),
-    updated: items.length > 0 ? new Date(newest) : now,
+    updated: items.length > 0 ? new Date(newest) : (selection.updatedWhenEmpty ?? now),
     ...(config.author ? { author: config.author } : {}),
     items,
     hubs: config.hubs,

@@ -1,3 +1,5 @@
+import { quoteValue } from './quote.js'
+
 /** A person credited for a feed or an article. */
 export interface Person {
   /** Display name. */
@@ -25,9 +27,9 @@ export function personProblem(value: unknown): string | undefined {
     return `has unknown keys (${extra.slice(0, 3).join(', ')}); it takes name, email and url`
   if (typeof name !== 'string' || name.trim() === '') return 'needs a "name"'
   if (email !== undefined && !(typeof email === 'string' && /^[^\s@]+@[^\s@]+$/.test(email)))
-    return `needs a valid "email" like redaktion@example.de (got ${_short(email)})`
+    return `needs a valid "email" like redaktion@example.de (got ${quoteValue(email)})`
   if (url !== undefined && !_isHttpUrl(url))
-    return `needs "url" to be an absolute http(s) URL like https://example.de/redaktion (got ${_short(url)})`
+    return `needs "url" to be an absolute http(s) URL like https://example.de/redaktion (got ${quoteValue(url)})`
   return undefined
 }
 
@@ -39,10 +41,4 @@ function _isHttpUrl(value: unknown): boolean {
   if (typeof value !== 'string' || !URL.canParse(value)) return false
   const { protocol } = new URL(value)
   return protocol === 'http:' || protocol === 'https:'
-}
-
-/** A value for a message: JSON, cut to 60 characters. */
-function _short(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value)
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text
 }

@@ -31,6 +31,8 @@ export interface FeedSelection {
   items: Article[]
   /** Archive links, when archives are on. */
   archive?: ArchiveLinks
+  /** The date the feed shows when it has no items (an empty archive page); "now" otherwise. */
+  updatedWhenEmpty?: Date
 }
 
 /** What is left out of feeds. */

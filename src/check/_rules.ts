@@ -1,3 +1,4 @@
+import { isUriText } from '../uri.js'
 import { childrenNamed as all, type XmlElement } from './_xml-tree.js'
 
 const _ATOM = 'http://www.w3.org/2005/Atom'
@@ -19,6 +20,8 @@ export function checkRss(root: XmlElement): string[] {
     const where = `item ${index + 1}`
     _require(item, ['title', 'link', 'guid', 'pubDate'], where, problems)
     _url(_text(item, 'link'), `${where} link`, problems)
+    for (const enclosure of all(item, 'enclosure'))
+      _url(enclosure.attributes.url, `${where} enclosure`, problems)
     _date(_text(item, 'pubDate'), _RFC822, `${where} pubDate`, problems)
     _unique(_text(item, 'guid'), guids, where, problems)
   }
@@ -39,6 +42,7 @@ export function checkAtom(root: XmlElement): string[] {
     _date(_text(entry, `${_ATOM} updated`), _RFC3339, `${where} updated`, problems)
     _date(_text(entry, `${_ATOM} published`), _RFC3339, `${where} published`, problems)
     _unique(_text(entry, `${_ATOM} id`), ids, where, problems)
+    _iri(_text(entry, `${_ATOM} id`), `${where} id`, problems)
     for (const link of all(entry, `${_ATOM} link`)) _url(link.attributes.href, `${where} link`, problems)
   }
   for (const link of all(root, `${_ATOM} link`)) _url(link.attributes.href, 'feed link', problems)
@@ -52,6 +56,8 @@ export function checkJsonFeed(value: unknown): string[] {
   if (feed?.version !== 'https://jsonfeed.org/version/1.1') problems.push('version is not JSON Feed 1.1')
   if (typeof feed?.title !== 'string' || !feed.title) problems.push('title is missing')
   if (!Array.isArray(feed?.items)) return [...problems, 'items is not a list']
+  _url(feed.home_page_url as string | undefined, 'home_page_url', problems)
+  _url(feed.feed_url as string | undefined, 'feed_url', problems)
   const ids = new Set<string>()
   for (const [index, raw] of feed.items.entries()) {
     const item = raw as Record<string, unknown>
@@ -59,6 +65,7 @@ export function checkJsonFeed(value: unknown): string[] {
     if (typeof item.id !== 'string' || !item.id) problems.push(`${where}: id is missing`)
     else _unique(item.id, ids, where, problems)
     _url(item.url as string | undefined, `${where} url`, problems)
+    _url(item.image as string | undefined, `${where} image`, problems)
     _date(item.date_published as string | undefined, _RFC3339, `${where} date_published`, problems)
     _date(item.date_modified as string | undefined, _RFC3339, `${where} date_modified`, problems)
   }
@@ -86,6 +93,13 @@ function _url(value: string | undefined, where: string, problems: string[]): voi
   if (value === undefined) return
   if (!/^https?:\/\//.test(value) || !URL.canParse(value))
     problems.push(`${where}: "${value}" is not an absolute URL`)
+  // What the URL parser accepts, RFC 3986 (and so the W3C validator and the JSON Feed schema) may not.
+  else if (!isUriText(value)) problems.push(`${where}: "${value}" holds characters a URL must percent-encode`)
+}
+
+function _iri(value: string | undefined, where: string, problems: string[]): void {
+  if (value !== undefined && !isUriText(value, 'iri'))
+    problems.push(`${where}: "${value}" holds characters an IRI must percent-encode`)
 }
 
 function _unique(value: string | undefined, seen: Set<string>, where: string, problems: string[]): void {

@@ -1,5 +1,7 @@
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml'
 import { ContentError } from '../errors.js'
+import { quoteValue } from '../quote.js'
+import { findAliasBomb, MAX_ALIAS_EXPANSION } from './_alias-expansion.js'
 import { parseSimpleYaml } from './_simple-yaml.js'
 import { findUnclosedQuote } from './_unclosed-quote.js'
 import type { FrontMatter, KeyPosition, SourceFile } from './source.js'
@@ -47,18 +49,29 @@ export function parseYaml(source: SourceFile, yaml: string): FrontMatter {
       'the front matter must be a list of "key: value" lines, like title: … and date: …',
     )
   }
-  return { data: data as Record<string, unknown>, positions: _locateKeys(source, yaml) }
+  const positions = _locateKeys(source, yaml)
+  const bomb = findAliasBomb(data as Record<string, unknown>)
+  if (bomb !== undefined) {
+    const [, line, column] = positions.find(([key]) => key === bomb) ?? [bomb, source.frontMatterLine, 1]
+    throw new ContentError(
+      { file: source.file, line, column },
+      `${quoteValue(bomb)} expands its YAML aliases (*name) to more than ${MAX_ALIAS_EXPANSION.toLocaleString('en')} values; write the value out instead of nesting aliases`,
+    )
+  }
+  return { data: data as Record<string, unknown>, positions }
 }
 
 /** Finds the line and value column of each top-level key by reading the YAML lines. */
 function _locateKeys(source: SourceFile, yaml: string): KeyPosition[] {
   const positions: KeyPosition[] = []
+  const seen = new Set<string>()
   const lines = yaml.split('\n')
   for (const [index, line] of lines.entries()) {
     const match = _KEY_LINE.exec(line)
     if (!match) continue
     const key = (match[1] ?? match[2] ?? match[3] ?? '').trim()
-    if (!positions.some(([known]) => known === key)) {
+    if (!seen.has(key)) {
+      seen.add(key)
       positions.push([key, source.frontMatterLine + index, match[0].length + 1])
     }
   }

@@ -19,6 +19,8 @@ export interface DateFields {
   hasTime: boolean
   /** An explicit offset from UTC in minutes (`+02:00` is 120, `Z` is 0); absent for wall time. */
   offsetMinutes?: number
+  /** The offset as written (`+99:99`), for messages: normalising it would show `+100:39`. */
+  offsetText?: string
   /** The weekday the author named, 0 for Sunday. */
   weekday?: number
 }
@@ -34,8 +36,13 @@ export function findProblem(fields: DateFields): string | undefined {
   if (fields.minute > 59) return `there is no minute ${fields.minute}; minutes run from 0 to 59`
   if (fields.second > 59) return `there is no second ${fields.second}; seconds run from 0 to 59`
   const offset = fields.offsetMinutes
-  if (offset !== undefined && Math.abs(offset) >= 24 * 60) {
-    return `there is no offset ${formatOffset(offset, ':')}; offsets run from -23:59 to +23:59`
+  const minutes = Number(/(\d{2})$/.exec(fields.offsetText ?? '')?.[1] ?? 0)
+  if (
+    offset !== undefined &&
+    (Math.abs(offset) >= 24 * 60 || ((fields.offsetText?.length ?? 0) > 3 && minutes > 59))
+  ) {
+    const written = fields.offsetText ?? formatOffset(offset, ':')
+    return `there is no offset ${written}; offsets run from -23:59 to +23:59 (minutes from 00 to 59)`
   }
   return undefined
 }

@@ -23,6 +23,7 @@ export function readIso(value: string): DateFields | undefined {
   if (sign !== undefined) {
     const minutes = Number(offsetHour) * 60 + Number(offsetMinute ?? 0)
     fields.offsetMinutes = sign === '-' ? -minutes : minutes
+    fields.offsetText = `${sign}${offsetHour}${offsetMinute === undefined ? '' : `:${offsetMinute}`}`
   }
   return fields
 }

@@ -1,3 +1,5 @@
+import { toUriText } from '../uri.js'
+
 /** The two addresses an article's relative URLs are resolved against. */
 export interface UrlBase {
   /** Absolute http(s) URL of the article's page; resolves `bild.jpg`, `../x` and `#anker`. */
@@ -23,13 +25,14 @@ const _SITE_RELATIVE = /^[/\\]/
  * `bild.jpg`, `../x` and `#x` resolve against `articleUrl`; `//cdn.example/x` gets `https:`.
  * A site-relative `/bilder/a.jpg` resolves *below* `siteUrl`, so a site living at `https://x.de/blog/`
  * gets `https://x.de/blog/bilder/a.jpg`: authors write paths relative to their site, not to the host.
- * Non-ASCII characters are percent-encoded as UTF-8; existing `%XX` escapes are kept as they are.
+ * Non-ASCII characters, and what a URI may not hold (`[`, `|`, `{` …), are percent-encoded as UTF-8;
+ * existing `%XX` escapes are kept as they are.
  */
 export function toAbsoluteUrl(value: string, base: UrlBase): string | undefined {
   const reference = value.replace(_IGNORED_INSIDE, '').replace(_IGNORED_AT_ENDS, '')
   if (reference === '') return undefined
   const url = _parse(reference, base)
-  return url && _SAFE_PROTOCOLS.has(url.protocol) ? url.href : undefined
+  return url && _SAFE_PROTOCOLS.has(url.protocol) ? toUriText(url.href) : undefined
 }
 
 function _parse(reference: string, base: UrlBase): URL | undefined {

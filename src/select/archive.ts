@@ -5,6 +5,8 @@ export interface ArchivePage {
   folder: string
   items: Article[]
   archive: { isArchive: true; current: string; prev?: string; next?: string }
+  /** For the empty last page: the newest update on the page before it (see `archivePages`). */
+  updatedWhenEmpty?: Date
 }
 
 /**
@@ -13,6 +15,8 @@ export interface ArchivePage {
  * page k holds articles k·limit-limit … k·limit-1 (oldest first), and there is always one page after
  * the last full one (possibly empty), so each full page's `next-archive` link exists from the start.
  * With no more articles than `limit`, the subscription feed holds them all and there are no pages.
+ * The empty page (when the count is a multiple of `limit`) is dated by the newest update on the
+ * page before it, when it came to be: never "now", so a rebuild writes the same bytes.
  */
 export function archivePages(newestFirst: Article[], limit: number, folder: string): ArchivePage[] {
   if (newestFirst.length <= limit) return []
@@ -22,7 +26,9 @@ export function archivePages(newestFirst: Article[], limit: number, folder: stri
   const pages: ArchivePage[] = []
   for (let number = 1; number <= count; number++) {
     const items = oldestFirst.slice((number - 1) * limit, number * limit).reverse()
+    const before = pages.at(-1)?.items
     pages.push({
+      ...(items.length === 0 && before ? { updatedWhenEmpty: _newestUpdate(before) } : {}),
       folder: pageFolder(number),
       items,
       archive: {
@@ -34,4 +40,10 @@ export function archivePages(newestFirst: Article[], limit: number, folder: stri
     })
   }
   return pages
+}
+
+function _newestUpdate(articles: Article[]): Date {
+  let newest = Number.NEGATIVE_INFINITY
+  for (const article of articles) newest = Math.max(newest, article.updated.getTime())
+  return new Date(newest)
 }

@@ -26,9 +26,47 @@ describe('selfCheck', () => {
       RSS(ITEM('tag:x.de,2024:a').replace('https://x.de/a/', '/a/')),
       /not an absolute URL/,
     ],
+    [
+      'a link with brackets',
+      RSS(ITEM('tag:x.de,2024:a').replace('https://x.de/a/', 'https://x.de/a[1]/')),
+      /item 1 link: "https:\/\/x.de\/a\[1\]\/" holds characters a URL must percent-encode/,
+    ],
+    [
+      'an enclosure with brackets',
+      RSS(
+        ITEM('tag:x.de,2024:a').replace(
+          '</item>',
+          '<enclosure url="https://x.de/b[1].jpg" length="0" type="image/jpeg"/></item>',
+        ),
+      ),
+      /item 1 enclosure: .* must percent-encode/,
+    ],
   ])('should stop the build when rss.xml has %s', (_, value, expected) => {
     expect(() => selfCheck({ path: 'rss.xml', contents: value })).toThrow(SelfCheckError)
     expect(() => selfCheck({ path: 'rss.xml', contents: value })).toThrow(expected)
+  })
+
+  it('should stop the build when an Atom id or a JSON Feed image holds characters a URI may not', () => {
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><id>tag:x.de,2024:f</id><title>T</title><updated>2024-10-25T10:00:00+02:00</updated><entry><id>tag:x.de,2024:a|b</id><title>A</title><updated>2024-10-25T10:00:00+02:00</updated></entry></feed>`
+    const json = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'T',
+      items: [
+        {
+          id: '1',
+          url: 'https://x.de/a/',
+          image: 'https://x.de/{b}.jpg',
+          date_published: '2024-10-25T10:00:00+02:00',
+        },
+      ],
+    })
+
+    expect(() => selfCheck({ path: 'atom.xml', contents: atom })).toThrow(
+      /entry 1 id: .* an IRI must percent-encode/,
+    )
+    expect(() => selfCheck({ path: 'feed.json', contents: json })).toThrow(
+      /item 1 image: .* a URL must percent-encode/,
+    )
   })
 
   it('should pass a valid document', () => {

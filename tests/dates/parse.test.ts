@@ -143,7 +143,15 @@ describe('parseDate', () => {
     { value: '2024-10-25T14:30:60', expected: 'there is no second 60; seconds run from 0 to 59' },
     {
       value: '2024-10-25T14:30:00+24:00',
-      expected: 'there is no offset +24:00; offsets run from -23:59 to +23:59',
+      expected: 'there is no offset +24:00; offsets run from -23:59 to +23:59 (minutes from 00 to 59)',
+    },
+    {
+      value: '2024-10-25T14:30:00+99:99',
+      expected: 'there is no offset +99:99; offsets run from -23:59 to +23:59 (minutes from 00 to 59)',
+    },
+    {
+      value: '2024-10-25T14:30:00-05:75',
+      expected: 'there is no offset -05:75; offsets run from -23:59 to +23:59 (minutes from 00 to 59)',
     },
     { value: '25. Oktbr 2024', expected: '"Oktbr" is not a German month name' },
     { value: 'Fritag, 25.10.2024', expected: '"Fritag" is not a German weekday' },
