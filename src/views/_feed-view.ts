@@ -90,7 +90,9 @@ export function renderFeedViewScript(): string {
     const status = el('p', { class: 'status', role: 'status' })
     button.addEventListener('click', async () => {
       try {
-        await navigator.clipboard.writeText(address)
+        // A browser that neither grants nor refuses (no focus, a pending prompt) must not leave the button mute.
+        const refused = new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1500))
+        await Promise.race([navigator.clipboard.writeText(address), refused])
         status.textContent = 'Adresse kopiert.'
       } catch {
         // No clipboard API (a page not served over https): select the text for the reader instead.

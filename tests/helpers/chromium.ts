@@ -26,10 +26,21 @@ export interface PageVisit {
 
 /** A headless Chromium driven over the DevTools protocol (on a pipe: no port, no dependency). */
 export interface Browser {
-  /** Opens `url` in a fresh tab, waits until `ready` (a JS expression) is true, then reports what it saw. */
-  visit(url: string, ready?: string): Promise<PageVisit>
+  /**
+   * Opens `url` in a fresh tab, waits until `ready` (a JS expression) is true, runs `act` (clicks,
+   * changes on the server), then reports what the tab shows and what it did.
+   */
+  visit(url: string, ready?: string, act?: (tab: Tab) => Promise<void>): Promise<PageVisit>
   /** Closes the browser and removes its profile. */
   close(): Promise<void>
+}
+
+/** An open tab, for `visit`'s `act`. */
+export interface Tab {
+  /** The value of a JS expression in the page. */
+  evaluate(expression: string): Promise<unknown>
+  /** Waits (up to 15 s) until a JS expression is true in the page, across reloads. */
+  waitFor(expression: string): Promise<void>
 }
 
 type _Message = { id?: number; method?: string; params?: any; result?: any; error?: any; sessionId?: string }
@@ -91,7 +102,11 @@ export async function launchChromium(executable: string, extraArgs: string[] = [
       input.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`)
     })
 
-  const visit = async (url: string, ready = 'document.readyState === "complete"'): Promise<PageVisit> => {
+  const visit = async (
+    url: string,
+    ready = 'document.readyState === "complete"',
+    act?: (tab: Tab) => Promise<void>,
+  ): Promise<PageVisit> => {
     const { targetId } = await send('Target.createTarget', { url: 'about:blank' })
     const { sessionId } = await send('Target.attachToTarget', { targetId, flatten: true })
     const errors: string[] = []
@@ -123,12 +138,19 @@ export async function launchChromium(executable: string, extraArgs: string[] = [
       )
       await send('Page.navigate', { url }, sessionId)
       const evaluate = async (expression: string) =>
-        (await send('Runtime.evaluate', { expression, returnByValue: true }, sessionId)).result?.value
-      const deadline = Date.now() + 15_000
-      while (!(await evaluate(`(() => { try { return Boolean(${ready}) } catch { return false } })()`))) {
-        if (Date.now() > deadline) throw new Error(`${url} did not get ready (${ready})`)
-        await new Promise((resolve) => setTimeout(resolve, 20))
+        (await send('Runtime.evaluate', { expression, returnByValue: true, userGesture: true }, sessionId))
+          .result?.value
+      const waitFor = async (expression: string) => {
+        const deadline = Date.now() + 15_000
+        const check = `(() => { try { return Boolean(${expression}) } catch { return false } })()`
+        // A reload in between destroys the context: that evaluation fails and is tried again.
+        while (!(await evaluate(check).catch(() => false))) {
+          if (Date.now() > deadline) throw new Error(`${url}: not true in time: ${expression}`)
+          await new Promise((resolve) => setTimeout(resolve, 20))
+        }
       }
+      await waitFor(ready)
+      await act?.({ evaluate, waitFor })
       // Late console messages (a failing subresource) arrive right after load.
       await new Promise((resolve) => setTimeout(resolve, 30))
       const html = await evaluate('document.documentElement.outerHTML')

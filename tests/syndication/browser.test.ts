@@ -1,11 +1,13 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { build } from '../../src/build.js'
+import { problemsOf } from '../../src/cli/_watch-loop.js'
 import { type RunningServer, serveOutput } from '../../src/serve/serve.js'
 import { type Browser, CHROMIUM, launchChromium, type PageVisit } from '../helpers/chromium.js'
-import { buildFixture, removeTempDirs } from '../helpers/fixture.js'
+import { buildFixture, FIXED_NOW, removeTempDirs } from '../helpers/fixture.js'
 
 /**
  * Serves the output folder the way a static host would: `.xml` as `xmlType` (GitHub Pages and most
@@ -75,6 +77,7 @@ describe.skipIf(CHROMIUM === undefined)(
     const browsers = new Map<string, Browser>()
     const urls = new Map<string, string>()
     let rssSource = ''
+    let siteDir = ''
     // Each visit once, in parallel per browser; the tests read the results.
     const visits = new Map<string, PageVisit>()
     const key = (mode: string, host: string, page: string) => `${mode} | ${host} | ${page}`
@@ -84,7 +87,16 @@ describe.skipIf(CHROMIUM === undefined)(
       expect(built.result.ok).toBe(true)
       rssSource = built.read('rss.xml')
       const root = path.join(built.dir, 'dist')
-      preview = await serveOutput({ root })
+      siteDir = built.dir
+      // As kanal serve runs it: watching the content, rebuilding for real, live reload on.
+      preview = await serveOutput({
+        root,
+        watch: {
+          dir: path.join(built.dir, 'content'),
+          onChange: async () =>
+            problemsOf(await build({ cwd: built.dir, now: FIXED_NOW, cache: false }), false),
+        },
+      })
       urls.set('kanal serve', preview.url)
       // Without a charset, Chromium reads a feed it shows as text as windows-1252.
       for (const type of ['application/xml', 'text/xml', 'application/rss+xml; charset=utf-8']) {
@@ -208,5 +220,46 @@ describe.skipIf(CHROMIUM === undefined)(
         expect(value?.text).not.toMatch(/XSLT/)
       },
     )
+
+    it('should copy the address or select it for the reader when the copy button is clicked', async () => {
+      const browser = browsers.get('XSLT off') as Browser
+      const url = new URL('atom.xml', urls.get('static application/xml')).href
+      let status: unknown
+      let selected: unknown
+      const value = await browser.visit(url, _READY, async (tab) => {
+        await tab.evaluate('document.querySelector("button").click()')
+        await tab.waitFor('document.querySelector(".status").textContent !== ""')
+        status = await tab.evaluate('document.querySelector(".status").textContent')
+        selected = await tab.evaluate('String(getSelection()) || document.activeElement?.value')
+      })
+
+      expect(['Adresse kopiert.', 'Adresse markiert: mit Strg+C kopieren.']).toContain(status)
+      if (status !== 'Adresse kopiert.') expect(selected).toBe('https://www.testblatt.de/atom.xml')
+      expect(value.errors).toEqual([])
+    }, 30_000)
+
+    it('should reload an open feed view after a rebuild, show build errors, and the page again once fixed', async () => {
+      const browser = browsers.get('XSLT off') as Browser
+      const article = path.join(siteDir, 'content', 'wetter.md')
+      const good = await readFile(article, 'utf8')
+      const seen: string[] = []
+      const value = await browser.visit(new URL('rss.xml', preview?.url).href, _READY, async (tab) => {
+        await writeFile(article, good.replace('Erster Frost im Oktober', 'Zweiter Frost im Oktober'))
+        await tab.waitFor('document.body.innerText.includes("Zweiter Frost im Oktober")')
+        seen.push('reloaded')
+        await writeFile(article, good.replace('date: 2024-10-24 07:00', 'date: gestern'))
+        await tab.waitFor('document.title === "Build fehlgeschlagen – kanal serve"')
+        seen.push(String(await tab.evaluate('document.querySelector("code").textContent')))
+        await writeFile(article, good)
+        await tab.waitFor('document.body.innerText.includes("Erster Frost im Oktober")')
+        seen.push(String(await tab.evaluate('document.querySelector("h1").textContent')))
+      })
+
+      expect(seen[0]).toBe('reloaded')
+      expect(seen[1]).toMatch(/^content\/wetter\.md:3:7: /)
+      expect(seen[2]).toBe('Testblatt')
+      // Only the error page's own 500 is logged; no script error.
+      expect(value.errors.filter((error) => !error.includes('status of 500'))).toEqual([])
+    }, 30_000)
   },
 )
