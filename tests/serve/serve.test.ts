@@ -273,7 +273,7 @@ describe('serveOutput', () => {
   })
 })
 
-describe('serveOutput live preview', () => {
+describe('serveOutput live preview', { timeout: 30_000 }, () => {
   const page = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' }
 
   it('should add the live-reload script to pages a browser asks for, never to the files', async () => {
@@ -324,7 +324,7 @@ describe('serveOutput live preview', () => {
     const onChange = vi.fn(async () => outcomes.shift())
     const url = await _start({ dir: content, onChange })
     await writeFile(join(content, 'a.md'), 'kaputt')
-    await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(1), { timeout: 3000 })
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(1), { timeout: 15_000 })
     const failed = await _send(url, '/', { headers: page })
     expect(failed.status).toBe(500)
     expect(failed.body).toContain('<h1>Build fehlgeschlagen</h1>')
@@ -335,7 +335,7 @@ describe('serveOutput live preview', () => {
     // Feed readers keep getting the last good feed.
     expect((await _send(url, '/rss.xml')).body).toBe(_FILES['rss.xml'])
     await writeFile(join(content, 'a.md'), 'repariert')
-    await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(2), { timeout: 3000 })
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(2), { timeout: 15_000 })
     const fixed = await _send(url, '/', { headers: page })
     expect(fixed.status).toBe(200)
     expect(fixed.body).toContain('<title>Vorschau</title>')
