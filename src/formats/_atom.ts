@@ -1,7 +1,8 @@
 import { formatRfc3339 } from '../dates/format.js'
 import type { FeedItem, FeedModel } from '../model.js'
 import type { Person } from '../person.js'
-import { FEED_HISTORY_NS, feedLinks, viewComment, viewScriptElement } from './_links.js'
+import { viewComment, viewScriptElement } from './_browser-view.js'
+import { FEED_HISTORY_NS, feedLinks } from './_links.js'
 import { element, escapeText, escapeXml } from './xml.js'
 
 /** Serialises a feed as Atom 1.0 (RFC 4287). */

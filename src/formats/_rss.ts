@@ -1,6 +1,7 @@
 import { formatRfc822 } from '../dates/format.js'
 import type { FeedItem, FeedModel } from '../model.js'
-import { FEED_HISTORY_NS, feedLinks, viewComment, viewScriptElement } from './_links.js'
+import { viewComment, viewScriptElement } from './_browser-view.js'
+import { FEED_HISTORY_NS, feedLinks } from './_links.js'
 import { element, escapeTextAsHtml, escapeXml, escapeText as plain } from './xml.js'
 
 /** Serialises a feed as RSS 2.0 with the content, Dublin Core and Atom (self link) modules. */
