@@ -37,7 +37,7 @@ export interface Config {
   archive: boolean
   /** WebSub hubs announced in every feed and pinged by `build --ping`. */
   hubs: string[]
-  /** Write `feed.xsl` (browser view of RSS and Atom), `index.html` and `feeds.opml`. */
+  /** Write `feed-view.js` (browser view of RSS and Atom), `index.html` and `feeds.opml`. */
   browserView: boolean
 }
 

@@ -7,7 +7,7 @@ import type { FeedSelection } from './select.js'
 export const FEED_FILES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const
 
 /** File names of the site-wide views, in the output root. */
-export const VIEW_FILES = { xsl: 'feed.xsl', index: 'index.html', opml: 'feeds.opml' } as const
+export const VIEW_FILES = { script: 'feed-view.js', index: 'index.html', opml: 'feeds.opml' } as const
 
 /** Builds the format-neutral model of one feed from its selection and the rendered bodies. */
 export function toFeedModel(
@@ -31,7 +31,7 @@ export function toFeedModel(
     items,
     hubs: config.hubs,
     ...(config.browserView
-      ? { stylesheet: `${'../'.repeat(_depth(selection.folder))}${VIEW_FILES.xsl}` }
+      ? { viewScript: `${'../'.repeat(_depth(selection.folder))}${VIEW_FILES.script}` }
       : {}),
     ...(links
       ? {

@@ -57,8 +57,8 @@ export interface FeedModel {
   items: FeedItem[]
   /** WebSub hubs (`rel="hub"`). */
   hubs: string[]
-  /** Path of the XSL stylesheet relative to this feed, for a readable page in browsers. */
-  stylesheet?: string
+  /** Path of `feed-view.js` relative to this feed: a browser shows the feed as a German page. */
+  viewScript?: string
   /** RFC 5005 links, when archives are on. */
   archive?: {
     /** This document is an archive page. */

@@ -1,6 +1,9 @@
+import path from 'node:path'
+import { UsageError } from '../errors.js'
 import { BUILD_INPUT_OPTIONS, buildAndReport, buildOptionsOf, reporterOf } from './_build-run.js'
 import { defineCommand } from './_command.js'
 import { EXIT } from './_exit.js'
+import { rebuild, untilStopped, watchedSources } from './_watch-loop.js'
 
 const _BUILD_HELP = `Usage: kanal build [options]
 
@@ -21,6 +24,8 @@ Options:
   --ping               notify the config's WebSub hubs of every feed that changed
   --threads <n>        threads for reading and rendering (default: up to 2, the
                        helper only for first builds of 20,000+ articles)
+  --watch              build again whenever the content folder or the config file changes,
+                       until Ctrl+C (text reports only; kanal serve also serves the output)
   -h, --help           show this help
 `
 
@@ -62,11 +67,34 @@ function _buildCommand(name: 'build' | 'check', description: string, help: strin
   })
 }
 
-export const buildCommand = _buildCommand(
-  'build',
-  'build the feeds from the content folder into the output folder',
-  _BUILD_HELP,
-)
+/** `kanal build`: check's pipeline writing its output, and `--watch` to keep building on change. */
+export const buildCommand = defineCommand({
+  meta: { name: 'build', description: 'build the feeds from the content folder into the output folder' },
+  help: _BUILD_HELP,
+  args: { ...BUILD_INPUT_OPTIONS, watch: { type: 'boolean' } },
+  async run({ values, io, cwd }) {
+    const reporter = reporterOf(values)
+    const options = buildOptionsOf(values, io, cwd, true)
+    if (values.watch && reporter !== 'text')
+      throw new UsageError('kanal build --watch reports as text only (got --reporter json)')
+    const result = await buildAndReport(options, io, 'build', reporter)
+    if (!values.watch) return result.ok ? EXIT.ok : EXIT.content
+    const { watchSources } = await import('../serve/watch.js')
+    const sources = watchedSources(options, cwd)
+    const out = path.resolve(cwd, options.out ?? 'dist')
+    const watching = await watchSources(
+      { dirs: [sources.dir], files: sources.files },
+      async () => {
+        await rebuild(options, values.now !== undefined, io)
+      },
+      (file) => file === out || file.startsWith(`${out}${path.sep}`),
+    )
+    io.stderr('kanal build: watching the content folder and the config (Ctrl+C stops)\n')
+    await untilStopped()
+    await watching.close()
+    return EXIT.ok
+  },
+})
 
 export const checkCommand = _buildCommand(
   'check',

@@ -1,18 +1,19 @@
 import path from 'node:path'
-import { nowFromEnvironment } from '../build.js'
 import { UsageError } from '../errors.js'
 import { BUILD_INPUT_OPTIONS, buildAndReport, buildOptionsOf, reporterOf } from './_build-run.js'
 import { defineCommand } from './_command.js'
 import { EXIT } from './_exit.js'
-import { safeLines } from './_printable.js'
+import { problemsOf, rebuild, untilStopped, watchedSources } from './_watch-loop.js'
 
 const _HELP = `Usage: kanal serve [options]
 
-Builds the feeds, serves the output folder on localhost with the right media types and ETags, and
-rebuilds whenever a file in the content folder changes. Stop it with Ctrl+C.
+Builds the feeds, serves the output folder on 127.0.0.1 with the right media types and ETags, and
+rebuilds whenever a file in the content folder or the config file changes (however the editor
+saves). Open pages reload after each rebuild; while the build fails, browsers see its errors.
+Stop it with Ctrl+C.
 
 Options:
-  --port <number>      port (default: 8080; 0 picks a free one)
+  --port <number>      port (default: 8080; 0 picks a free one and prints it)
   --config, --content, --out, --site-url, --now, --drafts, --future, --strict, --cache-dir, --no-cache,
   --ping, --threads    as for kanal build
   --reporter text      the only reporter: serve reports each build as text
@@ -37,27 +38,19 @@ export const serveCommand = defineCommand({
     if (reporterOf(values) !== 'text')
       throw new UsageError('kanal serve reports as text only (got --reporter json)')
     const options = buildOptionsOf(values, io, cwd, true)
-    await buildAndReport(options, io, 'build', 'text')
+    const first = await buildAndReport(options, io, 'build', 'text')
     const { serveOutput } = await import('../serve/serve.js')
     const server = await serveOutput({
       root: path.resolve(cwd, options.out ?? 'dist'),
       port,
+      problems: problemsOf(first, options.strict ?? false),
       watch: {
-        dir: path.resolve(cwd, options.content ?? 'content'),
-        onChange: async () => {
-          // "now" moves on while the server runs, unless --now fixed it.
-          const again = values.now ? options : { ...options, now: nowFromEnvironment(io.env) }
-          await buildAndReport(again, io, 'build', 'text').catch((error: Error) => {
-            io.stderr(`kanal serve: rebuild failed: ${safeLines(error.message)}\n`)
-          })
-        },
+        ...watchedSources(options, cwd),
+        onChange: () => rebuild(options, values.now !== undefined, io),
       },
     })
-    io.stderr(`kanal serve: ${server.url} (rebuilds when content changes; Ctrl+C stops)\n`)
-    await new Promise((resolve) => {
-      process.once('SIGINT', resolve)
-      process.once('SIGTERM', resolve)
-    })
+    io.stderr(`kanal serve: ${server.url} (rebuilds when content or config change; Ctrl+C stops)\n`)
+    await untilStopped()
     await server.close()
     return EXIT.ok
   },

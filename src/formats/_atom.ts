@@ -1,7 +1,8 @@
 import { formatRfc3339 } from '../dates/format.js'
 import type { FeedItem, FeedModel } from '../model.js'
 import type { Person } from '../person.js'
-import { FEED_HISTORY_NS, feedLinks, stylesheetLine } from './_links.js'
+import { viewComment, viewScriptElement } from './_browser-view.js'
+import { FEED_HISTORY_NS, feedLinks } from './_links.js'
 import { element, escapeText, escapeXml } from './xml.js'
 
 /** Serialises a feed as Atom 1.0 (RFC 4287). */
@@ -9,8 +10,9 @@ export function serializeAtom(model: FeedModel): string {
   const date = (value: Date) => formatRfc3339(value, model.timeZone)
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    stylesheetLine(model),
+    viewComment(model),
     `<feed xmlns="http://www.w3.org/2005/Atom"${model.archive ? ` xmlns:fh="${FEED_HISTORY_NS}"` : ''} xml:lang="${escapeXml(model.language)}">`,
+    viewScriptElement(model, '  '),
     `  ${element('id', model.urls.atom)}`,
     `  ${element('title', model.title, escapeText, ' type="text"')}`,
     `  ${element('subtitle', model.description, escapeText, ' type="text"')}`,

@@ -10,10 +10,5 @@ export function feedLinks(model: FeedModel, format: keyof FeedUrls): { rel: stri
   return links
 }
 
-/** The `<?xml-stylesheet?>` line for a browser view, or nothing. */
-export function stylesheetLine(model: FeedModel): string | undefined {
-  return model.stylesheet && `<?xml-stylesheet type="text/xsl" href="${model.stylesheet}"?>`
-}
-
 /** RFC 5005 namespace, declared only where `fh:archive` is used. */
 export const FEED_HISTORY_NS = 'http://purl.org/syndication/history/1.0'

@@ -1,15 +1,17 @@
 import { formatRfc822 } from '../dates/format.js'
 import type { FeedItem, FeedModel } from '../model.js'
-import { FEED_HISTORY_NS, feedLinks, stylesheetLine } from './_links.js'
+import { viewComment, viewScriptElement } from './_browser-view.js'
+import { FEED_HISTORY_NS, feedLinks } from './_links.js'
 import { element, escapeTextAsHtml, escapeXml, escapeText as plain } from './xml.js'
 
 /** Serialises a feed as RSS 2.0 with the content, Dublin Core and Atom (self link) modules. */
 export function serializeRss(model: FeedModel): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    stylesheetLine(model),
+    viewComment(model),
     `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"${model.archive ? ` xmlns:fh="${FEED_HISTORY_NS}"` : ''}>`,
     '  <channel>',
+    viewScriptElement(model, '    '),
     `    ${element('title', model.title, plain)}`,
     `    ${element('link', model.homeUrl)}`,
     `    ${element('description', model.description, plain)}`,

@@ -43,8 +43,12 @@ export function mediaTypeFor(fileName: string): string {
  */
 export function mediaTypeForRequest(fileName: string, accept: string | undefined): string {
   const type = mediaTypeFor(fileName)
-  const wantsPage = accept !== undefined && /(^|,)\s*text\/html\b/.test(accept)
-  return wantsPage && /^application\/(rss|atom)\+xml/.test(type) ? `application/xml${_UTF8}` : type
+  return wantsPage(accept) && /^application\/(rss|atom)\+xml/.test(type) ? `application/xml${_UTF8}` : type
+}
+
+/** Whether a request's `Accept` header asks for a page (names `text/html`): a browser, not a reader. */
+export function wantsPage(accept: string | undefined): boolean {
+  return accept !== undefined && /(^|,)\s*text\/html\b/.test(accept)
 }
 
 function _feedType(name: string, extension: string): string | undefined {

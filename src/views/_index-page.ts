@@ -39,6 +39,7 @@ export function renderIndexPage(main: FeedModel, others: { folder: string; model
     '<head>',
     '  <meta charset="utf-8">',
     '  <meta name="viewport" content="width=device-width, initial-scale=1">',
+    '  <link rel="icon" href="data:,">',
     `  <title>${html(main.title)} – Feeds</title>`,
     ...discovery,
     `  <style>${INDEX_STYLE}</style>`,

@@ -1,4 +1,4 @@
-/** The one stylesheet of the browser views (index.html and feed.xsl): inline, no external requests. */
+/** The one stylesheet of the browser views (index.html and feed-view.js): inline, no external requests. */
 export const INDEX_STYLE =
   'body{font:17px/1.55 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}' +
   'h1{margin-bottom:.2rem}header p{color:#555;margin-top:0}table{border-collapse:collapse;width:100%}' +

@@ -9,7 +9,7 @@ const NOW = '2026-01-01T00:00:00Z'
 const BUILD =
   '--config, --content, --out, --site-url, --now, --drafts, --future, --strict, --reporter, --cache-dir, --no-cache, --ping, --threads'
 const OWN = {
-  build: BUILD,
+  build: `${BUILD}, --watch`,
   check: BUILD,
   init: '--content',
   import: '--content, --config, --dry-run, --force',
@@ -61,7 +61,7 @@ describe('kanal <command> with an option of another command', () => {
     const result = await run(['build', '--stirct'], dir)
     expect(result.code).toBe(2)
     expect(result.stderr).toBe(
-      `kanal: unknown option "--stirct" for kanal build; did you mean --strict? its options are ${BUILD}; run kanal build --help\n`,
+      `kanal: unknown option "--stirct" for kanal build; did you mean --strict? its options are ${OWN.build}; run kanal build --help\n`,
     )
   })
 
@@ -74,7 +74,7 @@ describe('kanal <command> with an option of another command', () => {
     const result = await run(['build', '--bogus'], dir)
     expect(result.code).toBe(2)
     expect(result.stderr).toBe(
-      `kanal: unknown option "--bogus" for kanal build; its options are ${BUILD}; run kanal build --help\n`,
+      `kanal: unknown option "--bogus" for kanal build; its options are ${OWN.build}; run kanal build --help\n`,
     )
   })
 })

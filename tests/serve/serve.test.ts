@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
-import { mkdir, mkdtemp, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { UsageError } from '../../src/errors.js'
 import { type RunningServer, serveOutput } from '../../src/serve/serve.js'
 
 /** An answer as the test sees it; headers without the ones Node adds on its own. */
@@ -41,7 +42,10 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-async function _start(watch?: { dir: string; onChange: () => Promise<void> }): Promise<string> {
+async function _start(watch?: {
+  dir: string
+  onChange: () => Promise<string[] | undefined | void>
+}): Promise<string> {
   server = await serveOutput(watch ? { root, watch } : { root })
   return server.url
 }
@@ -266,5 +270,83 @@ describe('serveOutput', () => {
     await expect(
       serveOutput({ root, watch: { dir: join(dir, 'fehlt'), onChange: async () => {} } }),
     ).rejects.toThrow(/ENOENT/)
+  })
+})
+
+describe('serveOutput live preview', { timeout: 30_000 }, () => {
+  const page = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' }
+
+  it('should add the live-reload script to pages a browser asks for, never to the files', async () => {
+    const content = join(dir, 'content')
+    await mkdir(content)
+    const url = await _start({ dir: content, onChange: async () => {} })
+    const html = await _send(url, '/index.html', { headers: page })
+    const feed = await _send(url, '/rss.xml', { headers: page })
+    expect(html.body).toBe('<!doctype html><title>Vorschau</title><script src="/__kanal/live.js"></script>')
+    expect(feed.body).toContain(
+      '<script xmlns="http://www.w3.org/1999/xhtml" src="/__kanal/live.js"></script>\n</rss>',
+    )
+    expect(feed.headers['content-length']).toBe(String(Buffer.byteLength(feed.body)))
+    expect((await _send(url, '/rss.xml')).body).toBe(_FILES['rss.xml'])
+    expect(await readFile(join(root, 'index.html'), 'utf8')).toBe(_FILES['index.html'])
+    expect((await _send(url, '/__kanal/live.js')).headers['content-type']).toBe(
+      'text/javascript; charset=utf-8',
+    )
+  })
+
+  it('should tell open pages to reload after a rebuild', async () => {
+    const content = join(dir, 'content')
+    await mkdir(content)
+    const url = await _start({ dir: content, onChange: async () => {} })
+    const message = new Promise<string>((resolve, reject) => {
+      const { hostname, port } = new URL(url)
+      const outgoing = request({ hostname, port, path: '/__kanal/events' })
+      outgoing.on('error', reject)
+      outgoing.on('response', (response) => {
+        let text = ''
+        response.setEncoding('utf8')
+        response.on('data', (chunk: string) => {
+          text += chunk
+          if (text.includes('event: reload')) resolve(text)
+        })
+        // Connected: now change something.
+        void writeFile(join(content, 'a.md'), '# A')
+      })
+      outgoing.end()
+    })
+    expect(await message).toContain('event: reload\n')
+  })
+
+  it('should show a German error page with the problems until a build succeeds again', async () => {
+    const content = join(dir, 'content')
+    await mkdir(content)
+    const outcomes = [['content/a.md:3:7: date "gestern" is not a date; write it like 2024-10-25'], []]
+    const onChange = vi.fn(async () => outcomes.shift())
+    const url = await _start({ dir: content, onChange })
+    await writeFile(join(content, 'a.md'), 'kaputt')
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(1), { timeout: 15_000 })
+    const failed = await _send(url, '/', { headers: page })
+    expect(failed.status).toBe(500)
+    expect(failed.body).toContain('<h1>Build fehlgeschlagen</h1>')
+    expect(failed.body).toContain(
+      '<code>content/a.md:3:7: date &quot;gestern&quot; is not a date; write it like 2024-10-25</code>',
+    )
+    expect(failed.body).toContain('<script src="/__kanal/live.js"></script>')
+    // Feed readers keep getting the last good feed.
+    expect((await _send(url, '/rss.xml')).body).toBe(_FILES['rss.xml'])
+    await writeFile(join(content, 'a.md'), 'repariert')
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(2), { timeout: 15_000 })
+    const fixed = await _send(url, '/', { headers: page })
+    expect(fixed.status).toBe(200)
+    expect(fixed.body).toContain('<title>Vorschau</title>')
+  })
+
+  it('should refuse a port in use with a usage error naming the port and --port', async () => {
+    const url = await _start()
+    const port = Number(new URL(url).port)
+    await expect(serveOutput({ root, port })).rejects.toThrow(
+      new RegExp(`^port ${port} on 127\\.0\\.0\\.1 is already in use; .*--port`),
+    )
+    await expect(serveOutput({ root, port })).rejects.toBeInstanceOf(UsageError)
   })
 })
