@@ -1,4 +1,10 @@
-import { BUILD_INPUT_OPTIONS, buildAndReport, buildOptionsOf, reporterOf } from './_build-run.js'
+import {
+  AGAINST_OPTION,
+  BUILD_INPUT_OPTIONS,
+  buildAndReport,
+  buildOptionsOf,
+  reporterOf,
+} from './_build-run.js'
 import { defineCommand } from './_command.js'
 import { EXIT } from './_exit.js'
 
@@ -21,6 +27,8 @@ Options:
   --ping               notify the config's WebSub hubs of every feed that changed
   --threads <n>        threads for reading and rendering (default: up to 2, the
                        helper only for first builds of 20,000+ articles)
+  --against <place>    first compare with the published feeds (previous output folder, feed file or
+                       site URL); stop before writing if an article would reach subscribers again as new
   -h, --help           show this help
 `
 
@@ -52,7 +60,8 @@ function _buildCommand(name: 'build' | 'check', description: string, help: strin
   return defineCommand({
     meta: { name, description },
     help,
-    args: BUILD_INPUT_OPTIONS,
+    // Only build guards what it publishes; check writes nothing (kanal diff compares without writing).
+    args: name === 'build' ? { ...BUILD_INPUT_OPTIONS, ...AGAINST_OPTION } : BUILD_INPUT_OPTIONS,
     async run({ values, io, cwd }) {
       const reporter = reporterOf(values)
       const options = buildOptionsOf(values, io, cwd, name === 'build')
