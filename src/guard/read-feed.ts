@@ -75,7 +75,7 @@ function _atomItems(feed: XmlElement, source: string): PublishedItem[] {
     return _item({
       id,
       link: alternate?.attributes.href,
-      title: text('title'),
+      title: _atomText(childrenNamed(entry, `${_ATOM} title`)[0]),
       published: _date(text('published')),
       updated: _date(text('updated')),
       content: text('content') ?? text('summary'),
@@ -136,6 +136,20 @@ function _item(fields: _Fields): PublishedItem {
   }
   return item
 }
+
+/** An Atom text construct as plain text: `type="html"` (jekyll-feed's titles) is markup to strip. */
+function _atomText(element: XmlElement | undefined): string | undefined {
+  const text = element?.text.trim()
+  if (!text) return undefined
+  if (element?.attributes.type !== 'html') return text
+  return text
+    .replace(/<[^>]*>/g, '')
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, decimal: string) => String.fromCodePoint(Number(decimal)))
+    .replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => _ENTITIES[name] as string)
+}
+
+const _ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' }
 
 function _text(element: XmlElement, name: string): string | undefined {
   const text = childrenNamed(element, name)[0]?.text.trim()
