@@ -33,10 +33,13 @@ function _onPath(command: string): boolean {
 
 /** One newsboat subscriber: its own home, URL list, config and cache database. */
 class Subscriber {
-  constructor(
-    readonly home: string,
-    readonly cache: string,
-  ) {}
+  readonly home: string
+  readonly cache: string
+
+  constructor(home: string, cache: string) {
+    this.home = home
+    this.cache = cache
+  }
 
   static async subscribe(dir: string, feedUrl: string, name: string): Promise<Subscriber> {
     const home = path.join(dir, name)

@@ -203,6 +203,32 @@ describe('kanal build --against', () => {
     await expectStopped(dir, 'wahlabend-in-erfurt.md')
   })
 
+  it('should write nothing when the permalink pattern changes the ids (idFrom: url, as jekyll-feed and Hugo)', async () => {
+    const dir = await copySite()
+    await changeConfig(dir, { idFrom: 'url' })
+    expect((await kanal(dir, ['build', '--out', 'old'])).code).toBe(0)
+    expect((await kanal(dir, ['build'])).code).toBe(0)
+    expect(await readFile(path.join(dir, 'old/rss.xml'), 'utf8')).toContain(
+      '<guid>https://blog.beispiel.de/2024/10/01/erster-beitrag/</guid>',
+    )
+    await changeConfig(dir, { permalink: '/artikel/:slug/' })
+    await expectStopped(dir, 'erster-beitrag.md')
+    const { stdout } = await kanal(dir, ['diff', '--against', 'old'])
+    expect(stdout).toContain(
+      'identity break: "Erster Beitrag": id changed from https://blog.beispiel.de/2024/10/01/erster-beitrag/ to https://blog.beispiel.de/artikel/erster-beitrag/',
+    )
+  })
+
+  it('should let a permalink change pass with the default tag: ids (links update, ids stay)', async () => {
+    const dir = await publishedTwice()
+    await changeConfig(dir, { permalink: '/artikel/:slug/' })
+    const { code, stderr } = await kanal(dir, ['build', '--against', 'old'])
+    expect(code).toBe(0)
+    expect(stderr).toContain(
+      'rss.xml (old/rss.xml): 0 new, 4 updated, 0 left, 0 identity breaks, 0 unchanged',
+    )
+  })
+
   it('should build and write as usual when only new and updated items differ', async () => {
     const dir = await publishedTwice()
     await writeFile(
@@ -256,6 +282,16 @@ describe('--against that cannot be compared', () => {
     expect(stderr).toContain(
       'kanal: twice.xml: two items share the id "tag:blog.beispiel.de,2024-10-25:wahlabend-in-erfurt"',
     )
+  })
+
+  it('should exit 2 for an idFrom other than tag or url', async () => {
+    const dir = await copySite()
+    await changeConfig(dir, { idFrom: 'slug' })
+    const { code, stderr } = await kanal(dir, ['build'])
+    expect([code, stderr]).toEqual([
+      2,
+      'kanal: kanal.config.json: "idFrom" must be "tag" or "url" (got "slug")\n',
+    ])
   })
 
   it('should exit 2 for a folder without feeds, a missing path and diff without --against', async () => {
