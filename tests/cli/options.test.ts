@@ -9,11 +9,13 @@ const NOW = '2026-01-01T00:00:00Z'
 const BUILD =
   '--config, --content, --out, --site-url, --now, --drafts, --future, --strict, --reporter, --cache-dir, --no-cache, --ping, --threads'
 const OWN = {
-  build: BUILD,
+  build: `${BUILD}, --against`,
   check: BUILD,
+  diff: `${BUILD}, --against`,
   init: '--content',
   import: '--content, --config, --dry-run, --force',
   serve: `--port, ${BUILD}`,
+  adopt: '--content, --config, --dry-run, --force',
 }
 
 const EXPORT = '25. Oktober, 2024\n\nPolitik\n\nEine Überschrift\n\nEin Absatz.\n'
@@ -37,6 +39,10 @@ describe('kanal <command> with an option of another command', () => {
     ['serve', '--force'],
     ['import', '--strict'],
     ['import', '--now', NOW],
+    ['check', '--against', 'dist'],
+    ['diff', '--dry-run'],
+    ['adopt', '--strict'],
+    ['adopt', '--against', 'dist'],
   ] as const)('should exit 2 and name the options of kanal %s for %s', async (command, option, ...value) => {
     const result = await run([command, option, ...value, ...(command === 'import' ? ['x.txt'] : [])], dir)
     expect(result.code).toBe(2)
@@ -61,7 +67,7 @@ describe('kanal <command> with an option of another command', () => {
     const result = await run(['build', '--stirct'], dir)
     expect(result.code).toBe(2)
     expect(result.stderr).toBe(
-      `kanal: unknown option "--stirct" for kanal build; did you mean --strict? its options are ${BUILD}; run kanal build --help\n`,
+      `kanal: unknown option "--stirct" for kanal build; did you mean --strict? its options are ${OWN.build}; run kanal build --help\n`,
     )
   })
 
@@ -74,7 +80,7 @@ describe('kanal <command> with an option of another command', () => {
     const result = await run(['build', '--bogus'], dir)
     expect(result.code).toBe(2)
     expect(result.stderr).toBe(
-      `kanal: unknown option "--bogus" for kanal build; its options are ${BUILD}; run kanal build --help\n`,
+      `kanal: unknown option "--bogus" for kanal build; its options are ${OWN.build}; run kanal build --help\n`,
     )
   })
 })
