@@ -30,7 +30,12 @@ export function reportAgainstText(report: AgainstReport, print: (text: string) =
 export async function writeStepSummary(report: AgainstReport, io: Io): Promise<void> {
   const file = io.env.GITHUB_STEP_SUMMARY
   if (!file) return
-  await appendFile(file, toMarkdownSummary(report))
+  // The summary is a courtesy to the pull request: a file that cannot be written is no reason to fail.
+  await appendFile(file, toMarkdownSummary(report)).catch((error: NodeJS.ErrnoException) => {
+    io.stderr(
+      `kanal: warning: cannot append the summary to GITHUB_STEP_SUMMARY (${oneLine(file)}: ${error.code ?? error.message})\n`,
+    )
+  })
 }
 
 /** Counts per feed, then the broken, new and updated items with their titles. */

@@ -166,6 +166,15 @@ describe('kanal diff --against <folder>', () => {
     )
     expect(text).toContain('#### New\n\n- Ganz \\*neu\\*\n')
   })
+
+  it('should warn and go on when GITHUB_STEP_SUMMARY cannot be written', async () => {
+    const dir = await publishedSite()
+    const { code, stderr } = await kanal(dir, ['diff', '--against', 'old'], { GITHUB_STEP_SUMMARY: dir })
+    expect(code).toBe(0)
+    expect(stderr).toContain(
+      `kanal: warning: cannot append the summary to GITHUB_STEP_SUMMARY (${dir}: EISDIR)`,
+    )
+  })
 })
 
 describe('kanal build --against', () => {
