@@ -78,9 +78,13 @@ async function _run(
     folder: feed.folder,
     model: stages.toFeedModel(feed, bodies.rendered, config, now),
   }))
+  // The publish guard: an article that subscribers would see again as new stops the build here.
+  const guard = options.against && (await stages.compareAgainst(options.against, feeds, shown, settings))
+  const guarded = guard ? { ...result, against: guard.report } : result
+  if (guard && guard.errors.length > 0) return { ...guarded, ok: false, errors: guard.errors, files: [] }
   if (options.write === false) {
     const checked = stages.checked(stages.produceFiles(feeds, config))
-    return { ...result, ok: true, files: Array.from(checked, _counted) }
+    return { ...guarded, ok: true, files: Array.from(checked, _counted) }
   }
   const produced = stages.checked(stages.produceFiles(feeds, config, group), false)
   const written = await stages.writeOutput(outDir, produced, stages.selfCheck, { warnings, cwd })
@@ -103,7 +107,7 @@ async function _run(
     feeds: selection.feeds,
   })
   warnings.push(...recorded)
-  return { ...result, ok: !(options.strict && failsStrict(warnings)), files: written }
+  return { ...guarded, ok: !(options.strict && failsStrict(warnings)), files: written }
 }
 
 /** The progress callback, also under its deprecated name and stage names. */

@@ -39,6 +39,8 @@ export interface Config {
   hubs: string[]
   /** Write `feed-view.js` (browser view of RSS and Atom), `index.html` and `feeds.opml`. */
   browserView: boolean
+  /** `url`: an article without `id` gets its URL as id (as jekyll-feed and Hugo do); absent: a `tag:` URI. */
+  idFrom?: 'url'
 }
 
 /** Settings given on the command line that win over the config file. */
@@ -63,6 +65,7 @@ const _KEYS = new Set([
   'archive',
   'hubs',
   'browserView',
+  'idFrom',
 ])
 
 /**
@@ -178,6 +181,11 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
   need(typeof archive === 'boolean', `"archive" must be true or false`)
   const browserView = value.browserView ?? true
   need(typeof browserView === 'boolean', `"browserView" must be true or false`)
+  const idFrom = value.idFrom ?? 'tag'
+  need(
+    idFrom === 'tag' || idFrom === 'url',
+    `"idFrom" must be "tag" or "url" (got ${JSON.stringify(idFrom)})`,
+  )
   const hubs = value.hubs ?? []
   need(
     Array.isArray(hubs) && hubs.every((hub) => toSiteUrl(hub) !== undefined),
@@ -209,6 +217,8 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
     archive: archive as boolean,
     hubs: (hubs as string[]).map((hub) => new URL(hub).href),
     browserView: browserView as boolean,
+    // Only when set: the default config (and so every cache key) stays what it was.
+    ...(idFrom === 'url' ? { idFrom: 'url' as const } : {}),
   }
 }
 

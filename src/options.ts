@@ -1,4 +1,5 @@
 import type { BuildWarning, ContentError } from './errors.js'
+import type { AgainstOptions, AgainstReport } from './guard/against.js'
 import type { WrittenFile } from './output/write.js'
 import type { BuildStats } from './stats.js'
 import type { PingOptions } from './websub/ping.js'
@@ -38,6 +39,11 @@ export interface BuildOptions {
   onProgress?: (stage: 'lesen' | 'rendern', done: number, total: number) => void
   /** False: validate everything, write nothing (`kanal check`). Default true. */
   write?: boolean
+  /**
+   * The publish guard: compare every subscription feed with the published one (a previous output folder,
+   * a feed file, or the site's URL) first; an identity break is an error and nothing is written.
+   */
+  against?: string | AgainstOptions
 }
 
 /** An article the feeds leave out for now. Not a warning: scheduling an article is no mistake. */
@@ -68,4 +74,6 @@ export interface BuildResult {
   heldBack: HeldBackArticle[]
   /** Work done and saved by the cache: front matter parsed or reused, bodies rendered or reused. */
   stats: BuildStats
+  /** With `against`: what subscribers of the published feeds would see (new, updated, left, broken items). */
+  against?: AgainstReport
 }

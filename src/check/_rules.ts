@@ -1,5 +1,5 @@
 import { isUriText } from '../uri.js'
-import { childrenNamed as all, type XmlElement } from './_xml-tree.js'
+import { childrenNamed as all, type XmlElement } from './xml-tree.js'
 
 const _ATOM = 'http://www.w3.org/2005/Atom'
 const _RFC822 =

@@ -1,7 +1,7 @@
 import { SelfCheckError, UsageError } from '../errors.js'
 import type { KeptFile, OutputFile } from '../output/file.js'
 import { checkAtom, checkJsonFeed, checkRss } from './_rules.js'
-import { parseXml } from './_xml-tree.js'
+import { parseXml } from './xml-tree.js'
 
 /**
  * Parses a document kanal produced again, strictly, and checks the rules of its format that kanal

@@ -1,5 +1,6 @@
 import { type BuildOptions, build, nowFromEnvironment } from '../build.js'
 import { UsageError } from '../errors.js'
+import { reportAgainstText, writeStepSummary } from './_against-report.js'
 import type { OptionSpecs, OptionValues } from './_command.js'
 import { createProgress } from './_progress.js'
 import { type Io, reportJson, reportText } from './_report.js'
@@ -21,7 +22,10 @@ export const BUILD_INPUT_OPTIONS = {
   threads: { type: 'string' },
 } as const satisfies OptionSpecs
 
-export type BuildValues = OptionValues<typeof BUILD_INPUT_OPTIONS>
+/** The publish guard's option: build and diff take it. */
+export const AGAINST_OPTION = { against: { type: 'string' } } as const satisfies OptionSpecs
+
+export type BuildValues = OptionValues<typeof BUILD_INPUT_OPTIONS> & OptionValues<typeof AGAINST_OPTION>
 
 /** `--reporter`, checked: text unless json is asked for. */
 export function reporterOf(values: BuildValues): 'text' | 'json' {
@@ -52,6 +56,7 @@ export function buildOptionsOf(values: BuildValues, io: Io, cwd: string, write: 
     ping: values.ping ?? false,
     ...(values.threads ? { threads: _threads(values.threads) } : {}),
     write,
+    ...(values.against ? { against: values.against } : {}),
   }
 }
 
@@ -59,7 +64,7 @@ export function buildOptionsOf(values: BuildValues, io: Io, cwd: string, write: 
 export async function buildAndReport(
   options: BuildOptions,
   io: Io,
-  command: 'build' | 'check',
+  command: 'build' | 'check' | 'diff',
   reporter: 'text' | 'json',
 ) {
   const started = performance.now()
@@ -67,6 +72,9 @@ export async function buildAndReport(
   const result = await build({ ...options, progress: progress.update })
   progress.done()
   const seconds = (performance.now() - started) / 1000
+  if (result.against && reporter === 'text')
+    reportAgainstText(result.against, command === 'diff' ? io.stdout : io.stderr)
+  if (result.against) await writeStepSummary(result.against, io)
   if (reporter === 'json') reportJson(result, io, seconds)
   else reportText(result, io, command, seconds)
   return result

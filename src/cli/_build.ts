@@ -1,6 +1,12 @@
 import path from 'node:path'
 import { UsageError } from '../errors.js'
-import { BUILD_INPUT_OPTIONS, buildAndReport, buildOptionsOf, reporterOf } from './_build-run.js'
+import {
+  AGAINST_OPTION,
+  BUILD_INPUT_OPTIONS,
+  buildAndReport,
+  buildOptionsOf,
+  reporterOf,
+} from './_build-run.js'
 import { defineCommand } from './_command.js'
 import { EXIT } from './_exit.js'
 import { rebuild, untilStopped, watchedSources } from './_watch-loop.js'
@@ -26,6 +32,8 @@ Options:
                        helper only for first builds of 20,000+ articles)
   --watch              build again whenever the content folder or the config file changes,
                        until Ctrl+C (text reports only; kanal serve also serves the output)
+  --against <place>    first compare with the published feeds (previous output folder, feed file or
+                       site URL); stop before writing if an article would reach subscribers again as new
   -h, --help           show this help
 `
 
@@ -57,7 +65,8 @@ function _buildCommand(name: 'build' | 'check', description: string, help: strin
   return defineCommand({
     meta: { name, description },
     help,
-    args: BUILD_INPUT_OPTIONS,
+    // Only build guards what it publishes; check writes nothing (kanal diff compares without writing).
+    args: name === 'build' ? { ...BUILD_INPUT_OPTIONS, ...AGAINST_OPTION } : BUILD_INPUT_OPTIONS,
     async run({ values, io, cwd }) {
       const reporter = reporterOf(values)
       const options = buildOptionsOf(values, io, cwd, name === 'build')
@@ -71,7 +80,7 @@ function _buildCommand(name: 'build' | 'check', description: string, help: strin
 export const buildCommand = defineCommand({
   meta: { name: 'build', description: 'build the feeds from the content folder into the output folder' },
   help: _BUILD_HELP,
-  args: { ...BUILD_INPUT_OPTIONS, watch: { type: 'boolean' } },
+  args: { ...BUILD_INPUT_OPTIONS, ...AGAINST_OPTION, watch: { type: 'boolean' } },
   async run({ values, io, cwd }) {
     const reporter = reporterOf(values)
     const options = buildOptionsOf(values, io, cwd, true)

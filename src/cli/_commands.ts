@@ -1,5 +1,7 @@
+import { adoptCommand } from './_adopt.js'
 import { buildCommand, checkCommand } from './_build.js'
 import { type Command, GLOBAL_OPTIONS, type OptionSpecs } from './_command.js'
+import { diffCommand } from './_diff.js'
 import { importCommand } from './_import.js'
 import { initCommand } from './_init.js'
 import { serveCommand } from './_serve.js'
@@ -8,9 +10,11 @@ import { serveCommand } from './_serve.js'
 export const COMMANDS: readonly Command[] = [
   buildCommand,
   checkCommand,
+  diffCommand,
   initCommand,
   importCommand,
   serveCommand,
+  adoptCommand,
 ]
 
 /**

@@ -65,6 +65,7 @@ export function reportJson(result: BuildResult, io: Io, seconds: number): void {
     warnings: result.warnings.map(diagnostic),
     heldBack: result.heldBack,
     stats: result.stats,
+    ...(result.against ? { against: result.against } : {}),
     seconds: Number(seconds.toFixed(3)),
   }
   io.stdout(`${JSON.stringify(json, null, 2)}\n`)

@@ -82,7 +82,7 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
     tags,
     ...(author ? { author } : {}),
     url,
-    id: id ?? _tagUri(config, date, slug),
+    id: id ?? (config.idFrom === 'url' ? url : _tagUri(config, date, slug)),
     draft,
     ...(image ? { image } : {}),
     keyLines: { slug: fields.where('slug').line, id: fields.where('id').line, url: fields.where('url').line },

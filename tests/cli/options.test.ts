@@ -9,11 +9,13 @@ const NOW = '2026-01-01T00:00:00Z'
 const BUILD =
   '--config, --content, --out, --site-url, --now, --drafts, --future, --strict, --reporter, --cache-dir, --no-cache, --ping, --threads'
 const OWN = {
-  build: `${BUILD}, --watch`,
+  build: `${BUILD}, --against, --watch`,
   check: BUILD,
+  diff: `${BUILD}, --against`,
   init: '--content',
   import: '--content, --config, --dry-run, --force',
   serve: `--port, ${BUILD}`,
+  adopt: '--content, --config, --dry-run, --force',
 }
 
 const EXPORT = '25. Oktober, 2024\n\nPolitik\n\nEine Überschrift\n\nEin Absatz.\n'
@@ -37,6 +39,10 @@ describe('kanal <command> with an option of another command', () => {
     ['serve', '--force'],
     ['import', '--strict'],
     ['import', '--now', NOW],
+    ['check', '--against', 'dist'],
+    ['diff', '--dry-run'],
+    ['adopt', '--strict'],
+    ['adopt', '--against', 'dist'],
   ] as const)('should exit 2 and name the options of kanal %s for %s', async (command, option, ...value) => {
     const result = await run([command, option, ...value, ...(command === 'import' ? ['x.txt'] : [])], dir)
     expect(result.code).toBe(2)
@@ -184,7 +190,7 @@ describe('kanal help and version around the commands', () => {
     const result = await run(['bild'], '.')
     expect(result.code).toBe(2)
     expect(result.stderr).toBe(
-      'kanal: unknown command "bild"; did you mean build? The commands are build, check, init, import, serve; run kanal --help for more\n',
+      'kanal: unknown command "bild"; did you mean build? The commands are build, check, diff, init, import, serve, adopt; run kanal --help for more\n',
     )
   })
 })

@@ -1,4 +1,4 @@
-import type { XmlElement } from '../../src/check/_xml-tree.js'
+import type { XmlElement } from '../../src/check/xml-tree.js'
 
 /** Atom 1.0 (also used for `atom:link` in RSS). */
 export const ATOM_NS = 'http://www.w3.org/2005/Atom'
@@ -8,7 +8,7 @@ export const FH_NS = 'http://purl.org/syndication/history/1.0'
 
 // kanal's own strict parser (saxes, namespaces on); the feeds are also read by three independent
 // reader libraries elsewhere in the tests.
-export { parseXml, type XmlElement } from '../../src/check/_xml-tree.js'
+export { parseXml, type XmlElement } from '../../src/check/xml-tree.js'
 
 /** The direct children of `element` with this local name (and namespace, when given). */
 export function childrenNamed(element: XmlElement, local: string, uri?: string): XmlElement[] {
