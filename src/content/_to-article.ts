@@ -6,6 +6,7 @@ import { isOneEdit } from '../did-you-mean.js'
 import { ContentError, type Location } from '../errors.js'
 import { type Person, personProblem, toPerson } from '../person.js'
 import { toAbsoluteUrl } from '../render/urls.js'
+import { conventionsFor } from '../sites/conventions-for.js'
 import { toSlug } from '../slug.js'
 import { permalinkFor } from './_permalink.js'
 import type { Article } from './article.js'
@@ -38,8 +39,9 @@ const _KNOWN = new Set([
 /** Validates and normalises the front matter of one article, reporting every problem at once. */
 export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: Config): ArticleResult {
   const fields = new _Fields(source, frontMatter)
+  const accepted = conventionsFor(config.from)?.knownKeys
   for (const key of Object.keys(frontMatter.data)) {
-    if (!_KNOWN.has(key)) {
+    if (!_KNOWN.has(key) && !accepted?.has(key) && !config.ignoreKeys?.includes(key)) {
       const near = [..._KNOWN].find((known) => _isTypo(key, known))
       const hint = near ? `did you mean "${near}"?` : `known keys are ${[..._KNOWN].join(', ')}`
       fields.warn(key, `unknown key "${key}" is ignored; ${hint}`)
@@ -60,7 +62,10 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
   }
   const url =
     fields.url('url', { articleUrl: config.siteUrl, siteUrl: config.siteUrl }) ??
-    new URL(permalinkFor(config, slug, date).replace(/^\//, ''), config.siteUrl).href
+    new URL(
+      permalinkFor(config, { slug, date, categories, relative: source.relative }).replace(/^\//, ''),
+      config.siteUrl,
+    ).href
   const image = fields.url('image', { articleUrl: url, siteUrl: config.siteUrl })
   const article: Article = {
     source,

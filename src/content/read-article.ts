@@ -1,5 +1,6 @@
 import type { Config } from '../config.js'
 import { ContentError } from '../errors.js'
+import { conventionsFor } from '../sites/conventions-for.js'
 import { parseFrontMatter } from './_front-matter.js'
 import { toArticle } from './_to-article.js'
 import type { Article } from './article.js'
@@ -47,12 +48,28 @@ export type ArticleReader = (
 export function readArticle(file: ArticleFile, config: Config): ReadArticle {
   try {
     const read = readSource(file.path, file.file, file.relative)
-    const result = toArticle(read.source, parseFrontMatter(read.source, read.yaml), config)
+    const parsed = parseFrontMatter(read.source, read.yaml, read.format)
+    const conventions = conventionsFor(config.from)
+    // A generator's page that is no article (a Hugo list page, a headless bundle) is left out quietly.
+    const frontMatter = conventions ? conventions.toKanal(parsed, file.relative) : parsed
+    if (frontMatter === undefined) return { errors: [], warnings: [] }
+    const result = toArticle(read.source, frontMatter, config)
     return read.fileHash === undefined ? result : { ...result, fileHash: read.fileHash }
   } catch (error) {
     if (!(error instanceof ContentError)) throw error
     return { errors: [error], warnings: [] }
   }
+}
+
+/**
+ * The front-matter keys of one file that neither kanal nor the config's generator knows (what
+ * `init --from` records in `ignoreKeys`); a file that cannot be read has none.
+ */
+export function readUnknownKeys(file: ArticleFile, config: Config): string[] {
+  return readArticle(file, config).warnings.flatMap((warning) => {
+    const key = /^unknown key "([^"]+)"/.exec(warning.reason)?.[1]
+    return key === undefined ? [] : [key]
+  })
 }
 
 /** The plain reader: every file, one after another, on this thread. */

@@ -2,9 +2,11 @@ import { decodeBody, readBodyBytes } from '../content/read.js'
 import type { SourceFile } from '../content/source.js'
 import { findForbiddenChar, removeForbiddenChars } from '../content/xml-chars.js'
 import { ContentError } from '../errors.js'
+import type { BodyTemplates } from '../sites/body-templates.js'
 import { renderBody } from './_html.js'
 import { renderPlainText } from './_plain-text.js'
 import { summarize } from './_summary.js'
+import { lineOf, translateTemplates } from './_templates.js'
 
 /** One article body to render: where it sits, and what its links resolve against. */
 export interface BodyJob {
@@ -13,6 +15,8 @@ export interface BodyJob {
   siteUrl: string
   /** The front matter's summary (inline Markdown), if any. */
   summary?: string
+  /** The template code a generator's bodies may hold (Liquid, Hugo shortcodes), if any. */
+  templates?: BodyTemplates
 }
 
 /** A rendered body, or the content error that stopped it. */
@@ -26,6 +30,8 @@ export type RenderedBody =
       /** How many characters XML forbids were removed, and where the first one was. */
       removed: number
       removedAt?: { line: number; column: number }
+      /** Template code left out because kanal cannot evaluate it, with where it stood. */
+      leftOut?: { line: number; column: number; tag: string }[]
     }
   | { ok: false; error: ContentError }
 
@@ -56,8 +62,20 @@ export function renderBodyBytes(bytes: Buffer, job: BodyJob): RenderedBody & { o
   const decoded = decodeBody(bytes, job.source.file, job.source.bodyLine)
   const { text, removed } = removeForbiddenChars(decoded)
   const removedAt = removed > 0 ? findForbiddenChar(decoded, job.source.bodyLine) : undefined
-  const { html, direct } = renderBody(text, { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
+  const translated = translateTemplates(text, job.templates)
+  const { html, direct } = renderBody(translated.text, { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
   const summary =
     job.summary === undefined ? summarize(html, undefined, direct) : renderPlainText(job.summary)
-  return { ok: true, html, summary, removed, ...(removedAt ? { removedAt } : {}) }
+  const leftOut = translated.leftOut.map(({ offset, tag }) => ({
+    ...lineOf(text, offset, job.source.bodyLine),
+    tag,
+  }))
+  return {
+    ok: true,
+    html,
+    summary,
+    removed,
+    ...(removedAt ? { removedAt } : {}),
+    ...(leftOut.length > 0 ? { leftOut } : {}),
+  }
 }
