@@ -67,8 +67,9 @@ export function readArticle(file: ArticleFile, config: Config): ReadArticle {
  */
 export function readUnknownKeys(file: ArticleFile, config: Config): string[] {
   return readArticle(file, config).warnings.flatMap((warning) => {
+    // A key one edit off a known one ("titel") is a typo to fix, not a key to accept.
     const key = /^unknown key "([^"]+)"/.exec(warning.reason)?.[1]
-    return key === undefined ? [] : [key]
+    return key === undefined || warning.reason.includes('did you mean') ? [] : [key]
   })
 }
 
