@@ -20,6 +20,8 @@ import {
 
 const _POST_NAME = /^(\d{4})-(\d{2})-(\d{2})-(.+)\.[^.]+$/
 
+const _ZONELESS_TIME = /^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/
+
 const _KNOWN = [
   // Jekyll itself and its common plugins (jekyll-seo-tag, jekyll-redirect-from, jekyll-sitemap)
   'layout',
@@ -92,6 +94,11 @@ export const jekyll: SiteConventions = {
       draft.fill('slug', toSlug(path.posix.parse(relative).name) || 'artikel')
     }
     if (relative.split('/').includes('_drafts')) draft.fill('draft', true)
+    // Jekyll's YAML reads an unquoted time without a zone as UTC (Psych), whatever the site's zone.
+    for (const key of ['date', 'last_modified_at']) {
+      const value = draft.data[key]
+      if (typeof value === 'string' && _ZONELESS_TIME.test(value)) draft.data[key] = `${value}Z`
+    }
     draft.move('published', 'draft', (value) => (typeof value === 'boolean' ? !value : value))
     draft.move('excerpt', 'summary')
     draft.move('description', 'summary')
