@@ -178,12 +178,7 @@ describe.skipIf(!JEKYLL)('a Minimal Mistakes–style Jekyll site, from init --fr
 })
 
 describe.skipIf(!JEKYLL)("Jekyll's permalink styles", () => {
-  it.each([
-    ['pretty', undefined],
-    ['date', undefined],
-    [undefined, undefined],
-    ['/:categories/:year/:title/', undefined],
-  ])(
+  it.each<[string | undefined]>([['pretty'], ['date'], [undefined], ['/:categories/:year/:title/']])(
     'should give the URLs Jekyll gives with permalink %s',
     async (permalink) => {
       const dir = await makeScenario({
