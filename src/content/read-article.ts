@@ -29,6 +29,8 @@ export interface ReadArticle {
   warnings: ContentError[]
   /** SHA-256 of the whole file, when it was read whole (a cache tells an untouched file by it). */
   fileHash?: string
+  /** A generator's page that is no article (a headless bundle): read and left out, with its size and mtime. */
+  notArticle?: { size: number; mtimeMs: number }
 }
 
 /**
@@ -52,7 +54,10 @@ export function readArticle(file: ArticleFile, config: Config): ReadArticle {
     const conventions = conventionsFor(config.from)
     // A generator's page that is no article (a Hugo list page, a headless bundle) is left out quietly.
     const frontMatter = conventions ? conventions.toKanal(parsed, file.relative) : parsed
-    if (frontMatter === undefined) return { errors: [], warnings: [] }
+    if (frontMatter === undefined) {
+      const { size, mtimeMs } = read.source
+      return { errors: [], warnings: [], notArticle: { size, mtimeMs } }
+    }
     const result = toArticle(read.source, frontMatter, config)
     return read.fileHash === undefined ? result : { ...result, fileHash: read.fileHash }
   } catch (error) {

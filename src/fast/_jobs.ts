@@ -26,6 +26,8 @@ export interface ReadOutcome {
   errors: ErrorData[]
   /** Warnings of a file that gave no article (an article's own are in its line). */
   warnings: ErrorData[]
+  /** A generator's page that is no article: its size and mtime. */
+  notArticle?: { size: number; mtimeMs: number }
 }
 
 /** A rendered body with the hash of the bytes it came from (its HTML's key in the cache). */
@@ -37,7 +39,10 @@ export async function loadReader(): Promise<(file: ArticleFile, config: Config) 
   return (file, config) => {
     const result = readArticle(file, config)
     const errors = result.errors.map(toErrorData)
-    if (!result.article) return { errors, warnings: result.warnings.map(toErrorData) }
+    if (!result.article) {
+      const warnings = result.warnings.map(toErrorData)
+      return { errors, warnings, ...(result.notArticle ? { notArticle: result.notArticle } : {}) }
+    }
     const entry = toCachedArticle(result.article, result.warnings, { fileHash: result.fileHash })
     return { line: toEntryLine(entry), errors, warnings: [] }
   }

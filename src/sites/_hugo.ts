@@ -158,10 +158,14 @@ export function readHugoSite(dir: string): FoundSite | undefined {
   return notes.site('hugo')
 }
 
-/** A Hugo permalink pattern in kanal's placeholders (`:title`, `:filename` … become `:slug`). */
+/**
+ * A Hugo permalink pattern in kanal's placeholders: `:filename` is the file (or bundle) name, `:path`;
+ * `:slugorfilename` is kanal's `:slug`; `:title` (Hugo: the title made a slug) is taken as `:slug` too.
+ */
 function _permalink(pattern: string, section: string): string {
   return pattern
-    .replace(/:(slugorfilename|slugorcontentbasename|filename|contentbasename|title)\b/g, ':slug')
+    .replace(/:(filename|contentbasename)\b/g, ':path')
+    .replace(/:(slugorfilename|slugorcontentbasename|title)\b/g, ':slug')
     .replace(/:sections?\b/g, section)
 }
 
