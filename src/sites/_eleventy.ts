@@ -15,6 +15,8 @@ import {
 
 // Eleventy's data keys (https://www.11ty.dev/docs/data-configuration/) and eleventy-base-blog's.
 
+const _ZONELESS = /^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/
+
 const _KNOWN = [
   'layout',
   'permalink',
@@ -40,6 +42,12 @@ export const eleventy: SiteConventions = {
   toKanal(frontMatter) {
     if (frontMatter.data.permalink === false) return undefined
     const draft = new FrontMatterDraft(frontMatter)
+    // Eleventy reads YAML dates without a zone (`date: 2018-05-01`) as UTC, as js-yaml makes them.
+    for (const key of ['date', 'modified']) {
+      const value = draft.data[key]
+      if (typeof value === 'string' && _ZONELESS.test(value))
+        draft.data[key] = `${value.replace(' ', 'T')}${value.length === 10 ? 'T00:00' : ''}Z`
+    }
     draft.move('eleventyExcludeFromCollections', 'draft', (value) => (value === true ? true : undefined))
     draft.move('description', 'summary')
     draft.move('excerpt', 'summary')
