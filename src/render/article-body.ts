@@ -5,7 +5,7 @@ import { ContentError } from '../errors.js'
 import type { BodyTemplates } from '../sites/body-templates.js'
 import { renderBody } from './_html.js'
 import { renderPlainText } from './_plain-text.js'
-import { summarize } from './_summary.js'
+import { summarize, summarizeAll } from './_summary.js'
 import { lineOf, translateTemplates } from './_templates.js'
 
 /** One article body to render: where it sits, and what its links resolve against. */
@@ -65,7 +65,7 @@ export function renderBodyBytes(bytes: Buffer, job: BodyJob): RenderedBody & { o
   const translated = translateTemplates(text, job.templates)
   const { html, direct } = renderBody(translated.text, { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
   const summary =
-    job.summary === undefined ? summarize(html, undefined, direct) : renderPlainText(job.summary)
+    job.summary === undefined ? _summaryOf(translated.text, html, direct, job) : renderPlainText(job.summary)
   const leftOut = translated.leftOut.map(({ offset, tag }) => ({
     ...lineOf(text, offset, job.source.bodyLine),
     tag,
@@ -78,4 +78,12 @@ export function renderBodyBytes(bytes: Buffer, job: BodyJob): RenderedBody & { o
     ...(removedAt ? { removedAt } : {}),
     ...(leftOut.length > 0 ? { leftOut } : {}),
   }
+}
+
+/** The summary from the body: a generator site's text before `<!--more-->`, else the first paragraph. */
+function _summaryOf(text: string, html: string, direct: boolean, job: BodyJob): string {
+  const more = job.templates === undefined ? -1 : text.indexOf('<!--more-->')
+  if (more <= 0) return summarize(html, undefined, direct)
+  const before = renderBody(text.slice(0, more), { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
+  return summarizeAll(before.html, undefined, before.direct)
 }

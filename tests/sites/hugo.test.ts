@@ -60,6 +60,8 @@ toc: true
 
 Text im JSON-Beitrag.
 `,
+    'content/posts/mehr.md':
+      '---\ntitle: Mit Anriss\ndate: 2024-06-01T12:00:00+02:00\n---\n\nErster Absatz.\n\nZweiter Absatz.\n\n<!--more-->\n\nDer Rest.\n',
     'content/posts/entwurf.md': '---\ntitle: Entwurf\ndate: 2024-07-01\ndraft: true\n---\nNoch nicht.\n',
     'content/posts/kopflos/index.md':
       '---\ntitle: Kopflos\ndate: 2024-07-02\nheadless: true\n---\nNur Ressource.\n',
@@ -81,7 +83,7 @@ describe.skipIf(!HUGO)('a Hugo site, from init --from . to build', () => {
     const dir = await makeScenario(site())
     try {
       const { built, hugo, kanal } = await compare(dir)
-      expect(hugo).toHaveLength(3)
+      expect(hugo).toHaveLength(4)
       expect(kanal).toEqual(hugo)
       // The unknown shortcode is the only warning: --strict holds it back, naming file and line.
       expect(built.stderr).toContain('content/posts/wahl.md:16:1: warning: left out {{< unbekannt "x" >}}')
@@ -99,6 +101,8 @@ describe.skipIf(!HUGO)('a Hugo site, from init --from . to build', () => {
       expect(bild.image).toBe('https://www.hugo-blatt.de/posts/mit-bild/foto.jpg')
       expect(bild.content_html).toContain('<img src="https://www.hugo-blatt.de/posts/mit-bild/foto.jpg"')
       expect(bild.content_html).toContain('<figcaption>Das Foto</figcaption>')
+      const mehr = json.items.find((item: { url: string }) => item.url.endsWith('/mehr/'))
+      expect(mehr.summary).toBe('Erster Absatz. Zweiter Absatz.')
       expect((await run(['build', '--strict'], dir)).code).toBe(1)
     } finally {
       await cleanup(dir)
