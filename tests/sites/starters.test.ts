@@ -120,7 +120,7 @@ describe('an eleventy-base-blog–shaped site', () => {
     } finally {
       await cleanup(dir)
     }
-  })
+  }, 30_000)
 })
 
 describe('an Astro blog template–shaped site', () => {
@@ -158,7 +158,7 @@ describe('an Astro blog template–shaped site', () => {
     } finally {
       await cleanup(dir)
     }
-  })
+  }, 30_000)
 })
 
 describe('init --from', () => {
@@ -171,7 +171,7 @@ describe('init --from', () => {
     } finally {
       await cleanup(dir)
     }
-  })
+  }, 30_000)
 
   it('should exit 2 with file:line when the site settings cannot be parsed', async () => {
     const dir = await makeScenario({
@@ -185,7 +185,7 @@ describe('init --from', () => {
     } finally {
       await cleanup(dir)
     }
-  })
+  }, 30_000)
 
   it('should never replace kanal.config.json without --force', async () => {
     const dir = await makeScenario({ ...ASTRO, 'kanal.config.json': '{"eigene": true}\n' })
@@ -197,5 +197,5 @@ describe('init --from', () => {
     } finally {
       await cleanup(dir)
     }
-  })
+  }, 30_000)
 })
