@@ -27,7 +27,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // One build at a time on an output folder and its cache (`kanal check` writes neither).
   const lock = options.write === false ? undefined : await lockOutput(settings.outDir, settings.cacheDir)
   try {
-    const files = await findArticles(settings.contentDir, settings.cwd)
+    const files = await findArticles(settings.contentDir, settings.cwd, settings.config.from)
     const fast = new FastPath(settings, files, options)
     const last = await fast.lastOutcome()
     if (last) return _reportedAgain(last, settings.warnings, options.strict)

@@ -4,6 +4,8 @@ import { suggest } from './did-you-mean.js'
 import { ContentError, type Location, UsageError, type UsageProblem } from './errors.js'
 import { type Person, personProblem, toPerson } from './person.js'
 import { quoteValue } from './quote.js'
+import { hasCredentials, isSitePath, toSiteUrl } from './site-url.js'
+import { GENERATORS, type Generator } from './sites/generator.js'
 
 export type { Person } from './person.js'
 
@@ -41,6 +43,12 @@ export interface Config {
   browserView: boolean
   /** `url`: an article without `id` gets its URL as id (as jekyll-feed and Hugo do); absent: a `tag:` URI. */
   idFrom?: 'url'
+  /** The site generator whose conventions the articles follow (`jekyll`, `hugo`, …), if any. */
+  from?: Generator
+  /** The article folder, relative to the config file, if the config names one. */
+  content?: string
+  /** Further front-matter keys accepted without a warning (theme keys `init --from` found). */
+  ignoreKeys?: string[]
 }
 
 /** Settings given on the command line that win over the config file. */
@@ -66,6 +74,9 @@ const _KEYS = new Set([
   'hubs',
   'browserView',
   'idFrom',
+  'from',
+  'content',
+  'ignoreKeys',
 ])
 
 /**
@@ -136,11 +147,11 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
   const siteUrl = overrides.siteUrl ?? value.siteUrl
   const site = toSiteUrl(siteUrl)
   need(
-    site !== undefined || _hasCredentials(siteUrl),
+    site !== undefined || hasCredentials(siteUrl),
     `"siteUrl" is required and must be an absolute http(s) URL like https://example.de/ (got ${quoteValue(siteUrl)})`,
   )
   need(
-    !_hasCredentials(siteUrl),
+    !hasCredentials(siteUrl),
     `"siteUrl" must not hold a user name or password: they would appear in every link of every feed. Give the plain address, like https://example.de/`,
   )
   const language = value.language ?? 'de-DE'
@@ -160,8 +171,8 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
   )
   const permalink = value.permalink ?? '/:slug/'
   need(
-    typeof permalink === 'string' && permalink.includes(':slug') && _isSitePath(permalink),
-    `"permalink" must be a path below siteUrl containing :slug, like /:year/:slug/ (no scheme, host, .., query or fragment; got ${quoteValue(permalink)})`,
+    typeof permalink === 'string' && /:(slug|title|path)/.test(permalink) && isSitePath(permalink),
+    `"permalink" must be a path below siteUrl containing :slug (or :path), like /:year/:slug/ (no scheme, host, .., query or fragment; got ${quoteValue(permalink)})`,
   )
   const categoryFeeds = value.categoryFeeds ?? true
   need(typeof categoryFeeds === 'boolean', `"categoryFeeds" must be true or false`)
@@ -182,14 +193,21 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
   const browserView = value.browserView ?? true
   need(typeof browserView === 'boolean', `"browserView" must be true or false`)
   const idFrom = value.idFrom ?? 'tag'
-  need(
-    idFrom === 'tag' || idFrom === 'url',
-    `"idFrom" must be "tag" or "url" (got ${JSON.stringify(idFrom)})`,
-  )
+  need(idFrom === 'tag' || idFrom === 'url', `"idFrom" must be "tag" or "url" (got ${quoteValue(idFrom)})`)
   const hubs = value.hubs ?? []
   need(
     Array.isArray(hubs) && hubs.every((hub) => toSiteUrl(hub) !== undefined),
     `"hubs" must be a list of absolute http(s) URLs like ["https://pubsubhubbub.appspot.com/"]`,
+  )
+  need(
+    value.from === undefined || GENERATORS.includes(value.from as Generator),
+    `"from" must be one of ${GENERATORS.join(', ')} (got ${quoteValue(value.from)})`,
+  )
+  need(value.content === undefined || isText(value.content), `"content" must be a folder name like "content"`)
+  const ignoreKeys = value.ignoreKeys ?? []
+  need(
+    Array.isArray(ignoreKeys) && ignoreKeys.every(isText),
+    `"ignoreKeys" must be a list of front-matter keys like ["layout", "toc"]`,
   )
   const author = value.author === undefined ? undefined : toPerson(value.author)
   need(
@@ -219,37 +237,14 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
     browserView: browserView as boolean,
     // Only when set: the default config (and so every cache key) stays what it was.
     ...(idFrom === 'url' ? { idFrom: 'url' as const } : {}),
+    ...(value.from === undefined ? {} : { from: value.from as Generator }),
+    ...(value.content === undefined ? {} : { content: value.content as string }),
+    ...(value.ignoreKeys === undefined ? {} : { ignoreKeys: ignoreKeys as string[] }),
   }
 }
 
 function isText(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== ''
-}
-
-/**
- * A site path for article URLs: starts with one `/` (so it can name no other host or scheme), holds
- * only characters a URL path may hold, and no `..` segment.
- */
-function _isSitePath(value: string): boolean {
-  return /^\/(?!\/)[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(value) && !value.split('/').includes('..')
-}
-
-/** True when the value is a URL with a user name or password (`https://user:secret@…`). */
-function _hasCredentials(value: unknown): boolean {
-  if (typeof value !== 'string' || !URL.canParse(value)) return false
-  const url = new URL(value)
-  return url.username !== '' || url.password !== ''
-}
-
-/** An absolute http(s) URL without credentials, normalised to end in `/`, or undefined. */
-function toSiteUrl(value: unknown): string | undefined {
-  if (typeof value !== 'string' || !URL.canParse(value)) return undefined
-  const url = new URL(value)
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined
-  if (url.username || url.password) return undefined
-  if (url.search || url.hash) return undefined
-  if (!url.pathname.endsWith('/')) url.pathname += '/'
-  return url.href
 }
 
 /**

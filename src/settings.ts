@@ -28,7 +28,11 @@ export async function resolveSettings(options: BuildOptions): Promise<BuildSetti
   }
   const configFile = options.config ?? 'kanal.config.json'
   const config = await readConfig(path.resolve(cwd, configFile), options, configFile)
-  const contentDir = path.resolve(cwd, options.content ?? 'content')
+  // The config's `content` is relative to the config file; --content (and the default) to the cwd.
+  const contentDir =
+    options.content === undefined && config.content !== undefined
+      ? path.resolve(path.dirname(path.resolve(cwd, configFile)), config.content)
+      : path.resolve(cwd, options.content ?? 'content')
   const outDir = path.resolve(cwd, options.out ?? 'dist')
   checkOutputFolder(outDir, contentDir, path.resolve(cwd, configFile))
   return {

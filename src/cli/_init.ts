@@ -3,6 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { UsageError } from '../errors.js'
 import { PACKAGE_ROOT } from '../package-root.js'
+import type { FoundSite } from '../sites/find-site.js'
 import { defineCommand } from './_command.js'
 import { EXIT } from './_exit.js'
 
@@ -30,8 +31,13 @@ const _HELP = `Usage: kanal init [options]
 Creates kanal.config.json (with $schema for editor completion) and content/ with one German example
 article in the current folder. Never overwrites anything: stops if either exists.
 
+With --from <folder>, reads an existing Jekyll, Hugo, Eleventy or Astro site there instead and writes
+only <folder>/kanal.config.json from the site's own settings; it prints what it found and assumed.
+
 Options:
   --content <dir>      content folder to create (default: content)
+  --from <folder>      the site to read (use . for the current folder)
+  --force              with --from: replace an existing kanal.config.json
   -h, --help           show this help
 `
 
@@ -42,8 +48,17 @@ export const initCommand = defineCommand({
     description: 'set up kanal.config.json and a content folder with an example article',
   },
   help: _HELP,
-  args: { content: { type: 'string' } },
+  args: { content: { type: 'string' }, from: { type: 'string' }, force: { type: 'boolean' } },
   async run({ values, io, cwd }) {
+    if (values.from !== undefined) {
+      const site = await initFromSite(path.resolve(cwd, values.from), values.force === true)
+      const name = path.relative(cwd, site.written).split(path.sep).join('/') || site.written
+      io.stderr(
+        `kanal init: found a ${site.generator} site.\n${site.found.map((line) => `  found    ${line}\n`).join('')}${site.assumed.map((line) => `  assumed  ${line}\n`).join('')}kanal init: wrote ${name}. Next: npx kanal build\n`,
+      )
+      return EXIT.ok
+    }
+    if (values.force) throw new UsageError('--force only goes with --from: kanal init never overwrites')
     const created = await initProject(cwd, values.content)
     io.stderr(`kanal init: created ${created.join(' and ')}. Next: npx kanal build\n`)
     return EXIT.ok
@@ -76,6 +91,23 @@ export async function initProject(cwd: string, contentDir = 'content'): Promise<
   const article = path.join(contentPath, 'willkommen.md')
   await writeFile(article, _ARTICLE, { flag: 'wx' })
   return [configPath, article].map((file) => path.relative(cwd, file).split(path.sep).join('/'))
+}
+
+/**
+ * Writes `kanal.config.json` in a site's folder from the site's own settings (`init --from`); an
+ * existing one is replaced only with `force`.
+ */
+export async function initFromSite(dir: string, force: boolean): Promise<FoundSite & { written: string }> {
+  const { findSite } = await import('../sites/find-site.js')
+  const target = path.join(dir, 'kanal.config.json')
+  if (!force && (await _exists(target))) {
+    const shown = path.relative(process.cwd(), target).split(path.sep).join('/') || target
+    throw new UsageError(`${shown} already exists; pass --force to replace it with what the site says`)
+  }
+  const site = await findSite(dir)
+  const config = { $schema: path.relative(dir, _SCHEMA).split(path.sep).join('/'), ...site.config }
+  await writeFile(target, `${JSON.stringify(config, null, 2)}\n`, { flag: force ? 'w' : 'wx' })
+  return { ...site, written: target }
 }
 
 async function _exists(target: string): Promise<boolean> {

@@ -3,7 +3,9 @@ import { ContentError } from '../errors.js'
 import { quoteValue } from '../quote.js'
 import { findAliasBomb, MAX_ALIAS_EXPANSION } from './_alias-expansion.js'
 import { parseSimpleYaml } from './_simple-yaml.js'
+import { parseToml } from './_toml.js'
 import { findUnclosedQuote } from './_unclosed-quote.js'
+import type { FrontMatterFormat } from './read.js'
 import type { FrontMatter, KeyPosition, SourceFile } from './source.js'
 
 export type { FrontMatter, KeyPosition } from './source.js'
@@ -11,9 +13,36 @@ export type { FrontMatter, KeyPosition } from './source.js'
 const _KEY_LINE =
   /^(?:"([^"]+)"|'([^']+)'|([^\s#'"{[\]}&*!|>%@`,?:-][^:#]*?|[-?:][^\s:#][^:#]*?))[ \t]*:(?:[ \t]+|$)/
 
-/** Parses the YAML front matter of a source file; YAML errors point at the file's line and column. */
-export function parseFrontMatter(source: SourceFile, yaml: string): FrontMatter {
-  return parseSimpleYaml(yaml, source.frontMatterLine) ?? parseYaml(source, yaml)
+/** Parses the front matter of a source file (YAML, or Hugo's TOML or JSON); errors point at its line and column. */
+export function parseFrontMatter(
+  source: SourceFile,
+  text: string,
+  format: FrontMatterFormat = 'yaml',
+): FrontMatter {
+  if (format === 'toml') return parseToml(source, text)
+  if (format === 'json') return _parseJson(source, text)
+  return parseSimpleYaml(text, source.frontMatterLine) ?? parseYaml(source, text)
+}
+
+/** Hugo's JSON front matter (`{` … `}`): the keys are found on their `"key":` lines. */
+function _parseJson(source: SourceFile, json: string): FrontMatter {
+  let data: unknown
+  try {
+    data = JSON.parse(json)
+  } catch (error) {
+    throw new ContentError(
+      { file: source.file, line: source.frontMatterLine - 1, column: 1 },
+      `the front matter is not valid JSON (${(error as Error).message}): write it as {"title": "…", "date": "…"}`,
+      { cause: error },
+    )
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) data = {}
+  const positions: KeyPosition[] = []
+  for (const [index, line] of json.split('\n').entries()) {
+    const match = /^\s*"([^"]+)"\s*:\s*/.exec(line)
+    if (match) positions.push([match[1] as string, source.frontMatterLine + index, match[0].length + 1])
+  }
+  return { data: data as Record<string, unknown>, positions }
 }
 
 /** `parseFrontMatter` by js-yaml alone, for any YAML (exported for tests). */

@@ -1,17 +1,47 @@
+import path from 'node:path'
 import type { Config } from '../config.js'
 import { formatCalendarDay } from '../dates/format.js'
+import { toSlug } from '../slug.js'
 
-/** Fills the config's permalink pattern (`/:year/:month/:slug/`) for an article; dates in the site's zone. */
-export function permalinkFor(
-  config: Pick<Config, 'permalink' | 'timeZone'>,
-  slug: string,
-  date: Date,
-): string {
-  if (!/:(year|month|day)/.test(config.permalink)) return config.permalink.replace(':slug', slug)
-  const [year, month, day] = formatCalendarDay(date, config.timeZone).split('-')
-  return config.permalink
+/** What an article's URL pattern can be filled from. */
+export interface PermalinkParts {
+  slug: string
+  date: Date
+  /** The article's categories (Jekyll's `:categories`). */
+  categories: string[]
+  /** The file's path below the content folder, with `/` (`:path`). */
+  relative: string
+}
+
+/**
+ * Fills the config's permalink pattern (`/:year/:month/:slug/`) for an article; dates in the site's zone.
+ * `:title` is Jekyll's name for the slug; `:categories` (Jekyll) the categories, lower case, as folders
+ * (left out with their slash when there are none); `:path` (Eleventy, Astro) the file's path below the
+ * content folder without its extension, `index` files named by their folder.
+ */
+export function permalinkFor(config: Pick<Config, 'permalink' | 'timeZone'>, parts: PermalinkParts): string {
+  const pattern = config.permalink
+  if (!/:(year|month|day|categories|path|title)/.test(pattern)) return pattern.replace(':slug', parts.slug)
+  const [year, month, day] = formatCalendarDay(parts.date, config.timeZone).split('-')
+  const filled = pattern
     .replace(':year', year ?? '')
     .replace(':month', month ?? '')
     .replace(':day', day ?? '')
-    .replace(':slug', slug)
+    .replace(':slug', parts.slug)
+    .replace(':title', parts.slug)
+    .replace(':path', () => _pathSlug(parts.relative))
+    // As Jekyll: lower case, otherwise as written (the URL parser escapes what a path may not hold).
+    .replace(':categories', () =>
+      [...new Set(parts.categories.map((category) => category.toLowerCase()))].filter(Boolean).join('/'),
+    )
+  return filled.replace(/\/{2,}/g, '/')
+}
+
+function _pathSlug(relative: string): string {
+  const parsed = path.posix.parse(relative)
+  const parts = [
+    ...(parsed.dir ? parsed.dir.split('/') : []),
+    ...(parsed.name === 'index' ? [] : [parsed.name]),
+  ]
+  return parts.map((part) => toSlug(part)).join('/')
 }

@@ -4,6 +4,7 @@ import { isOneEdit } from '../did-you-mean.js'
 import type { ContentError } from '../errors.js'
 import { quoteValue } from '../quote.js'
 import { toAbsoluteUrl } from '../render/urls.js'
+import { conventionsFor } from '../sites/conventions-for.js'
 import { toUriText } from '../uri.js'
 import { Fields } from './_fields.js'
 import { permalinkFor } from './_permalink.js'
@@ -41,8 +42,9 @@ const _KNOWN = new Set([
 export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: Config): ArticleResult {
   const fields = new Fields(source, frontMatter)
   const known = [..._KNOWN]
+  const accepted = conventionsFor(config.from)?.knownKeys
   for (const key of Object.keys(frontMatter.data)) {
-    if (!_KNOWN.has(key)) {
+    if (!_KNOWN.has(key) && !accepted?.has(key) && !config.ignoreKeys?.includes(key)) {
       const near = known.find((name) => _isTypo(key, name))
       const hint = near ? `did you mean "${near}"?` : `known keys are ${known.join(', ')}`
       fields.warn(key, `unknown key ${quoteValue(key)} is ignored; ${hint}`)
@@ -66,7 +68,13 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
     return { errors: fields.errors, warnings: fields.warnings }
   }
   const url =
-    givenUrl ?? toUriText(new URL(permalinkFor(config, slug, date).replace(/^\//, ''), config.siteUrl).href)
+    givenUrl ??
+    toUriText(
+      new URL(
+        permalinkFor(config, { slug, date, categories, relative: source.relative }).replace(/^\//, ''),
+        config.siteUrl,
+      ).href,
+    )
   // A relative image resolves against the article's own URL, known only now.
   const image =
     imageOnSite &&

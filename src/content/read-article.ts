@@ -1,9 +1,11 @@
 import type { Config } from '../config.js'
 import { ContentError } from '../errors.js'
+import { conventionsFor } from '../sites/conventions-for.js'
 import { parseFrontMatter } from './_front-matter.js'
 import { toArticle } from './_to-article.js'
 import type { Article } from './article.js'
 import { readSource } from './read.js'
+import type { SourceFile } from './source.js'
 
 /** One article file: where to read it, and how messages name it. */
 export interface ArticleFile {
@@ -28,6 +30,8 @@ export interface ReadArticle {
   warnings: ContentError[]
   /** SHA-256 of the whole file, when it was read whole (a cache tells an untouched file by it). */
   fileHash?: string
+  /** A generator's page that is no article (a headless bundle): read and left out, with its size and mtime. */
+  notArticle?: Pick<SourceFile, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>
 }
 
 /**
@@ -47,12 +51,32 @@ export type ArticleReader = (
 export function readArticle(file: ArticleFile, config: Config): ReadArticle {
   try {
     const read = readSource(file.path, file.file, file.relative)
-    const result = toArticle(read.source, parseFrontMatter(read.source, read.yaml), config)
+    const parsed = parseFrontMatter(read.source, read.yaml, read.format)
+    const conventions = conventionsFor(config.from)
+    // A generator's page that is no article (a Hugo list page, a headless bundle) is left out quietly.
+    const frontMatter = conventions ? conventions.toKanal(parsed, file.relative) : parsed
+    if (frontMatter === undefined) {
+      const { size, mtimeMs, ctimeMs, ino } = read.source
+      return { errors: [], warnings: [], notArticle: { size, mtimeMs, ctimeMs, ino } }
+    }
+    const result = toArticle(read.source, frontMatter, config)
     return read.fileHash === undefined ? result : { ...result, fileHash: read.fileHash }
   } catch (error) {
     if (!(error instanceof ContentError)) throw error
     return { errors: [error], warnings: [] }
   }
+}
+
+/**
+ * The front-matter keys of one file that neither kanal nor the config's generator knows (what
+ * `init --from` records in `ignoreKeys`); a file that cannot be read has none.
+ */
+export function readUnknownKeys(file: ArticleFile, config: Config): string[] {
+  return readArticle(file, config).warnings.flatMap((warning) => {
+    // A key one edit off a known one ("titel") is a typo to fix, not a key to accept.
+    const key = /^unknown key "([^"]+)"/.exec(warning.reason)?.[1]
+    return key === undefined || warning.reason.includes('did you mean') ? [] : [key]
+  })
 }
 
 /** The plain reader: every file, one after another, on this thread. */

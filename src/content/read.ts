@@ -9,14 +9,21 @@ const _utf8 = new TextDecoder('utf-8', { fatal: true })
 const _lenient = new TextDecoder('utf-8')
 const _SHAPE = 'start the file with a line "---", then the front matter (title:, date:, …), then a line "---"'
 
+/** The front matter's language, told by its opening line: `---` YAML, `+++` TOML (Hugo), `{` JSON (Hugo). */
+export type FrontMatterFormat = 'yaml' | 'toml' | 'json'
+
+const _OPENING: Record<string, FrontMatterFormat> = { '---': 'yaml', '+++': 'toml', '{': 'json' }
+
 /**
  * A located source file, its front matter text, and the file's hash when it was read whole. (The
  * body's hash, which keys rendered HTML, is taken when a body is rendered: most never are.)
  */
 export interface ReadSource {
   source: SourceFile
-  /** The YAML text between the delimiters, LF line ends, no BOM. */
+  /** The front matter between the delimiters (JSON: with its braces), LF line ends, no BOM. */
   yaml: string
+  /** Its language. */
+  format: FrontMatterFormat
   /** SHA-256 of the whole file, when it was read whole. */
   fileHash?: string
 }
@@ -34,16 +41,18 @@ export function readSource(filePath: string, file: string, relative: string, who
   try {
     const stat = fstatSync(fd)
     let bytes = whole ? _readAt(fd, 0, stat.size) : _readInto(_head, fd, Math.min(_HEAD_BYTES, stat.size))
-    let end = _findClosing(bytes, bytes.length >= stat.size)
+    const { start, format } = _opening(bytes, file)
+    let end = _findClosing(bytes, bytes.length >= stat.size, format)
     if (end === undefined && bytes.length < stat.size) {
       bytes = _readAt(fd, 0, stat.size)
-      end = _findClosing(bytes, true)
+      end = _findClosing(bytes, true, format)
     }
-    const start = _openingLength(bytes, file)
     if (end === undefined) {
       throw new ContentError({ file, line: 1, column: 1 }, `the front matter is not closed: ${_SHAPE}`)
     }
-    const yaml = _decode(bytes.subarray(start, end.yamlEnd), file, 2).replace(/\r\n?/g, '\n')
+    const inner = _decode(bytes.subarray(start, end.yamlEnd), file, 2).replace(/\r\n?/g, '\n')
+    // JSON front matter keeps its braces: they are part of the object.
+    const yaml = format === 'json' ? `{${inner}}` : inner
     const source: SourceFile = {
       file,
       path: filePath,
@@ -56,8 +65,8 @@ export function readSource(filePath: string, file: string, relative: string, who
       ctimeMs: stat.ctimeMs,
       ino: stat.ino,
     }
-    if (bytes.length < stat.size) return { source, yaml }
-    return { source, yaml, fileHash: sha256(bytes) }
+    if (bytes.length < stat.size) return { source, yaml, format }
+    return { source, yaml, format, fileHash: sha256(bytes) }
   } finally {
     closeSync(fd)
   }
@@ -160,25 +169,31 @@ function _readInto(buffer: Buffer, fd: number, length: number, position = 0): Bu
   return buffer.subarray(0, done)
 }
 
-/** Length of the opening `---` line including a BOM; throws when the file has no front matter. */
-function _openingLength(head: Buffer, file: string): number {
+/** Length of the opening line including a BOM, and the format it opens; throws when the file has no front matter. */
+function _opening(head: Buffer, file: string): { start: number; format: FrontMatterFormat } {
   _refuseBinary(head.subarray(0, 1024), file)
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0
-  const match = /^---[ \t]*\r?\n/.exec(head.subarray(bom, bom + 64).toString('latin1'))
+  const match = /^(---|\+\+\+|\{)[ \t]*\r?\n/.exec(head.subarray(bom, bom + 64).toString('latin1'))
   if (!match) {
     throw new ContentError({ file, line: 1, column: 1 }, `has no front matter: ${_SHAPE}`)
   }
-  return bom + match[0].length
+  return { start: bom + match[0].length, format: _OPENING[match[1] as string] as FrontMatterFormat }
 }
 
-/** Finds the closing `---` (or `...`) line: where the YAML ends and the body starts. */
-function _findClosing(head: Buffer, whole: boolean): { yamlEnd: number; bodyStart: number } | undefined {
+/** Finds the closing line (`---` or `...`; `+++`; `}`): where the front matter ends and the body starts. */
+function _findClosing(
+  head: Buffer,
+  whole: boolean,
+  format: FrontMatterFormat,
+): { yamlEnd: number; bodyStart: number } | undefined {
+  const markers = format === 'yaml' ? ['---', '...'] : format === 'toml' ? ['+++'] : ['}']
+  const width = format === 'json' ? 1 : 3
   let from = head.indexOf(10) // the closing line is never the first line
   while (from !== -1) {
     const lineStart = from + 1
-    const marker = head.subarray(lineStart, lineStart + 3).toString('latin1')
-    if (marker === '---' || marker === '...') {
-      let cursor = lineStart + 3
+    const marker = head.subarray(lineStart, lineStart + width).toString('latin1')
+    if (markers.includes(marker)) {
+      let cursor = lineStart + width
       while (head[cursor] === 0x20 || head[cursor] === 0x09) cursor++
       if (cursor === head.length && whole) return { yamlEnd: lineStart, bodyStart: cursor }
       if (head[cursor] === 0x0a) return { yamlEnd: lineStart, bodyStart: cursor + 1 }

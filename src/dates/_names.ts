@@ -36,6 +36,15 @@ export function monthFromName(name: string): number | undefined {
   return _monthByKey.get(_key(name))
 }
 
+const _englishMonthByKey = _index({ sept: 9 }, [enUS], (locale, width, context) =>
+  _MONTHS.map((month) => [locale.localize.month(month, { width, context }), month + 1]),
+)
+
+/** The month (1–12) an English name or abbreviation stands for (`July`, `Jul`, `jul.`), if any. */
+export function monthFromEnglishName(name: string): number | undefined {
+  return _englishMonthByKey.get(_key(name))
+}
+
 /** The weekday (0 for Sunday) a German name or abbreviation stands for (`Freitag`, `Fr.`), if any. */
 export function weekdayFromName(name: string): number | undefined {
   return _weekdayByKey.get(_key(name))

@@ -1,5 +1,6 @@
 import { utcMs, weekdayOf } from './_calendar.js'
 import { wallClock } from './_clock.js'
+import { readEnglish } from './_english.js'
 import { findProblem } from './_fields.js'
 import { readGerman } from './_german.js'
 import { readIso } from './_iso.js'
@@ -25,13 +26,16 @@ export type DateParseResult =
 /**
  * Reads a date as a German editor writes it; zone-less values are wall time in `timeZone`.
  * Accepts ISO forms (`2024-10-25`, `2024-10-25 14:30`, `2024-10-25T14:30:00+02:00`) and German ones
- * (`25.10.2024, 14:30 Uhr`, `Freitag, 25. Oktober 2024`, `1. Mai 2024 um 9:05 Uhr`).
+ * (`25.10.2024, 14:30 Uhr`, `Freitag, 25. Oktober 2024`, `1. Mai 2024 um 9:05 Uhr`), and English month
+ * names as site generators' starters write them (`Jul 08 2022`, `July 8, 2022`, `8 July 2022`).
  * Throws a RangeError when `timeZone` is no IANA zone name: that is a configuration error, not the author's.
  */
 export function parseDate(text: string, timeZone: string): DateParseResult {
   if (!isTimeZone(timeZone)) throw new RangeError(`Unknown time zone ${JSON.stringify(timeZone)}`)
   const value = text.trim()
-  const fields = readIso(value) ?? readGerman(value)
+  const german = readIso(value) ?? readGerman(value)
+  // English month names (`Jul 08 2022`) are read like German ones; a German problem is reported otherwise.
+  const fields = typeof german === 'object' ? german : (readEnglish(value) ?? german)
   if (fields === undefined) return { ok: false, reason: notADate(value) }
   if (typeof fields === 'string') return { ok: false, reason: notADate(value, fields) }
   const problem = findProblem(fields)

@@ -48,12 +48,12 @@ export class CachedReader {
 
   readonly read: ArticleReader = async (files, config, found) => {
     const deliver = (index: number, result: ReadArticle) => {
-      if (result.article) {
-        const { source } = result.article
-        this.seen.sizes[index] = source.size
-        this.seen.mtimes[index] = source.mtimeMs
-        this.seen.ctimes[index] = source.ctimeMs ?? -1
-        this.seen.inodes[index] = source.ino ?? -1
+      const seen = result.article?.source ?? result.notArticle
+      if (seen) {
+        this.seen.sizes[index] = seen.size
+        this.seen.mtimes[index] = seen.mtimeMs
+        this.seen.ctimes[index] = seen.ctimeMs ?? -1
+        this.seen.inodes[index] = seen.ino ?? -1
       }
       found(index, result)
     }
@@ -154,7 +154,10 @@ export class CachedReader {
   #fromHelper(outcome: ReadOutcome, file: ArticleFile): ReadArticle {
     this.#stats.parsed++
     const errors = outcome.errors.map(toContentError)
-    if (outcome.line === undefined) return { errors, warnings: outcome.warnings.map(toContentError) }
+    if (outcome.line === undefined) {
+      const warnings = outcome.warnings.map(toContentError)
+      return { errors, warnings, ...(outcome.notArticle ? { notArticle: outcome.notArticle } : {}) }
+    }
     const entry = fromEntryLine(outcome.line)
     if (!entry) throw new Error(`kanal bug: a helper thread sent a damaged entry for ${file.file}`)
     if (errors.length === 0) this.#cache.index.remember(file.relative, entry, outcome.line)

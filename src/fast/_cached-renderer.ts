@@ -42,7 +42,7 @@ export class CachedRenderer {
   #stored(job: BodyJob): RenderedBody | undefined {
     const bodyHash = this.#cache.index.bodyHash(job.source.relative)
     if (!bodyHash) return undefined
-    const key = renderKey(bodyHash, job.articleUrl, job.siteUrl, job.summary)
+    const key = renderKey(bodyHash, job.articleUrl, job.siteUrl, job.summary, job.templates)
     const body = this.#cache.html.get(key)
     if (body === undefined) return undefined
     this.#stats.renderReused++
@@ -56,8 +56,8 @@ export class CachedRenderer {
     const { bodyHash, ...body } = outcome
     this.#cache.index.learnBodyHash(job.source.relative, bodyHash)
     // Text that needed cleaning is not stored: its warning must come again with every build.
-    if (body.removed === 0) {
-      const key = renderKey(bodyHash, job.articleUrl, job.siteUrl, job.summary)
+    if (body.removed === 0 && body.leftOut === undefined) {
+      const key = renderKey(bodyHash, job.articleUrl, job.siteUrl, job.summary, job.templates)
       this.#cache.html.put(key, { html: body.html, summary: body.summary })
       this.keys.set(job.articleUrl, key)
     }

@@ -1,6 +1,7 @@
 import type { Config } from '../config.js'
 import { readBodyBytes } from '../content/read.js'
 import type { ArticleFile } from '../content/read-article.js'
+import type { SourceFile } from '../content/source.js'
 import { ContentError, type Location } from '../errors.js'
 import { sha256 } from '../hash.js'
 import type { BodyJob, RenderedBody } from '../render/article-body.js'
@@ -26,6 +27,8 @@ export interface ReadOutcome {
   errors: ErrorData[]
   /** Warnings of a file that gave no article (an article's own are in its line). */
   warnings: ErrorData[]
+  /** A generator's page that is no article: its size and mtime. */
+  notArticle?: Pick<SourceFile, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>
 }
 
 /** A rendered body with the hash of the bytes it came from (its HTML's key in the cache). */
@@ -37,7 +40,10 @@ export async function loadReader(): Promise<(file: ArticleFile, config: Config) 
   return (file, config) => {
     const result = readArticle(file, config)
     const errors = result.errors.map(_toErrorData)
-    if (!result.article) return { errors, warnings: result.warnings.map(_toErrorData) }
+    if (!result.article) {
+      const warnings = result.warnings.map(_toErrorData)
+      return { errors, warnings, ...(result.notArticle ? { notArticle: result.notArticle } : {}) }
+    }
     const entry = toCachedArticle(result.article, result.warnings, result.fileHash)
     return { line: toEntryLine(entry), errors, warnings: [] }
   }

@@ -11,8 +11,16 @@ export function configKey(config: unknown): string {
 
 /**
  * The key of a rendered body: it depends on the body, on the URLs relative links resolve against, and
- * on the front matter's summary (the plain-text summary is kept with the HTML).
+ * on the front matter's summary (the plain-text summary is kept with the HTML), and on a site's templates.
  */
-export function renderKey(bodyHash: string, articleUrl: string, siteUrl: string, summary = ''): string {
-  return sha256(`${CACHE_FORMAT}\0${bodyHash}\0${articleUrl}\0${siteUrl}\0${summary}`)
+export function renderKey(
+  bodyHash: string,
+  articleUrl: string,
+  siteUrl: string,
+  summary = '',
+  templates: unknown = undefined,
+): string {
+  // Bodies of a generator's site also depend on how its template code is read (an include's folder).
+  const read = templates === undefined ? '' : `\0${JSON.stringify(templates)}`
+  return sha256(`${CACHE_FORMAT}\0${bodyHash}\0${articleUrl}\0${siteUrl}\0${summary}${read}`)
 }

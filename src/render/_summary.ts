@@ -17,6 +17,12 @@ export function summarize(html: string, maxLength = 280, direct = false): string
   return truncate(stripForbiddenChars(text), maxLength)
 }
 
+/** Plain text of all of rendered HTML (the excerpt before `<!--more-->`), cut like `summarize`'s. */
+export function summarizeAll(html: string, maxLength = 280, direct = false): string {
+  const text = blocksToText(toTextBlocks(html, direct)).trim()
+  return truncate(stripForbiddenChars(text), maxLength)
+}
+
 // Most articles open with a text paragraph, so its end is looked for first and the rest of the
 // body is parsed only when that paragraph turns out empty (an image) or missing. In rendered
 // HTML `</p>` cannot occur inside an attribute or text, where `<` is escaped.

@@ -2,9 +2,11 @@ import { decodeBody, readBodyBytes } from '../content/read.js'
 import type { SourceFile } from '../content/source.js'
 import { findForbiddenChar, removeForbiddenChars } from '../content/xml-chars.js'
 import { ContentError } from '../errors.js'
+import type { BodyTemplates } from '../sites/body-templates.js'
 import { renderBody } from './_html.js'
 import { renderPlainText } from './_plain-text.js'
-import { summarize } from './_summary.js'
+import { summarize, summarizeAll } from './_summary.js'
+import { lineOf, translateTemplates } from './_templates.js'
 
 /** One article body to render: where it sits, and what its links resolve against. */
 export interface BodyJob {
@@ -16,6 +18,8 @@ export interface BodyJob {
   siteUrl: string
   /** The front matter's summary (inline Markdown), if any. */
   summary?: string
+  /** The template code a generator's bodies may hold (Liquid, Hugo shortcodes), if any. */
+  templates?: BodyTemplates
 }
 
 /** A rendered body, or the content error that stopped it. */
@@ -29,6 +33,8 @@ export type RenderedBody =
       /** How many characters XML forbids were removed, and where the first one was. */
       removed: number
       removedAt?: { line: number; column: number }
+      /** Template code left out because kanal cannot evaluate it, with where it stood. */
+      leftOut?: { line: number; column: number; tag: string }[]
     }
   | { ok: false; error: ContentError }
 
@@ -59,8 +65,28 @@ export function renderBodyBytes(bytes: Buffer, job: BodyJob): RenderedBody & { o
   const decoded = decodeBody(bytes, job.source.file, job.source.bodyLine)
   const { text, removed } = removeForbiddenChars(decoded)
   const removedAt = removed > 0 ? findForbiddenChar(decoded, job.source.bodyLine) : undefined
-  const { html, direct } = renderBody(text, { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
+  const translated = translateTemplates(text, job.templates)
+  const { html, direct } = renderBody(translated.text, { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
   const summary =
-    job.summary === undefined ? summarize(html, undefined, direct) : renderPlainText(job.summary)
-  return { ok: true, html, summary, removed, ...(removedAt ? { removedAt } : {}) }
+    job.summary === undefined ? _summaryOf(translated.text, html, direct, job) : renderPlainText(job.summary)
+  const leftOut = translated.leftOut.map(({ offset, tag }) => ({
+    ...lineOf(text, offset, job.source.bodyLine),
+    tag,
+  }))
+  return {
+    ok: true,
+    html,
+    summary,
+    removed,
+    ...(removedAt ? { removedAt } : {}),
+    ...(leftOut.length > 0 ? { leftOut } : {}),
+  }
+}
+
+/** The summary from the body: a generator site's text before `<!--more-->`, else the first paragraph. */
+function _summaryOf(text: string, html: string, direct: boolean, job: BodyJob): string {
+  const more = job.templates === undefined ? -1 : text.indexOf('<!--more-->')
+  if (more <= 0) return summarize(html, undefined, direct)
+  const before = renderBody(text.slice(0, more), { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
+  return summarizeAll(before.html, undefined, before.direct)
 }

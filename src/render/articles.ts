@@ -2,6 +2,7 @@ import type { Config } from '../config.js'
 import type { Article } from '../content/article.js'
 import { ContentError } from '../errors.js'
 import type { RenderedArticle } from '../model.js'
+import { bodyTemplatesFor } from '../sites/body-templates.js'
 import type { BodyRenderer } from './article-body.js'
 
 /** The rendered bodies, with every problem found while reading them. */
@@ -26,12 +27,16 @@ export async function renderArticles(
   onProgress?.('render', 0, shown.length)
   const render = renderer ?? (await import('./article-body.js')).renderEach
   const outcomes = await render(
-    shown.map((article) => ({
-      source: article.source,
-      articleUrl: article.url,
-      siteUrl: config.siteUrl,
-      ...(article.summary === undefined ? {} : { summary: article.summary }),
-    })),
+    shown.map((article) => {
+      const templates = bodyTemplatesFor(config, article.source.path)
+      return {
+        source: article.source,
+        articleUrl: article.url,
+        siteUrl: config.siteUrl,
+        ...(article.summary === undefined ? {} : { summary: article.summary }),
+        ...(templates ? { templates } : {}),
+      }
+    }),
   )
   for (const [index, outcome] of outcomes.entries()) {
     const article = shown[index] as Article
@@ -49,7 +54,20 @@ export async function renderArticles(
         ),
       )
     }
+    for (const { line, column, tag } of outcome.leftOut ?? []) {
+      result.warnings.push(
+        new ContentError(
+          { file: article.source.file, line, column },
+          `left out ${_short(tag)}: kanal does not evaluate this template code; write the HTML or Markdown it stands for`,
+        ),
+      )
+    }
     result.rendered.set(article, { html: outcome.html, summary: outcome.summary })
   }
   return result
+}
+
+function _short(tag: string): string {
+  const line = tag.replace(/\s+/g, ' ')
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line
 }

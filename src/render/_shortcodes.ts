@@ -1,0 +1,88 @@
+import type { BodyTemplates, LeftOut, Translated } from './_templates.js'
+
+// Hugo's built-in shortcodes as a feed can show them: a figure, code, links to videos and gists
+// (never an iframe). Any other shortcode is left out, never published verbatim.
+
+const _SHORTCODE = /\{\{([<%])\s*(\/?)\s*([\w-]+)((?:[^>%"]|"[^"]*")*?)\s*\/?\s*[>%]\}\}/g
+
+/** Translates Hugo shortcodes in a body (see above). */
+export function translateShortcodes(body: string, _templates: BodyTemplates): Translated {
+  const leftOut: LeftOut[] = []
+  let text = ''
+  let at = 0
+  _SHORTCODE.lastIndex = 0
+  for (let match = _SHORTCODE.exec(body); match !== null; match = _SHORTCODE.exec(body)) {
+    text += body.slice(at, match.index)
+    at = match.index + match[0].length
+    const [, , closing, name, rest] = match as unknown as string[]
+    if (closing) continue
+    const args = _arguments(rest as string)
+    if (name === 'highlight') {
+      const end = body.indexOf('{{< /highlight >}}', at)
+      const code = body.slice(at, end === -1 ? body.length : end)
+      at = end === -1 ? body.length : end + '{{< /highlight >}}'.length
+      text += `\`\`\`${args.positional[0] ?? ''}\n${code.replace(/^\n/, '').replace(/\n?$/, '\n')}\`\`\``
+      continue
+    }
+    const html = _builtIn(name as string, args)
+    if (html === undefined) leftOut.push({ offset: match.index, tag: match[0] })
+    else text += html
+  }
+  return { text: text + body.slice(at), leftOut }
+}
+
+interface _Arguments {
+  positional: string[]
+  named: Record<string, string>
+}
+
+function _arguments(text: string): _Arguments {
+  const args: _Arguments = { positional: [], named: {} }
+  for (const part of text.matchAll(/(?:([\w-]+)=)?(?:"([^"]*)"|([^\s"]+))/g)) {
+    const value = part[2] ?? part[3] ?? ''
+    if (part[1]) args.named[part[1]] = value
+    else args.positional.push(value)
+  }
+  return args
+}
+
+function _builtIn(name: string, args: _Arguments): string | undefined {
+  const first = args.positional[0]
+  switch (name) {
+    case 'figure': {
+      const src = args.named.src ?? first
+      if (!src) return undefined
+      const caption = args.named.caption ?? args.named.title
+      const image = `<img src="${_attr(src)}" alt="${_attr(args.named.alt ?? caption ?? '')}">`
+      return `<figure>${image}${caption ? `<figcaption>${_text(caption)}</figcaption>` : ''}</figure>`
+    }
+    case 'youtube': {
+      const id = args.named.id ?? first
+      return id
+        ? _link(`https://www.youtube.com/watch?v=${encodeURIComponent(id)}`, 'Video auf YouTube')
+        : undefined
+    }
+    case 'vimeo': {
+      const id = args.named.id ?? first
+      return id ? _link(`https://vimeo.com/${encodeURIComponent(id)}`, 'Video auf Vimeo') : undefined
+    }
+    case 'gist': {
+      const [user, id] = [args.named.user ?? first, args.named.id ?? args.positional[1]]
+      return user && id ? _link(`https://gist.github.com/${user}/${id}`, 'Gist auf GitHub') : undefined
+    }
+    default:
+      return undefined
+  }
+}
+
+function _link(url: string, label: string): string {
+  return `<p><a href="${_attr(url)}">${label}</a></p>`
+}
+
+function _attr(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+}
+
+function _text(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+}

@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { FrontMatterDraft, type SiteConventions } from './_conventions.js'
+import {
+  authorOf,
+  type FoundSite,
+  firstFile,
+  languageTag,
+  readSettingsFile,
+  SiteNotes,
+  siteUrlOf,
+  text,
+} from './_settings.js'
+
+// Eleventy's data keys (https://www.11ty.dev/docs/data-configuration/) and eleventy-base-blog's.
+
+const _ZONELESS = /^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/
+
+const _KNOWN = [
+  'layout',
+  'permalink',
+  'eleventyExcludeFromCollections',
+  'eleventyNavigation',
+  'eleventyComputed',
+  'eleventyImport',
+  'pagination',
+  'templateEngineOverride',
+  'dynamicPermalink',
+  'description',
+  'excerpt',
+  'modified',
+  'updated',
+]
+
+/** Eleventy's Markdown templates as Eleventy reads them. */
+export const eleventy: SiteConventions = {
+  name: 'eleventy',
+  knownKeys: new Set(_KNOWN),
+  templates: 'liquid',
+  isArticleFile: () => true,
+  toKanal(frontMatter) {
+    if (frontMatter.data.permalink === false) return undefined
+    const draft = new FrontMatterDraft(frontMatter)
+    // Eleventy reads YAML dates without a zone (`date: 2018-05-01`) as UTC, as js-yaml makes them.
+    for (const key of ['date', 'modified']) {
+      const value = draft.data[key]
+      if (typeof value === 'string' && _ZONELESS.test(value))
+        draft.data[key] = `${value.replace(' ', 'T')}${value.length === 10 ? 'T00:00' : ''}Z`
+    }
+    draft.move('eleventyExcludeFromCollections', 'draft', (value) => (value === true ? true : undefined))
+    draft.move('description', 'summary')
+    draft.move('excerpt', 'summary')
+    draft.move('modified', 'updated')
+    // `/a/b/index.html` is served as `/a/b/`; other paths are the URL as they are.
+    draft.move('permalink', 'url', (value) =>
+      typeof value === 'string' && !value.includes('{') ? value.replace(/\/index\.html$/, '/') : undefined,
+    )
+    return draft.done()
+  },
+}
+
+/**
+ * An Eleventy site in `dir` (`eleventy.config.*` or `.eleventy.js`, with `_data/metadata.*`), read into a
+ * kanal config. A `metadata.js` is the site's own code: it is imported, as Eleventy itself does.
+ */
+export async function readEleventySite(dir: string): Promise<FoundSite | undefined> {
+  const configFile = firstFile(dir, [
+    'eleventy.config.js',
+    'eleventy.config.mjs',
+    'eleventy.config.cjs',
+    '.eleventy.js',
+  ])
+  if (!configFile) return undefined
+  const input = existsSync(path.join(dir, 'content')) ? 'content' : '.'
+  const dataName = ['_data', `${input}/_data`]
+    .flatMap((folder) => ['json', 'js', 'mjs', 'cjs'].map((ext) => `${folder}/metadata.${ext}`))
+    .find((name) => existsSync(path.join(dir, name)))
+  if (!dataName) return undefined
+  const metadata = dataName.endsWith('.json')
+    ? readSettingsFile(dir, dataName)
+    : (((await import(pathToFileURL(path.join(dir, dataName)).href)).default ?? {}) as Record<
+        string,
+        unknown
+      >)
+  const notes = new SiteNotes()
+  notes.set('from', 'eleventy', `${configFile} and ${dataName}`)
+  notes.set('title', text(metadata.title), dataName, path.basename(path.resolve(dir)), 'the folder name')
+  notes.set('description', text(metadata.description), dataName)
+  notes.set(
+    'siteUrl',
+    siteUrlOf(metadata.url),
+    dataName,
+    'https://www.example.com/',
+    `${dataName} has no url: set your address`,
+  )
+  notes.set('language', languageTag(metadata.language), dataName, 'de-DE', "kanal's default")
+  notes.set('timeZone', undefined, dataName, 'Europe/Berlin', 'Eleventy sites name no zone')
+  notes.set('author', authorOf(metadata.author), dataName)
+  const folder = ['blog', 'posts'].find((name) => existsSync(path.join(dir, input, name))) ?? ''
+  const content = path.posix.join(input, folder)
+  notes.set('content', content, `the folder of the site's posts`)
+  notes.set(
+    'permalink',
+    `/${folder ? `${folder}/` : ''}:path/`,
+    'Eleventy makes URLs from folders and file names',
+  )
+  return notes.site('eleventy')
+}

@@ -1,0 +1,195 @@
+import { readdirSync } from 'node:fs'
+import path from 'node:path'
+import { FrontMatterDraft, firstText, type SiteConventions, textIn } from './_conventions.js'
+import {
+  authorOf,
+  type FoundSite,
+  firstFile,
+  languageTag,
+  readSettingsFile,
+  SiteNotes,
+  siteUrlOf,
+  text,
+} from './_settings.js'
+
+// Hugo's front matter (https://gohugo.io/content-management/front-matter/) and the keys of its most
+// used themes (PaperMod, Ananke, Stack). `_index.md` is a list page, never an article.
+
+const _KNOWN = [
+  'aliases',
+  'build',
+  '_build',
+  'cascade',
+  'description',
+  'expiryDate',
+  'expirydate',
+  'headless',
+  'isCJKLanguage',
+  'keywords',
+  'lastmod',
+  'layout',
+  'linkTitle',
+  'markup',
+  'menu',
+  'menus',
+  'modified',
+  'outputs',
+  'params',
+  'publishDate',
+  'pubdate',
+  'resources',
+  'series',
+  'sitemap',
+  'translationKey',
+  'type',
+  'weight',
+  'images',
+  'cover',
+  'toc',
+  'showToc',
+  'TocOpen',
+  'tocOpen',
+  'hidemeta',
+  'comments',
+  'ShowReadingTime',
+  'ShowWordCount',
+  'ShowBreadCrumbs',
+  'ShowPostNavLinks',
+  'ShowShareButtons',
+  'disableShare',
+  'searchHidden',
+  'featured_image',
+  'featuredImage',
+  'math',
+  'license',
+  'excerpt',
+]
+
+/** Hugo's content pages as Hugo reads them. */
+export const hugo: SiteConventions = {
+  name: 'hugo',
+  knownKeys: new Set(_KNOWN),
+  templates: 'hugo',
+  isArticleFile(relative) {
+    return !/^_index\.[^.]+$/.test(path.posix.basename(relative))
+  },
+  toKanal(frontMatter) {
+    const data = frontMatter.data
+    if (data.headless === true) return undefined
+    const build = (data.build ?? data._build) as Record<string, unknown> | undefined
+    if (build && typeof build === 'object' && (build.list === 'never' || build.list === false))
+      return undefined
+    const draft = new FrontMatterDraft(frontMatter)
+    draft.move('publishDate', 'date')
+    draft.move('pubdate', 'date')
+    draft.move('lastmod', 'updated')
+    draft.move('modified', 'updated')
+    draft.move('description', 'summary')
+    draft.move('excerpt', 'summary')
+    draft.move('images', 'image', firstText)
+    draft.move('cover', 'image', (value) => textIn(value, 'image'))
+    draft.move('featured_image', 'image')
+    draft.move('featuredImage', 'image')
+    return draft.done()
+  },
+}
+
+const _CONFIG_FILES = [
+  'hugo.toml',
+  'hugo.yaml',
+  'hugo.yml',
+  'hugo.json',
+  'config.toml',
+  'config.yaml',
+  'config.yml',
+  'config.json',
+]
+
+/** A Hugo site in `dir` (`hugo.toml` or `config.toml`, or their YAML/JSON forms), read into a kanal config. */
+export function readHugoSite(dir: string): FoundSite | undefined {
+  const file = firstFile(dir, _CONFIG_FILES)
+  if (!file) return undefined
+  const settings = readSettingsFile(dir, file)
+  const params = _record(settings.params)
+  const notes = new SiteNotes()
+  notes.set('from', 'hugo', file)
+  notes.set('title', text(settings.title), file, path.basename(path.resolve(dir)), 'the folder name')
+  notes.set('description', text(params.description ?? settings.description), file)
+  notes.set(
+    'siteUrl',
+    siteUrlOf(settings.baseURL ?? settings.baseurl),
+    `${file}: baseURL`,
+    'https://www.example.com/',
+    `${file} has no baseURL: set your address`,
+  )
+  notes.set(
+    'language',
+    languageTag(settings.languageCode ?? settings.defaultContentLanguage),
+    file,
+    'de-DE',
+    "kanal's default",
+  )
+  notes.set(
+    'timeZone',
+    text(settings.timeZone ?? settings.timezone),
+    file,
+    'Europe/Berlin',
+    'no timeZone in the site',
+  )
+  notes.set('author', authorOf(params.author ?? settings.author), file)
+  const contentDir = text(settings.contentDir) ?? 'content'
+  const mainSections = params.mainSections ?? params.mainsections
+  const named = Array.isArray(mainSections) ? text(mainSections[0]) : undefined
+  const section = named ?? _largestSection(path.join(dir, contentDir))
+  notes.set(
+    'content',
+    `${contentDir}/${section}`,
+    named ? `${file}: mainSections` : 'the section with the most articles',
+  )
+  const permalinks = _record(settings.permalinks)
+  const pattern = text(permalinks[section]) ?? text(_record(permalinks.page)[section])
+  notes.set(
+    'permalink',
+    pattern === undefined ? undefined : _permalink(pattern, section),
+    `${file}: permalinks.${section}`,
+    `/${section}/:slug/`,
+    "Hugo's default for a section",
+  )
+  return notes.site('hugo')
+}
+
+/**
+ * A Hugo permalink pattern in kanal's placeholders: `:filename` is the file (or bundle) name, `:path`;
+ * `:slugorfilename` is kanal's `:slug`; `:title` (Hugo: the title made a slug) is taken as `:slug` too.
+ */
+function _permalink(pattern: string, section: string): string {
+  return pattern
+    .replace(/:(filename|contentbasename)\b/g, ':path')
+    .replace(/:(slugorfilename|slugorcontentbasename|title)\b/g, ':slug')
+    .replace(/:sections?\b/g, section)
+}
+
+function _largestSection(contentDir: string): string {
+  let best = 'posts'
+  let most = 0
+  let entries: string[] = []
+  try {
+    entries = readdirSync(contentDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+      .map((entry) => entry.name)
+      .sort()
+  } catch {
+    return best
+  }
+  for (const name of entries) {
+    const count = readdirSync(path.join(contentDir, name), { recursive: true })
+      .map(String)
+      .filter((file) => /\.(md|markdown)$/.test(file) && !file.endsWith('_index.md')).length
+    if (count > most) [best, most] = [name, count]
+  }
+  return best
+}
+
+function _record(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
+}

@@ -1,0 +1,107 @@
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { load, YAMLException } from 'js-yaml'
+import { parse as parseTomlText, TomlError } from 'smol-toml'
+import { UsageError } from '../errors.js'
+import type { Generator } from './generator.js'
+
+/** What `init --from` found in a site: the kanal config it makes of it, and what it reports. */
+export interface FoundSite {
+  generator: Generator
+  /** kanal.config.json's keys, from the site's own settings. */
+  config: Record<string, unknown>
+  /** What was read, and from where, one line each. */
+  found: string[]
+  /** What had to be assumed, one line each. */
+  assumed: string[]
+}
+
+/** Collects a FoundSite: values read from a file, or assumed with a reason. */
+export class SiteNotes {
+  readonly config: Record<string, unknown> = {}
+  readonly found: string[] = []
+  readonly assumed: string[] = []
+
+  /** Sets `key` to the first given value, noting where it came from; else to `fallback`, noting why. */
+  set(key: string, value: unknown, from: string, fallback?: unknown, why?: string): void {
+    if (value !== undefined && value !== null && value !== '') {
+      this.config[key] = value
+      this.found.push(`${key}: ${JSON.stringify(value)} (${from})`)
+    } else if (fallback !== undefined) {
+      this.config[key] = fallback
+      this.assumed.push(`${key}: ${JSON.stringify(fallback)}${why ? ` (${why})` : ''}`)
+    }
+  }
+
+  site(generator: Generator): FoundSite {
+    return { generator, config: this.config, found: this.found, assumed: this.assumed }
+  }
+}
+
+/** The first of `names` that exists in `dir`. */
+export function firstFile(dir: string, names: string[]): string | undefined {
+  return names.find((name) => existsSync(path.join(dir, name)))
+}
+
+/**
+ * Reads a generator's settings file (YAML, TOML or JSON by its extension) as an object; a file that
+ * cannot be parsed is a usage error naming its line (exit 2).
+ */
+export function readSettingsFile(dir: string, name: string): Record<string, unknown> {
+  const text = readFileSync(path.join(dir, name), 'utf8').replace(/^\uFEFF/, '')
+  let data: unknown
+  try {
+    if (name.endsWith('.toml')) data = parseTomlText(text)
+    else if (name.endsWith('.json')) data = JSON.parse(text)
+    else data = load(text, { filename: name })
+  } catch (error) {
+    const line =
+      error instanceof TomlError
+        ? error.line
+        : error instanceof YAMLException
+          ? error.mark.line + 1
+          : undefined
+    const reason = (error as Error).message.split('\n')[0]
+    throw new UsageError(
+      `${name}${line === undefined ? '' : `:${line}`}: cannot read the site's settings (${reason}); fix the file, then run kanal init --from again`,
+    )
+  }
+  return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {}
+}
+
+/** A text value, or undefined. */
+export function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
+}
+
+/** A language tag as kanal writes it: `de_DE` and `de-de` become `de-DE`. */
+export function languageTag(value: unknown): string | undefined {
+  const tag = text(value)?.replace(/_/g, '-')
+  if (!tag || !/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(tag)) return undefined
+  const [first, ...rest] = tag.split('-')
+  return [first?.toLowerCase(), ...rest.map((part) => (part.length === 2 ? part.toUpperCase() : part))].join(
+    '-',
+  )
+}
+
+/** An author as kanal's config takes it: `{ name, email? }` from a name or a mapping. */
+export function authorOf(value: unknown): { name: string; email?: string } | undefined {
+  const name = text(value)
+  if (name) return { name }
+  if (!value || typeof value !== 'object') return undefined
+  const record = value as Record<string, unknown>
+  const named = text(record.name)
+  if (!named) return undefined
+  const email = text(record.email)
+  return email ? { name: named, email } : { name: named }
+}
+
+/** A site URL with its path: `https://x.de` + `/blog` → `https://x.de/blog/`. */
+export function siteUrlOf(url: unknown, basePath: unknown = ''): string | undefined {
+  const base = text(url)
+  if (!base || !URL.canParse(base)) return undefined
+  const joined = new URL(base)
+  const below = (text(basePath) ?? '').replace(/^\/+|\/+$/g, '')
+  joined.pathname = `${joined.pathname.replace(/\/+$/, '')}/${below ? `${below}/` : ''}`
+  return joined.href
+}

@@ -1,0 +1,23 @@
+import path from 'node:path'
+import type { Config } from '../config.js'
+import { conventionsFor } from './conventions-for.js'
+
+/** The template language of a site's bodies, and what its built-ins need to know. Plain data (crosses threads). */
+export interface BodyTemplates {
+  kind: 'liquid' | 'hugo'
+  /** The site's absolute URL, ending with `/` (Jekyll's `url` + `baseurl`). */
+  siteUrl: string
+  /** Jekyll's `_includes/` folder, for `{% include %}`. */
+  includesDir?: string
+}
+
+/** How the bodies of the config's generator hold template code, for an article file; undefined: none. */
+export function bodyTemplatesFor(config: Config, articlePath: string): BodyTemplates | undefined {
+  const kind = conventionsFor(config.from)?.templates
+  if (kind === undefined || kind === 'none') return undefined
+  // Jekyll's site folder is the one holding `_posts/` (and `_includes/`).
+  const parts = articlePath.split(path.sep)
+  const posts = parts.lastIndexOf('_posts')
+  const site = posts === -1 ? path.dirname(path.dirname(articlePath)) : parts.slice(0, posts).join(path.sep)
+  return { kind, siteUrl: config.siteUrl, includesDir: path.join(site, '_includes') }
+}

@@ -1,0 +1,128 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { cleanup, makeScenario, run } from '../cli/_scenario.js'
+import { readWithFeedsmith, readWithRssParser } from '../helpers/readers.js'
+import { hasCommand, runGenerator } from './_real.js'
+
+// A German Hugo site (TOML, YAML and JSON front matter, a list page, a draft, a page bundle with an
+// image, shortcodes), built by Hugo and by kanal from `init --from .`: kanal's items must have the URLs,
+// instants and titles of the items in Hugo's own RSS feed.
+
+const HUGO = hasCommand('hugo', ['version'])
+
+function site(permalinks = ''): Record<string, string> {
+  return {
+    'hugo.toml': `baseURL = "https://www.hugo-blatt.de/"
+title = "Hugo-Blatt"
+languageCode = "de-de"
+timeZone = "Europe/Berlin"
+${permalinks}
+[params]
+description = "Nachrichten aus Hugo"
+author = "Max Muster"
+`,
+    // A shortcode of the site's own: kanal cannot know what it writes.
+    'layouts/shortcodes/unbekannt.html': '<aside>{{ .Get 0 }}</aside>',
+    'content/posts/_index.md': '+++\ntitle = "Alle Beiträge"\n+++\n',
+    'content/posts/wahl.md': `+++
+title = "Wahlabend in Erfurt"
+date = 2024-09-01T18:00:00+02:00
+lastmod = 2024-09-02T08:00:00+02:00
+description = "Die Stimmen sind ausgezählt."
+categories = ["Politik"]
+tags = ["Thüringen", "Wahl"]
+aliases = ["/alt/wahl/"]
+weight = 3
++++
+
+Der Abend in Erfurt.
+
+{{< youtube dQw4w9WgXcQ >}}
+
+{{< unbekannt "x" >}}
+`,
+    'content/posts/mit-bild/index.md': `---
+title: "Ein Beitrag mit Bild"
+date: 2024-10-20T09:15:00
+images: ["foto.jpg"]
+toc: true
+---
+
+{{< figure src="foto.jpg" caption="Das Foto" >}}
+`,
+    'content/posts/mit-bild/foto.jpg': 'JPEG',
+    'content/posts/json.md': `{
+  "title": "Im JSON-Format",
+  "date": "2024-08-15",
+  "slug": "json-beitrag"
+}
+
+Text im JSON-Beitrag.
+`,
+    'content/posts/mehr.md':
+      '---\ntitle: Mit Anriss\ndate: 2024-06-01T12:00:00+02:00\n---\n\nErster Absatz.\n\nZweiter Absatz.\n\n<!--more-->\n\nDer Rest.\n',
+    'content/posts/entwurf.md': '---\ntitle: Entwurf\ndate: 2024-07-01\ndraft: true\n---\nNoch nicht.\n',
+    'content/posts/kopflos/index.md':
+      '---\ntitle: Kopflos\ndate: 2024-07-02\nheadless: true\n---\nNur Ressource.\n',
+  }
+}
+
+async function compare(dir: string) {
+  runGenerator('hugo', ['--quiet', '--source', dir], dir)
+  const hugo = await readWithRssParser(await readFile(path.join(dir, 'public/index.xml'), 'utf8'))
+  expect((await run(['init', '--from', '.'], dir)).code).toBe(0)
+  const built = await run(['build', '--now', '2026-01-01T00:00:00Z'], dir)
+  const feed = await readWithFeedsmith(await readFile(path.join(dir, 'dist/rss.xml'), 'utf8'), 'rss')
+  const items = (seen: typeof feed) => seen.items.map((item) => [item.link, item.instant, item.title]).sort()
+  return { built, hugo: items(hugo), kanal: items(feed) }
+}
+
+describe.skipIf(!HUGO)('a Hugo site, from init --from . to build', () => {
+  it("should publish the items of Hugo's own feed, with their URLs, instants and titles", async () => {
+    const dir = await makeScenario(site())
+    try {
+      const { built, hugo, kanal } = await compare(dir)
+      expect(hugo).toHaveLength(4)
+      expect(kanal).toEqual(hugo)
+      // The unknown shortcode is the only warning: --strict holds it back, naming file and line.
+      expect(built.stderr).toContain('content/posts/wahl.md:16:1: warning: left out {{< unbekannt "x" >}}')
+      expect(built.stderr).toMatch(/0 errors, 1 warning/)
+      const json = JSON.parse(await readFile(path.join(dir, 'dist/feed.json'), 'utf8'))
+      const wahl = json.items.find((item: { url: string }) => item.url.endsWith('/wahl/'))
+      expect(wahl).toMatchObject({
+        summary: 'Die Stimmen sind ausgezählt.',
+        date_modified: '2024-09-02T08:00:00+02:00',
+        tags: ['Politik', 'Thüringen', 'Wahl'],
+      })
+      expect(wahl.content_html).toContain('<a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ">')
+      expect(wahl.content_html).not.toContain('{{')
+      const bild = json.items.find((item: { url: string }) => item.url.endsWith('/mit-bild/'))
+      expect(bild.image).toBe('https://www.hugo-blatt.de/posts/mit-bild/foto.jpg')
+      expect(bild.content_html).toContain('<img src="https://www.hugo-blatt.de/posts/mit-bild/foto.jpg"')
+      expect(bild.content_html).toContain('<figcaption>Das Foto</figcaption>')
+      const mehr = json.items.find((item: { url: string }) => item.url.endsWith('/mehr/'))
+      expect(mehr.summary).toBe('Erster Absatz. Zweiter Absatz.')
+      expect((await run(['build', '--strict'], dir)).code).toBe(1)
+    } finally {
+      await cleanup(dir)
+    }
+  }, 60_000)
+
+  it('should follow the [permalinks] of the main section', async () => {
+    const dir = await makeScenario(site('[permalinks]\nposts = "/:year/:month/:filename/"\n'))
+    try {
+      const { hugo, kanal } = await compare(dir)
+      expect(hugo.map(([link]) => link)).toContain('https://www.hugo-blatt.de/2024/09/wahl/')
+      expect(kanal).toEqual(hugo)
+    } finally {
+      await cleanup(dir)
+    }
+  }, 60_000)
+})
+
+describe.runIf(!HUGO)('Hugo comparison', () => {
+  it('is skipped: hugo is not installed (apt-get install hugo)', () => {
+    console.warn('tests/sites/hugo.test.ts: hugo is not installed; the comparison with Hugo is skipped')
+  })
+})
