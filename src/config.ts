@@ -3,6 +3,7 @@ import { isTimeZone } from './dates/zone.js'
 import { suggest } from './did-you-mean.js'
 import { ContentError, type Location, UsageError, type UsageProblem } from './errors.js'
 import { type Person, personProblem, toPerson } from './person.js'
+import { hasCredentials, isSitePath, isText, shortValue, toFeedPath, toSiteUrl } from './site-paths.js'
 
 export type { Person } from './person.js'
 
@@ -38,6 +39,15 @@ export interface Config {
   hubs: string[]
   /** Write `feed.xsl` (browser view of RSS and Atom), `index.html` and `feeds.opml`. */
   browserView: boolean
+  /** Site path below `siteUrl` where the output folder is published, `/` or like `/feeds/` (ends in `/`). */
+  feedPath: string
+  /** Folder (relative to the working folder) holding the site's published files, where local article images are looked up. */
+  publicDir?: string
+  /**
+   * Set by a site generator's plugin, never by the config file: the URL the generator gave each
+   * content file (by its path below the content folder). Only these files are read, at these URLs.
+   */
+  pageUrls?: Readonly<Record<string, string>>
 }
 
 /** Settings given on the command line that win over the config file. */
@@ -62,6 +72,8 @@ const _KEYS = new Set([
   'archive',
   'hubs',
   'browserView',
+  'feedPath',
+  'publicDir',
 ])
 
 /**
@@ -122,7 +134,7 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
     const near = _KEYS.has(key) ? undefined : suggest(key, [..._KEYS].slice(1))
     need(
       _KEYS.has(key),
-      `unknown key ${_short(key)}; ${near ? `did you mean "${near}"? ` : ''}known keys are ${[..._KEYS].slice(1).join(', ')}`,
+      `unknown key ${shortValue(key)}; ${near ? `did you mean "${near}"? ` : ''}known keys are ${[..._KEYS].slice(1).join(', ')}`,
     )
   }
   const title = value.title
@@ -132,11 +144,11 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
   const siteUrl = overrides.siteUrl ?? value.siteUrl
   const site = toSiteUrl(siteUrl)
   need(
-    site !== undefined || _hasCredentials(siteUrl),
-    `"siteUrl" is required and must be an absolute http(s) URL like https://example.de/ (got ${_short(siteUrl)})`,
+    site !== undefined || hasCredentials(siteUrl),
+    `"siteUrl" is required and must be an absolute http(s) URL like https://example.de/ (got ${shortValue(siteUrl)})`,
   )
   need(
-    !_hasCredentials(siteUrl),
+    !hasCredentials(siteUrl),
     `"siteUrl" must not hold a user name or password: they would appear in every link of every feed. Give the plain address, like https://example.de/`,
   )
   const language = value.language ?? 'de-DE'
@@ -156,8 +168,8 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
   )
   const permalink = value.permalink ?? '/:slug/'
   need(
-    typeof permalink === 'string' && permalink.includes(':slug') && _isSitePath(permalink),
-    `"permalink" must be a path below siteUrl containing :slug, like /:year/:slug/ (no scheme, host, .., query or fragment; got ${_short(permalink)})`,
+    typeof permalink === 'string' && permalink.includes(':slug') && isSitePath(permalink),
+    `"permalink" must be a path below siteUrl containing :slug, like /:year/:slug/ (no scheme, host, .., query or fragment; got ${shortValue(permalink)})`,
   )
   const categoryFeeds = value.categoryFeeds ?? true
   need(typeof categoryFeeds === 'boolean', `"categoryFeeds" must be true or false`)
@@ -181,6 +193,16 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
   need(
     Array.isArray(hubs) && hubs.every((hub) => toSiteUrl(hub) !== undefined),
     `"hubs" must be a list of absolute http(s) URLs like ["https://pubsubhubbub.appspot.com/"]`,
+  )
+  const feedPath = toFeedPath(value.feedPath ?? '/')
+  need(
+    feedPath !== undefined,
+    `"feedPath" must be a site path below siteUrl like /feeds/ (no scheme, host, ., .., :, query or fragment; got ${shortValue(value.feedPath)})`,
+  )
+  const publicDir = value.publicDir
+  need(
+    publicDir === undefined || isText(publicDir),
+    `"publicDir" must be the path of the site's output folder, like "public" (got ${shortValue(publicDir)})`,
   )
   const author = value.author === undefined ? undefined : toPerson(value.author)
   need(
@@ -208,43 +230,9 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
     archive: archive as boolean,
     hubs: (hubs as string[]).map((hub) => new URL(hub).href),
     browserView: browserView as boolean,
+    feedPath: feedPath as string,
+    ...(publicDir === undefined ? {} : { publicDir: publicDir as string }),
   }
-}
-
-function isText(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== ''
-}
-
-/**
- * A site path for article URLs: starts with one `/` (so it can name no other host or scheme), holds
- * only characters a URL path may hold, and no `..` segment.
- */
-function _isSitePath(value: string): boolean {
-  return /^\/(?!\/)[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(value) && !value.split('/').includes('..')
-}
-
-/** True when the value is a URL with a user name or password (`https://user:secret@…`). */
-function _hasCredentials(value: unknown): boolean {
-  if (typeof value !== 'string' || !URL.canParse(value)) return false
-  const url = new URL(value)
-  return url.username !== '' || url.password !== ''
-}
-
-/** An absolute http(s) URL without credentials, normalised to end in `/`, or undefined. */
-function toSiteUrl(value: unknown): string | undefined {
-  if (typeof value !== 'string' || !URL.canParse(value)) return undefined
-  const url = new URL(value)
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined
-  if (url.username || url.password) return undefined
-  if (url.search || url.hash) return undefined
-  if (!url.pathname.endsWith('/')) url.pathname += '/'
-  return url.href
-}
-
-/** A value for a message: JSON, cut to 60 characters. */
-function _short(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value)
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text
 }
 
 /**

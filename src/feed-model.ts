@@ -25,7 +25,7 @@ export function toFeedModel(
     language: config.language,
     timeZone: config.timeZone,
     homeUrl: config.siteUrl,
-    urls: feedUrls(config.siteUrl, selection.folder),
+    urls: feedUrls(feedBaseUrl(config), selection.folder),
     updated: items.length > 0 ? new Date(newest) : now,
     ...(config.author ? { author: config.author } : {}),
     items,
@@ -37,18 +37,26 @@ export function toFeedModel(
       ? {
           archive: {
             isArchive: links.isArchive,
-            ...(links.current !== undefined ? { current: feedUrls(config.siteUrl, links.current) } : {}),
-            ...(links.prev !== undefined ? { prev: feedUrls(config.siteUrl, links.prev) } : {}),
-            ...(links.next !== undefined ? { next: feedUrls(config.siteUrl, links.next) } : {}),
+            ...(links.current !== undefined ? { current: feedUrls(feedBaseUrl(config), links.current) } : {}),
+            ...(links.prev !== undefined ? { prev: feedUrls(feedBaseUrl(config), links.prev) } : {}),
+            ...(links.next !== undefined ? { next: feedUrls(feedBaseUrl(config), links.next) } : {}),
           },
         }
       : {}),
   }
 }
 
-/** Absolute URLs of a feed folder's three formats. */
-export function feedUrls(siteUrl: string, folder: string): FeedUrls {
-  const base = new URL(folder, siteUrl).href
+/**
+ * The URL of the output folder as published: `feedPath` below the site URL. Every link to a feed or
+ * view starts here; article links do not (they follow `permalink`).
+ */
+export function feedBaseUrl(config: Pick<Config, 'siteUrl' | 'feedPath'>): string {
+  return new URL(`.${config.feedPath}`, config.siteUrl).href
+}
+
+/** Absolute URLs of a feed folder's three formats; `baseUrl` is the output folder's (`feedBaseUrl`). */
+export function feedUrls(baseUrl: string, folder: string): FeedUrls {
+  const base = new URL(folder, baseUrl).href
   return {
     rss: new URL(FEED_FILES.rss, base).href,
     atom: new URL(FEED_FILES.atom, base).href,
