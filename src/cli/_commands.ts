@@ -1,5 +1,6 @@
 import { buildCommand, checkCommand } from './_build.js'
 import { type Command, GLOBAL_OPTIONS, type OptionSpecs } from './_command.js'
+import { discoveryCommand } from './_discovery.js'
 import { importCommand } from './_import.js'
 import { initCommand } from './_init.js'
 import { serveCommand } from './_serve.js'
@@ -11,6 +12,7 @@ export const COMMANDS: readonly Command[] = [
   initCommand,
   importCommand,
   serveCommand,
+  discoveryCommand,
 ]
 
 /**
