@@ -184,7 +184,7 @@ describe('kanal help and version around the commands', () => {
     const result = await run(['bild'], '.')
     expect(result.code).toBe(2)
     expect(result.stderr).toBe(
-      'kanal: unknown command "bild"; did you mean build? The commands are build, check, init, import, serve; run kanal --help for more\n',
+      'kanal: unknown command "bild"; did you mean build? The commands are build, check, init, import, serve, discovery; run kanal --help for more\n',
     )
   })
 })
