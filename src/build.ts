@@ -60,10 +60,11 @@ async function _run(
   // Render the bodies of the articles shown, and of no other.
   const shown = new Set<Article>(selection.feeds.flatMap((feed) => feed.items))
   const bodies = await stages.renderArticles(shown, config, renderer, progress)
+  const images = await stages.readImages(shown, config, cwd)
 
   // Any error (with `strict`, any warning) stops the build here: nothing is written.
   const errors = [...content.errors, ...selection.errors, ...bodies.errors].sort(byLocation)
-  const contentWarnings = [...content.warnings, ...bodies.warnings].sort(byLocation)
+  const contentWarnings = [...content.warnings, ...bodies.warnings, ...images.warnings].sort(byLocation)
   const warnings = [...settings.warnings, ...fast.warnings, ...contentWarnings].sort(byLocation)
   const heldBack = sieve.heldBack.map((held) => _heldBack(held, config.timeZone))
   const result = { articles: content.count, errors, warnings, heldBack, stats }
@@ -72,7 +73,7 @@ async function _run(
   // One model per feed; every document serialised, self-checked and written (or counted), one at a time.
   const feeds = selection.feeds.map((feed) => ({
     folder: feed.folder,
-    model: stages.toFeedModel(feed, bodies.rendered, config, now),
+    model: stages.toFeedModel(feed, bodies.rendered, config, now, images),
   }))
   if (options.write === false) {
     const checked = stages.checked(stages.produceFiles(feeds, config))

@@ -1,5 +1,6 @@
 import type { Config } from './config.js'
 import type { Article } from './content/article.js'
+import type { ReadImages } from './media/image-files.js'
 import type { FeedItem, FeedModel, FeedUrls, ItemImage, RenderedArticle } from './model.js'
 import type { FeedSelection } from './select.js'
 
@@ -15,8 +16,9 @@ export function toFeedModel(
   rendered: Map<Article, RenderedArticle>,
   config: Config,
   now: Date,
+  images?: Pick<ReadImages, 'facts' | 'unreadable'>,
 ): FeedModel {
-  const items = selection.items.map((article) => _toItem(article, rendered))
+  const items = selection.items.map((article) => _toItem(article, rendered, images))
   const newest = Math.max(...items.map((item) => item.updated.getTime()))
   const links = selection.archive
   return {
@@ -68,7 +70,11 @@ function _depth(folder: string): number {
   return folder.split('/').filter(Boolean).length
 }
 
-function _toItem(article: Article, rendered: Map<Article, RenderedArticle>): FeedItem {
+function _toItem(
+  article: Article,
+  rendered: Map<Article, RenderedArticle>,
+  images: Pick<ReadImages, 'facts' | 'unreadable'> | undefined,
+): FeedItem {
   const body = rendered.get(article)
   if (!body) throw new Error(`kanal bug: ${article.source.file} was selected but not rendered`)
   return {
@@ -82,8 +88,17 @@ function _toItem(article: Article, rendered: Map<Article, RenderedArticle>): Fee
     categories: article.categories,
     tags: article.tags,
     ...(article.author ? { author: article.author } : {}),
-    ...(article.image ? { image: toImage(article.image) } : {}),
+    ...(article.image ? { image: _withFacts(toImage(article.image), images) } : {}),
   }
+}
+
+/** The image with what its published file told (size, pixels), or marked unreadable. */
+function _withFacts(
+  image: ItemImage,
+  images: Pick<ReadImages, 'facts' | 'unreadable'> | undefined,
+): ItemImage {
+  if (images?.unreadable.has(image.url)) return { ...image, unreadable: true }
+  return { ...image, ...images?.facts.get(image.url) }
 }
 
 const _IMAGE_TYPES: Record<string, string> = {

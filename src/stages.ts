@@ -3,6 +3,7 @@
 export { checked, selfCheck } from './check/self-check.js'
 export { loadArticles } from './content/load.js'
 export { toFeedModel } from './feed-model.js'
+export { readImages } from './media/image-files.js'
 export { writeOutput } from './output/write.js'
 export { produceFiles } from './produce.js'
 export { renderArticles } from './render/articles.js'

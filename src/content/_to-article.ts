@@ -76,7 +76,12 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
     id: id ?? _tagUri(config, date, slug),
     draft,
     ...(image ? { image } : {}),
-    keyLines: { slug: fields.where('slug').line, id: fields.where('id').line, url: fields.where('url').line },
+    keyLines: {
+      slug: fields.where('slug').line,
+      id: fields.where('id').line,
+      url: fields.where('url').line,
+      ...(image ? { image: fields.where('image').line } : {}),
+    },
   }
   return { article, errors: fields.errors, warnings: fields.warnings }
 }
