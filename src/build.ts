@@ -1,5 +1,5 @@
 import type { Article } from './content/article.js'
-import { findArticles } from './content/find.js'
+import { findArticles, publishedOnly } from './content/find.js'
 import { formatGermanDateTime, formatRfc3339 } from './dates/format.js'
 import { byLocation, ContentError } from './errors.js'
 import { FastPath } from './fast/fast-path.js'
@@ -23,7 +23,7 @@ export { nowFromEnvironment } from './settings.js'
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const settings = await resolveSettings(options)
-  const files = await findArticles(settings.contentDir)
+  const files = publishedOnly(await findArticles(settings.contentDir), settings.config.pageUrls)
   const fast = new FastPath(settings, files, options)
   const last = await fast.lastOutcome()
   if (last) return _reportedAgain(last, settings.warnings, options.strict)

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { type Config, exampleSiteWarning, readConfig } from './config.js'
+import { type Config, exampleSiteWarning, parseConfig, readConfig } from './config.js'
 import { type ContentError, UsageError } from './errors.js'
 import type { BuildOptions } from './options.js'
 import { checkOutputFolder } from './output/folder.js'
@@ -22,7 +22,10 @@ export async function resolveSettings(options: BuildOptions): Promise<BuildSetti
   const cwd = options.cwd ?? process.cwd()
   const now = options.now ?? nowFromEnvironment()
   const configFile = options.config ?? 'kanal.config.json'
-  const config = await readConfig(path.resolve(cwd, configFile), options, configFile)
+  const parsed = options.configValues
+    ? parseConfig(options.configValues, configFile, options)
+    : await readConfig(path.resolve(cwd, configFile), options, configFile)
+  const config = options.pageUrls ? { ...parsed, pageUrls: options.pageUrls } : parsed
   const contentDir = path.resolve(cwd, options.content ?? 'content')
   const outDir = path.resolve(cwd, options.out ?? 'dist')
   checkOutputFolder(outDir, contentDir, path.resolve(cwd, configFile))

@@ -59,6 +59,7 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
     return { errors: fields.errors, warnings: fields.warnings }
   }
   const url =
+    config.pageUrls?.[source.relative] ??
     fields.url('url', { articleUrl: config.siteUrl, siteUrl: config.siteUrl }) ??
     new URL(permalinkFor(config, slug, date).replace(/^\//, ''), config.siteUrl).href
   const image = fields.url('image', { articleUrl: url, siteUrl: config.siteUrl })

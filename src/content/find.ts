@@ -36,3 +36,11 @@ function _list(root: string): Dirent[] {
     )
   }
 }
+
+/** With a site generator's page URLs (by path below the content folder), only the files it published. */
+export function publishedOnly(
+  files: string[],
+  pageUrls: Readonly<Record<string, string>> | undefined,
+): string[] {
+  return pageUrls ? files.filter((file) => Object.hasOwn(pageUrls, file)) : files
+}
