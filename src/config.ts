@@ -48,6 +48,8 @@ export interface Config {
    * content file (by its path below the content folder). Only these files are read, at these URLs.
    */
   pageUrls?: Readonly<Record<string, string>>
+  /** Set by a site generator's plugin: front matter keys the generator reads, not warned about. */
+  foreignKeys?: readonly string[]
 }
 
 /** Settings given on the command line that win over the config file. */

@@ -21,6 +21,21 @@ interface EleventyAfter {
   dir?: { output?: string }
 }
 
+/** Front matter keys Eleventy reads (its data cascade), which are no mistake in an article. */
+const _ELEVENTY_KEYS = [
+  'permalink',
+  'layout',
+  'eleventyExcludeFromCollections',
+  'eleventyComputed',
+  'eleventyNavigation',
+  'eleventyImport',
+  'eleventyDataSchema',
+  'pagination',
+  'templateEngineOverride',
+  'dynamicPermalink',
+  'permalinkBypassOutputDir',
+]
+
 /** Name of the plugin's options in kanal's messages. */
 const _NAME = 'kanal options (eleventy addPlugin)'
 
@@ -59,6 +74,7 @@ export default function kanalEleventy(eleventyConfig: EleventyConfig, options: E
       outputDir,
       siteUrl: typeof siteUrl === 'string' ? siteUrl : undefined,
       pageUrls,
+      foreignKeys: _ELEVENTY_KEYS,
     }).catch((error: Error) => {
       throw _failed(eleventyConfig, [{ type: 'error', message: error.message }])
     })

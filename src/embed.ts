@@ -25,6 +25,8 @@ export interface GeneratorRun {
   publicDir?: string
   /** The URL the generator gave each content file (path below the content folder → URL). */
   pageUrls?: Record<string, string>
+  /** Front matter keys the generator reads, which kanal does not warn about. */
+  foreignKeys?: readonly string[]
 }
 
 /** A message for the generator's logger. */
@@ -57,6 +59,7 @@ export async function buildIntoSite(
     content: content ?? 'content',
     out: path.join(run.outputDir, ...feedPath.split('/').filter(Boolean)),
     ...(run.pageUrls ? { pageUrls: run.pageUrls } : {}),
+    ...(run.foreignKeys ? { foreignKeys: run.foreignKeys } : {}),
   })
   const messages: EmbedMessage[] = [
     ...result.errors.map((error) => ({ type: 'error' as const, message: error.message })),

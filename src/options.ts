@@ -25,6 +25,8 @@ export interface BuildOptions {
    * with `/`). Only these files are read, and their article links are these URLs.
    */
   pageUrls?: Readonly<Record<string, string>>
+  /** Front matter keys a site generator reads (`permalink`, `layout`): not warned about as unknown. */
+  foreignKeys?: readonly string[]
   /** "Now" for leaving out future articles; default `SOURCE_DATE_EPOCH` or the clock. */
   now?: Date
   /** Include `draft: true` articles. */

@@ -25,7 +25,11 @@ export async function resolveSettings(options: BuildOptions): Promise<BuildSetti
   const parsed = options.configValues
     ? parseConfig(options.configValues, configFile, options)
     : await readConfig(path.resolve(cwd, configFile), options, configFile)
-  const config = options.pageUrls ? { ...parsed, pageUrls: options.pageUrls } : parsed
+  const config = {
+    ...parsed,
+    ...(options.pageUrls ? { pageUrls: options.pageUrls } : {}),
+    ...(options.foreignKeys ? { foreignKeys: options.foreignKeys } : {}),
+  }
   const contentDir = path.resolve(cwd, options.content ?? 'content')
   const outDir = path.resolve(cwd, options.out ?? 'dist')
   checkOutputFolder(outDir, contentDir, path.resolve(cwd, configFile))

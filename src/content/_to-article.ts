@@ -39,7 +39,7 @@ const _KNOWN = new Set([
 export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: Config): ArticleResult {
   const fields = new _Fields(source, frontMatter)
   for (const key of Object.keys(frontMatter.data)) {
-    if (!_KNOWN.has(key)) {
+    if (!_KNOWN.has(key) && !config.foreignKeys?.includes(key)) {
       const near = [..._KNOWN].find((known) => _isTypo(key, known))
       const hint = near ? `did you mean "${near}"?` : `known keys are ${[..._KNOWN].join(', ')}`
       fields.warn(key, `unknown key "${key}" is ignored; ${hint}`)

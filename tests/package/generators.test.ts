@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
 import path from 'node:path'
 import { parseFeed } from 'feedsmith'
 import Parser from 'rss-parser'
@@ -63,7 +65,9 @@ describeWithGenerators('kanal/eleventy in a real Eleventy 3 site', () => {
 
   it("should write the feeds at feedPath in Eleventy's output with the URLs Eleventy gave the pages", async () => {
     const run = await runBin(site, '@11ty/eleventy/cmd.cjs', [], { SOURCE_DATE_EPOCH: '1767225600' })
+    // No error, and no warning about Eleventy's own front matter keys (permalink, eleventyExcludeFromCollections).
     expect('failed' in run ? run.stderr : '').toBe('')
+    expect(run.stderr).not.toContain('[kanal]')
     const read = (file: string) => readFile(path.join(site, '_site/feeds', file), 'utf8')
     expect(selfLink(await read('rss.xml'))).toBe(`${FEEDS}rss.xml`)
     expect(selfLink(await read('atom.xml'))).toBe(`${FEEDS}atom.xml`)
@@ -136,4 +140,66 @@ describeWithGenerators('kanal/astro in a real Astro 5 site', () => {
     ])
     expect(await readFile(path.join(site, 'dist/index.html'), 'utf8')).toContain('<h1>Sternblatt</h1>')
   }, 240_000)
+
+  it('should serve the feeds from astro dev and build them again when an article changes', async () => {
+    const port = await _freePort()
+    const child = spawn(
+      process.execPath,
+      [path.join(site, 'node_modules/astro/astro.js'), 'dev', '--host', '127.0.0.1', '--port', String(port)],
+      {
+        cwd: site,
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+        stdio: 'ignore',
+      },
+    )
+    try {
+      const url = `http://127.0.0.1:${port}/feeds/rss.xml`
+      const first = await _poll(url, (text) => text.includes('Wahlabend in der Stadthalle'))
+      expect(selfLink(first)).toBe(`${FEEDS}rss.xml`)
+      await writeFile(path.join(site, 'posts/wahl.md'), POST('Wahlnacht im Rathaus', '25.10.2024, 23:30 Uhr'))
+      const second = await _poll(url, (text) => text.includes('Wahlnacht im Rathaus'))
+      const feed = await new Parser().parseString(second)
+      expect(feed.items[0]?.title).toBe('Wahlnacht im Rathaus')
+    } finally {
+      child.kill()
+    }
+  }, 120_000)
+
+  it('should fail astro build with did-you-mean when an option is misspelt', async () => {
+    await writeFile(
+      path.join(site, 'astro.config.mjs'),
+      "import kanal from 'kanal/astro'\nexport default { site: 'https://www.sternblatt.de', integrations: [kanal({ title: 'Sternblatt', content: 'posts', limt: 5 })] }\n",
+    )
+    const run = await runBin(site, 'astro/astro.js', ['build'], { ASTRO_TELEMETRY_DISABLED: '1' })
+    expect('failed' in run).toBe(true)
+    expect(`${run.stdout}${run.stderr}`).toContain('unknown key "limt"; did you mean "limit"?')
+  }, 240_000)
 })
+
+/** A TCP port nothing listens on now. */
+function _freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      )
+    })
+  })
+}
+
+/** Fetches `url` until its text passes `ready` (the dev server starting, or rebuilding), for up to 60 s. */
+async function _poll(url: string, ready: (text: string) => boolean): Promise<string> {
+  let last = ''
+  for (let attempt = 0; attempt < 240; attempt++) {
+    const text = await fetch(url).then(
+      (response) => (response.ok ? response.text() : ''),
+      () => '',
+    )
+    if (ready(text)) return text
+    last = text
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`${url} never became ready; last answer: ${last.slice(0, 200)}`)
+}
