@@ -1,5 +1,5 @@
 import { createReadStream, existsSync, statSync } from 'node:fs'
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { ServerResponse } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildIntoSite, type EmbedMessage, type EmbedOptions } from './embed.js'
@@ -18,8 +18,15 @@ interface AstroConfigPart {
   publicDir: URL
   base?: string
 }
+/** Node's request and response, as far as the types a user's project sees go (no @types/node needed). */
+interface DevRequest {
+  url?: string | undefined
+}
+interface DevResponse {
+  setHeader(name: string, value: string): unknown
+}
 interface DevServer {
-  middlewares: { use(handler: (req: IncomingMessage, res: ServerResponse, next: () => void) => void): void }
+  middlewares: { use(handler: (req: DevRequest, res: DevResponse, next: () => void) => void): void }
   watcher: {
     add(paths: string): void
     on(event: 'all', listener: (event: string, file: string) => void): void
@@ -106,7 +113,7 @@ export default function kanalAstro(options: EmbedOptions = {}): KanalAstroIntegr
           if (!file.startsWith(`${devOut}${path.sep}`) || !existsSync(file) || !statSync(file).isFile())
             return next()
           res.setHeader('Content-Type', _TYPES[path.extname(file)] ?? 'application/octet-stream')
-          createReadStream(file).pipe(res)
+          createReadStream(file).pipe(res as ServerResponse)
         })
       },
     },
