@@ -78,9 +78,8 @@ export default function kanalEleventy(eleventyConfig: EleventyConfig, options: E
     }).catch((error: Error) => {
       throw _failed(eleventyConfig, [{ type: 'error', message: error.message }])
     })
-    const errors = messages.filter((message) => message.type === 'error')
+    if (messages.some((message) => message.type === 'error')) throw _failed(eleventyConfig, messages)
     _log(eleventyConfig, messages)
-    if (errors.length > 0) throw _failed(eleventyConfig, [])
   })
 }
 
@@ -90,15 +89,16 @@ function _absolute(url: string, siteUrl: string): string {
 }
 
 function _log(eleventyConfig: EleventyConfig, messages: EmbedMessage[]): void {
+  // Eleventy 3 always has its logger; kanal itself prints nothing.
   for (const { type, message } of messages) {
-    if (eleventyConfig.logger) eleventyConfig.logger.logWithOptions({ message, type, prefix: '[kanal]' })
-    else console[type](`[kanal] ${message}`)
+    eleventyConfig.logger?.logWithOptions({ message, type, prefix: '[kanal]' })
   }
 }
 
+/** The error that fails Eleventy's build, naming the first problem (also when no logger showed it). */
 function _failed(eleventyConfig: EleventyConfig, messages: EmbedMessage[]): Error {
   _log(eleventyConfig, messages)
-  const first = messages[0]?.message
+  const first = messages.find((message) => message.type === 'error')?.message
   return new Error(
     first ? `kanal: ${first}` : 'kanal: the feeds were not built; see the [kanal] errors above',
   )
