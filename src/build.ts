@@ -1,5 +1,5 @@
 import type { Article } from './content/article.js'
-import { findArticles } from './content/find.js'
+import { findArticles, publishedOnly } from './content/find.js'
 import { formatGermanDateTime, formatRfc3339 } from './dates/format.js'
 import { byLocation, ContentError, failsStrict } from './errors.js'
 import { FastPath } from './fast/fast-path.js'
@@ -27,7 +27,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // One build at a time on an output folder and its cache (`kanal check` writes neither).
   const lock = options.write === false ? undefined : await lockOutput(settings.outDir, settings.cacheDir)
   try {
-    const files = await findArticles(settings.contentDir, settings.cwd, settings.config.from)
+    const found = await findArticles(settings.contentDir, settings.cwd, settings.config.from)
+    const files = publishedOnly(found, settings.config.pageUrls)
     const fast = new FastPath(settings, files, options)
     const last = await fast.lastOutcome()
     if (last) return _reportedAgain(last, settings.warnings, options.strict)
@@ -63,10 +64,11 @@ async function _run(
   // Render the bodies of the articles shown, and of no other.
   const shown = new Set<Article>(selection.feeds.flatMap((feed) => feed.items))
   const bodies = await stages.renderArticles(shown, config, renderer, progress)
+  const images = await stages.readImages(shown, config, cwd)
 
   // Any error (with `strict`, any warning) stops the build here: nothing is written.
   const errors = [...content.errors, ...selection.errors, ...bodies.errors].sort(byLocation)
-  const contentWarnings = [...content.warnings, ...bodies.warnings].sort(byLocation)
+  const contentWarnings = [...content.warnings, ...bodies.warnings, ...images.warnings].sort(byLocation)
   const warnings = [...settings.warnings, ...fast.warnings, ...contentWarnings].sort(byLocation)
   const heldBack = sieve.heldBack.map((held) => _heldBack(held, config.timeZone))
   const result = { articles: content.count, errors, warnings, heldBack, stats }
@@ -76,7 +78,7 @@ async function _run(
   // One model per feed; every document serialised, self-checked and written (or counted), one at a time.
   const feeds = selection.feeds.map((feed) => ({
     folder: feed.folder,
-    model: stages.toFeedModel(feed, bodies.rendered, config, now),
+    model: stages.toFeedModel(feed, bodies.rendered, config, now, images),
   }))
   // The publish guard: an article that subscribers would see again as new stops the build here.
   const guard = options.against && (await stages.compareAgainst(options.against, feeds, shown, settings))

@@ -4,7 +4,7 @@ import { suggest } from './did-you-mean.js'
 import { ContentError, type Location, UsageError, type UsageProblem } from './errors.js'
 import { type Person, personProblem, toPerson } from './person.js'
 import { quoteValue } from './quote.js'
-import { hasCredentials, isSitePath, toSiteUrl } from './site-url.js'
+import { hasCredentials, isSitePath, isText, toFeedPath, toSiteUrl } from './site-paths.js'
 import { GENERATORS, type Generator } from './sites/generator.js'
 
 export type { Person } from './person.js'
@@ -49,6 +49,17 @@ export interface Config {
   content?: string
   /** Further front-matter keys accepted without a warning (theme keys `init --from` found). */
   ignoreKeys?: string[]
+  /** Site path below `siteUrl` where the output folder is published, `/` or like `/feeds/` (ends in `/`). */
+  feedPath: string
+  /** Folder (relative to the working folder) holding the site's published files, where local article images are looked up. */
+  publicDir?: string
+  /**
+   * Set by a site generator's plugin, never by the config file: the URL the generator gave each
+   * content file (by its path below the content folder). Only these files are read, at these URLs.
+   */
+  pageUrls?: Readonly<Record<string, string>>
+  /** Set by a site generator's plugin: front matter keys the generator reads, not warned about. */
+  foreignKeys?: readonly string[]
 }
 
 /** Settings given on the command line that win over the config file. */
@@ -77,6 +88,8 @@ const _KEYS = new Set([
   'from',
   'content',
   'ignoreKeys',
+  'feedPath',
+  'publicDir',
 ])
 
 /**
@@ -209,6 +222,16 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
     Array.isArray(ignoreKeys) && ignoreKeys.every(isText),
     `"ignoreKeys" must be a list of front-matter keys like ["layout", "toc"]`,
   )
+  const feedPath = toFeedPath(value.feedPath ?? '/')
+  need(
+    feedPath !== undefined,
+    `"feedPath" must be a site path below siteUrl like /feeds/ (no scheme, host, ., .., :, query or fragment; got ${quoteValue(value.feedPath)})`,
+  )
+  const publicDir = value.publicDir
+  need(
+    publicDir === undefined || isText(publicDir),
+    `"publicDir" must be the path of the site's output folder, like "public" (got ${quoteValue(publicDir)})`,
+  )
   const author = value.author === undefined ? undefined : toPerson(value.author)
   need(
     value.author === undefined || author !== undefined,
@@ -240,11 +263,9 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
     ...(value.from === undefined ? {} : { from: value.from as Generator }),
     ...(value.content === undefined ? {} : { content: value.content as string }),
     ...(value.ignoreKeys === undefined ? {} : { ignoreKeys: ignoreKeys as string[] }),
+    feedPath: feedPath as string,
+    ...(publicDir === undefined ? {} : { publicDir: publicDir as string }),
   }
-}
-
-function isText(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== ''
 }
 
 /**

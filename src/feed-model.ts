@@ -1,5 +1,6 @@
 import type { Config } from './config.js'
 import type { Article } from './content/article.js'
+import type { ReadImages } from './media/image-files.js'
 import type { FeedItem, FeedModel, FeedUrls, ItemImage, RenderedArticle } from './model.js'
 import type { FeedSelection } from './select.js'
 
@@ -15,8 +16,9 @@ export function toFeedModel(
   rendered: Map<Article, RenderedArticle>,
   config: Config,
   now: Date,
+  images?: Pick<ReadImages, 'facts' | 'unreadable'>,
 ): FeedModel {
-  const items = selection.items.map((article) => _toItem(article, rendered))
+  const items = selection.items.map((article) => _toItem(article, rendered, images))
   const newest = Math.max(...items.map((item) => item.updated.getTime()))
   const links = selection.archive
   return {
@@ -25,7 +27,7 @@ export function toFeedModel(
     language: config.language,
     timeZone: config.timeZone,
     homeUrl: config.siteUrl,
-    urls: feedUrls(config.siteUrl, selection.folder),
+    urls: feedUrls(feedBaseUrl(config), selection.folder),
     updated: items.length > 0 ? new Date(newest) : (selection.updatedWhenEmpty ?? now),
     ...(config.author ? { author: config.author } : {}),
     items,
@@ -37,18 +39,26 @@ export function toFeedModel(
       ? {
           archive: {
             isArchive: links.isArchive,
-            ...(links.current !== undefined ? { current: feedUrls(config.siteUrl, links.current) } : {}),
-            ...(links.prev !== undefined ? { prev: feedUrls(config.siteUrl, links.prev) } : {}),
-            ...(links.next !== undefined ? { next: feedUrls(config.siteUrl, links.next) } : {}),
+            ...(links.current !== undefined ? { current: feedUrls(feedBaseUrl(config), links.current) } : {}),
+            ...(links.prev !== undefined ? { prev: feedUrls(feedBaseUrl(config), links.prev) } : {}),
+            ...(links.next !== undefined ? { next: feedUrls(feedBaseUrl(config), links.next) } : {}),
           },
         }
       : {}),
   }
 }
 
-/** Absolute URLs of a feed folder's three formats. */
-export function feedUrls(siteUrl: string, folder: string): FeedUrls {
-  const base = new URL(folder, siteUrl).href
+/**
+ * The URL of the output folder as published: `feedPath` below the site URL. Every link to a feed or
+ * view starts here; article links do not (they follow `permalink`).
+ */
+export function feedBaseUrl(config: Pick<Config, 'siteUrl' | 'feedPath'>): string {
+  return new URL(`.${config.feedPath}`, config.siteUrl).href
+}
+
+/** Absolute URLs of a feed folder's three formats; `baseUrl` is the output folder's (`feedBaseUrl`). */
+export function feedUrls(baseUrl: string, folder: string): FeedUrls {
+  const base = new URL(folder, baseUrl).href
   return {
     rss: new URL(FEED_FILES.rss, base).href,
     atom: new URL(FEED_FILES.atom, base).href,
@@ -60,7 +70,11 @@ function _depth(folder: string): number {
   return folder.split('/').filter(Boolean).length
 }
 
-function _toItem(article: Article, rendered: Map<Article, RenderedArticle>): FeedItem {
+function _toItem(
+  article: Article,
+  rendered: Map<Article, RenderedArticle>,
+  images: Pick<ReadImages, 'facts' | 'unreadable'> | undefined,
+): FeedItem {
   const body = rendered.get(article)
   if (!body) throw new Error(`kanal bug: ${article.source.file} was selected but not rendered`)
   return {
@@ -74,8 +88,17 @@ function _toItem(article: Article, rendered: Map<Article, RenderedArticle>): Fee
     categories: article.categories,
     tags: article.tags,
     ...(article.author ? { author: article.author } : {}),
-    ...(article.image ? { image: toImage(article.image) } : {}),
+    ...(article.image ? { image: _withFacts(toImage(article.image), images) } : {}),
   }
+}
+
+/** The image with what its published file told (size, pixels), or marked unreadable. */
+function _withFacts(
+  image: ItemImage,
+  images: Pick<ReadImages, 'facts' | 'unreadable'> | undefined,
+): ItemImage {
+  if (images?.unreadable.has(image.url)) return { ...image, unreadable: true }
+  return { ...image, ...images?.facts.get(image.url) }
 }
 
 const _IMAGE_TYPES: Record<string, string> = {

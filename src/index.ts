@@ -8,6 +8,7 @@ export {
   nowFromEnvironment,
 } from './build.js'
 export type { Config, Person } from './config.js'
+export { type DiscoveryOptions, type DiscoveryResult, discoveryTags } from './discovery.js'
 export {
   type BuildWarning,
   ContentError,

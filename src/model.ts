@@ -13,6 +13,13 @@ export interface ItemImage {
   url: string
   /** `image/jpeg`, `image/png`, …; undefined when the file name does not tell. */
   type?: string
+  /** Bytes of the published file, when kanal read it (`publicDir`). */
+  length?: number
+  /** Pixels, when the published file's header states them. */
+  width?: number
+  height?: number
+  /** The image is local but its file could not be read: only what needs no size is written. */
+  unreadable?: true
 }
 
 /** One entry of a feed, format-neutral and fully rendered. */

@@ -16,6 +16,18 @@ export interface BuildOptions {
   out?: string
   /** Overrides the config's `siteUrl` (preview deployments). */
   siteUrl?: string
+  /**
+   * The config's keys given here instead of in a config file (site generator plugins); `config` is
+   * then only the name messages give them. Checked as strictly as the file.
+   */
+  configValues?: Record<string, unknown>
+  /**
+   * The URL a site generator published each content file at (by its path below the content folder,
+   * with `/`). Only these files are read, and their article links are these URLs.
+   */
+  pageUrls?: Readonly<Record<string, string>>
+  /** Front matter keys a site generator reads (`permalink`, `layout`): not warned about as unknown. */
+  foreignKeys?: readonly string[]
   /** "Now" for leaving out future articles; default `SOURCE_DATE_EPOCH` or the clock. */
   now?: Date
   /** Include `draft: true` articles. */

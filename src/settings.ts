@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { type Config, exampleSiteWarning, readConfig } from './config.js'
+import { type Config, exampleSiteWarning, parseConfig, readConfig } from './config.js'
 import { type ContentError, UsageError } from './errors.js'
 import type { BuildOptions } from './options.js'
 import { checkOutputFolder } from './output/folder.js'
@@ -27,7 +27,14 @@ export async function resolveSettings(options: BuildOptions): Promise<BuildSetti
     )
   }
   const configFile = options.config ?? 'kanal.config.json'
-  const config = await readConfig(path.resolve(cwd, configFile), options, configFile)
+  const parsed = options.configValues
+    ? parseConfig(options.configValues, configFile, options)
+    : await readConfig(path.resolve(cwd, configFile), options, configFile)
+  const config = {
+    ...parsed,
+    ...(options.pageUrls ? { pageUrls: options.pageUrls } : {}),
+    ...(options.foreignKeys ? { foreignKeys: options.foreignKeys } : {}),
+  }
   // The config's `content` is relative to the config file; --content (and the default) to the cwd.
   const contentDir =
     options.content === undefined && config.content !== undefined

@@ -2,6 +2,7 @@ import { adoptCommand } from './_adopt.js'
 import { buildCommand, checkCommand } from './_build.js'
 import { type Command, GLOBAL_OPTIONS, type OptionSpecs } from './_command.js'
 import { diffCommand } from './_diff.js'
+import { discoveryCommand } from './_discovery.js'
 import { importCommand } from './_import.js'
 import { initCommand } from './_init.js'
 import { serveCommand } from './_serve.js'
@@ -15,6 +16,7 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   serveCommand,
   adoptCommand,
+  discoveryCommand,
 ]
 
 /**

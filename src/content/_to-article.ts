@@ -44,7 +44,12 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
   const known = [..._KNOWN]
   const accepted = conventionsFor(config.from)?.knownKeys
   for (const key of Object.keys(frontMatter.data)) {
-    if (!_KNOWN.has(key) && !accepted?.has(key) && !config.ignoreKeys?.includes(key)) {
+    if (
+      !_KNOWN.has(key) &&
+      !accepted?.has(key) &&
+      !config.ignoreKeys?.includes(key) &&
+      !config.foreignKeys?.includes(key)
+    ) {
       const near = known.find((name) => _isTypo(key, name))
       const hint = near ? `did you mean "${near}"?` : `known keys are ${known.join(', ')}`
       fields.warn(key, `unknown key ${quoteValue(key)} is ignored; ${hint}`)
@@ -68,6 +73,7 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
     return { errors: fields.errors, warnings: fields.warnings }
   }
   const url =
+    config.pageUrls?.[source.relative] ??
     givenUrl ??
     toUriText(
       new URL(
@@ -93,7 +99,12 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
     id: id ?? (config.idFrom === 'url' ? url : _tagUri(config, date, slug)),
     draft,
     ...(image ? { image } : {}),
-    keyLines: { slug: fields.where('slug').line, id: fields.where('id').line, url: fields.where('url').line },
+    keyLines: {
+      slug: fields.where('slug').line,
+      id: fields.where('id').line,
+      url: fields.where('url').line,
+      ...(image ? { image: fields.where('image').line } : {}),
+    },
   }
   return { article, errors: fields.errors, warnings: fields.warnings }
 }

@@ -30,5 +30,5 @@ export interface Article {
   /** Absolute URL of the lead image. */
   image?: string
   /** File lines of the `slug`, `id` and `url` keys (or, where a key is absent, of the line to add it), for clash errors. */
-  keyLines?: { slug?: number; id?: number; url?: number }
+  keyLines?: { slug?: number; id?: number; url?: number; image?: number }
 }

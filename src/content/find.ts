@@ -84,3 +84,11 @@ function _list(root: string, cwd: string): Dirent[] {
 function _shown(file: string, cwd: string): string {
   return (path.relative(cwd, file) || file).split(path.sep).join('/')
 }
+
+/** With a site generator's page URLs (by path below the content folder), only the files it published. */
+export function publishedOnly(
+  files: string[],
+  pageUrls: Readonly<Record<string, string>> | undefined,
+): string[] {
+  return pageUrls ? files.filter((file) => Object.hasOwn(pageUrls, file)) : files
+}

@@ -1,5 +1,5 @@
 import { formatRfc822 } from '../dates/format.js'
-import type { FeedItem, FeedModel } from '../model.js'
+import type { FeedItem, FeedModel, ItemImage } from '../model.js'
 import { viewComment, viewScriptElement } from './_browser-view.js'
 import { FEED_HISTORY_NS, feedLinks } from './_links.js'
 import { element, escapeTextAsHtml, escapeXml, escapeText as plain } from './xml.js'
@@ -9,7 +9,7 @@ export function serializeRss(model: FeedModel): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     viewComment(model),
-    `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"${model.archive ? ` xmlns:fh="${FEED_HISTORY_NS}"` : ''}>`,
+    `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"${model.archive ? ` xmlns:fh="${FEED_HISTORY_NS}"` : ''}${model.items.some((item) => item.image) ? ` xmlns:media="${_MEDIA_NS}"` : ''}>`,
     '  <channel>',
     viewScriptElement(model, '    '),
     `    ${element('title', model.title, plain)}`,
@@ -47,9 +47,27 @@ function _item(item: FeedItem, timeZone: string): string {
     item.author?.email
       ? `      ${element('author', `${item.author.email} (${item.author.name})`, plain)}`
       : item.author && `      ${element('dc:creator', item.author.name, plain)}`,
-    item.image &&
-      `      <enclosure url="${escapeXml(item.image.url)}" length="0" type="${item.image.type ?? 'image/jpeg'}"/>`,
+    ...(item.image ? _image(item.image) : []),
     '    </item>',
   ]
   return lines.filter(Boolean).join('\n')
+}
+
+/** Media RSS, declared only in feeds with an image (https://www.rssboard.org/media-rss). */
+const _MEDIA_NS = 'http://search.yahoo.com/mrss/'
+
+/**
+ * An article image: the enclosure (with the published file's real size, or 0 for an image kanal does
+ * not read, as the RSS Advisory Board advises), and Media RSS for aggregators that pick the picture
+ * from there. A local image whose file could not be read gets no enclosure, which needs a size.
+ */
+function _image(image: ItemImage): string[] {
+  const url = escapeXml(image.url)
+  const type = image.type ?? 'image/jpeg'
+  const size = image.width && image.height ? ` width="${image.width}" height="${image.height}"` : ''
+  return [
+    image.unreadable ? '' : `      <enclosure url="${url}" length="${image.length ?? 0}" type="${type}"/>`,
+    `      <media:content url="${url}" medium="image" type="${type}"${image.length !== undefined ? ` fileSize="${image.length}"` : ''}${size}/>`,
+    `      <media:thumbnail url="${url}"${size}/>`,
+  ]
 }

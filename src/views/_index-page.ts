@@ -3,12 +3,7 @@ import { FEED_FILES } from '../feed-model.js'
 import { escapeXml as html } from '../formats/xml.js'
 import type { FeedModel } from '../model.js'
 import { INDEX_STYLE } from './_style.js'
-
-const _FORMATS = [
-  { key: 'rss', label: 'RSS', type: 'application/rss+xml' },
-  { key: 'atom', label: 'Atom', type: 'application/atom+xml' },
-  { key: 'json', label: 'JSON Feed', type: 'application/feed+json' },
-] as const
+import { FEED_FORMATS as _FORMATS, renderDiscoveryLinks } from './discovery-links.js'
 
 /**
  * `index.html`: the site's feeds with subscribe links and discovery tags, and the newest articles with
@@ -16,12 +11,7 @@ const _FORMATS = [
  */
 export function renderIndexPage(main: FeedModel, others: { folder: string; model: FeedModel }[]): string {
   const feeds = [{ folder: '', model: main }, ...others]
-  const discovery = feeds.flatMap(({ model }) =>
-    _FORMATS.map(
-      (format) =>
-        `  <link rel="alternate" type="${format.type}" title="${html(`${model.title} (${format.label})`)}" href="${html(model.urls[format.key])}">`,
-    ),
-  )
+  const discovery = renderDiscoveryLinks(feeds.map(({ model }) => model)).map((line) => `  ${line}`)
   const rows = feeds.map(({ folder, model }) => {
     const links = _FORMATS.map(
       (format) =>

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { Config } from '../config.js'
 import { PingError } from '../errors.js'
-import { FEED_FILES } from '../feed-model.js'
+import { FEED_FILES, feedBaseUrl } from '../feed-model.js'
 import { readUnpinged, recordUnpinged, type WrittenFile } from '../output/write.js'
 import { type PingOptions, pingHubs } from './ping.js'
 
@@ -21,13 +21,13 @@ export async function notifyHubs(
   const feedPaths = new Set(
     subscriptionFolders.flatMap((folder) => Object.values(FEED_FILES).map((file) => `${folder}${file}`)),
   )
+  const base = feedBaseUrl(config)
   const retry = new Set(await readUnpinged(outDir))
   const due = written.filter(
-    (file) =>
-      feedPaths.has(file.path) && (file.changed || retry.has(new URL(file.path, config.siteUrl).href)),
+    (file) => feedPaths.has(file.path) && (file.changed || retry.has(new URL(file.path, base).href)),
   )
   if (config.hubs.length === 0 || due.length === 0) return []
-  const byUrl = new Map(due.map((file) => [new URL(file.path, config.siteUrl).href, file.path]))
+  const byUrl = new Map(due.map((file) => [new URL(file.path, base).href, file.path]))
   const outcomes = await pingHubs(config.hubs, [...byUrl.keys()], options)
   await recordUnpinged(outDir, [
     ...new Set(outcomes.filter((outcome) => !outcome.ok).map((outcome) => outcome.feedUrl)),

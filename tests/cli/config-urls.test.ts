@@ -49,3 +49,30 @@ describe('permalink and siteUrl', () => {
     },
   )
 })
+
+describe('feedPath', () => {
+  let dir = ''
+  afterEach(() => cleanup(dir))
+
+  it.each([
+    ['another host', '//evil.example/feeds/'],
+    ['a URL', 'https://cdn.example.de/feeds/'],
+    ['a .. segment', '/../feeds/'],
+    ['no leading slash', 'feeds/'],
+  ])('should refuse a feedPath that is %s (exit 2)', async (_, feedPath) => {
+    dir = await makeScenario({ 'kanal.config.json': config({ feedPath }), 'content/wahl.md': ARTICLE })
+    const result = await run(['build', '--no-cache'], dir)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('kanal: kanal.config.json: "feedPath" must be a site path below siteUrl')
+  })
+
+  it('should suggest feedPath for a misspelt key (exit 2)', async () => {
+    dir = await makeScenario({
+      'kanal.config.json': config({ feedpath: '/feeds/' }),
+      'content/wahl.md': ARTICLE,
+    })
+    const result = await run(['build', '--no-cache'], dir)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('did you mean "feedPath"?')
+  })
+})

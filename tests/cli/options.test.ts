@@ -190,7 +190,7 @@ describe('kanal help and version around the commands', () => {
     const result = await run(['bild'], '.')
     expect(result.code).toBe(2)
     expect(result.stderr).toBe(
-      'kanal: unknown command "bild"; did you mean build? The commands are build, check, diff, init, import, serve, adopt; run kanal --help for more\n',
+      'kanal: unknown command "bild"; did you mean build? The commands are build, check, diff, init, import, serve, adopt, discovery; run kanal --help for more\n',
     )
   })
 })

@@ -75,6 +75,45 @@ describe('the packed npm package', () => {
     expect(value.stdout).toBe('')
   }, 60_000)
 
+  it('should export kanal/eleventy and kanal/astro, typed, and discoveryTags from kanal', async () => {
+    const consumer = path.join(project, 'plugins')
+    await mkdir(consumer)
+    const tsconfig = {
+      compilerOptions: {
+        strict: true,
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        target: 'es2022',
+        skipLibCheck: false,
+        noEmit: true,
+        types: [],
+      },
+      files: ['index.mts'],
+    }
+    await writeFile(path.join(consumer, 'tsconfig.json'), JSON.stringify(tsconfig))
+    const source = [
+      "import kanalEleventy, { type KanalEleventyOptions } from 'kanal/eleventy'",
+      "import kanalAstro from 'kanal/astro'",
+      "import { discoveryTags } from 'kanal'",
+      "const options: KanalEleventyOptions = { title: 'Blatt', content: 'posts', feedPath: '/feeds/' }",
+      'const integration = kanalAstro(options)',
+      "export const seen = [typeof kanalEleventy, integration.name, Object.keys(integration.hooks).join(','), typeof discoveryTags]",
+      '',
+    ].join('\n')
+    await writeFile(path.join(consumer, 'index.mts'), source)
+    const tsc = path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc')
+    const typed = await exec(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: consumer }).catch(
+      (error: { stdout: string }) => error,
+    )
+    expect(typed.stdout).toBe('')
+    await writeFile(
+      path.join(consumer, 'run.mjs'),
+      `${source.replace(/, \{ type KanalEleventyOptions \}/, '').replace(': KanalEleventyOptions', '')}console.log(...seen)\n`,
+    )
+    const ran = await exec(process.execPath, ['run.mjs'], { cwd: consumer })
+    expect(ran.stdout).toBe('function kanal astro:config:done,astro:build:done,astro:server:setup function\n')
+  }, 60_000)
+
   it('should ship the MIT license the package declares', async () => {
     const license = await readFile(path.join(project, 'node_modules/kanal/LICENSE'), 'utf8')
     expect(license).toMatch(/^MIT License/)

@@ -137,6 +137,19 @@ describe('WebSub publish pings when the hub accepts them', () => {
   })
 })
 
+describe('WebSub publish pings with a feedPath', () => {
+  it('should announce the feed URLs below feedPath when the output is published there', async () => {
+    const dir = await siteWithHub(goodHub)
+    await patchConfig(dir, { feedPath: '/feeds/' })
+    goodHub.requests.length = 0
+    const result = await build({ cwd: dir, now: FIXED_NOW, cache: false, ping: PING })
+    expect(result.ok).toBe(true)
+    expect(announced(goodHub.requests)).toEqual(
+      feedUrls(SUBSCRIPTIONS).map((url) => url.replace(SITE, `${SITE}feeds/`)),
+    )
+  })
+})
+
 describe('WebSub publish pings when the hub fails', () => {
   it('should build ok with one warning per feed naming the hub when the hub answers 500', async () => {
     const dir = await siteWithHub(badHub)

@@ -1,11 +1,29 @@
-// The site's address and the paths below it, as the config may give them.
+/** Checks and normal forms of the URLs and site paths a config holds. */
+
+export function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== ''
+}
 
 /**
  * A site path for article URLs: starts with one `/` (so it can name no other host or scheme), holds
  * only characters a URL path may hold, and no `..` segment.
  */
-export function isSitePath(value: string): boolean {
-  return /^\/(?!\/)[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(value) && !value.split('/').includes('..')
+export function isSitePath(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    /^\/(?!\/)[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(value) &&
+    !value.split('/').includes('..')
+  )
+}
+
+/**
+ * `feedPath` in its normal form, a folder below the site URL: `/feeds` → `/feeds/`. Undefined when it
+ * is no site path, or holds `.` segments or a `:` (it is a folder, not a pattern).
+ */
+export function toFeedPath(value: unknown): string | undefined {
+  if (!isSitePath(value) || value.includes(':')) return undefined
+  if (value.split('/').some((segment) => segment === '.')) return undefined
+  return value.endsWith('/') ? value : `${value}/`
 }
 
 /** True when the value is a URL with a user name or password (`https://user:secret@…`). */
