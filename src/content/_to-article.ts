@@ -80,7 +80,14 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
     id: id ?? _tagUri(config, date, slug),
     draft,
     ...(image ? { image } : {}),
-    keyLines: { slug: fields.where('slug').line, id: fields.where('id').line, url: fields.where('url').line },
+    keyLines: {
+      slug: fields.where('slug').line,
+      // A URL or id the article does not write is made from its slug: a clash points at that line.
+      id: fields.where(fields.has('id') ? 'id' : 'slug').line,
+      url: fields.where(fields.has('url') ? 'url' : 'slug').line,
+      categories: fields.where(fields.has('category') ? 'category' : 'categories').line,
+      tags: fields.where('tags').line,
+    },
   }
   return { article, errors: fields.errors, warnings: fields.warnings }
 }
@@ -116,6 +123,10 @@ class _Fields {
     const found = this.#positions.find(([known]) => known === key)
     if (found) return { file: this.#source.file, line: found[1], column: found[2] }
     return { file: this.#source.file, line: this.#source.frontMatterLine, column: 1 }
+  }
+
+  has(key: string): boolean {
+    return this.#positions.some(([known]) => known === key)
   }
 
   fail(key: string, reason: string): undefined {

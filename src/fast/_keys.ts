@@ -2,7 +2,7 @@ import { sha256 } from '../hash.js'
 import { VERSION } from '../version.js'
 
 /** The cache's format: entries and keys of another format or kanal version are never used. */
-export const CACHE_FORMAT = `kanal-cache-6/${VERSION}`
+export const CACHE_FORMAT = `kanal-cache-7/${VERSION}`
 
 /** What an article's validation depends on besides its file: the config (and kanal's version). */
 export function configKey(config: unknown): string {
