@@ -2,7 +2,7 @@ import { utcMs, weekdayOf } from './_calendar.js'
 import { findProblem } from './_fields.js'
 import { readGerman } from './_german.js'
 import { readIso } from './_iso.js'
-import { adjustment, notADate, wrongWeekday } from './_messages.js'
+import { adjustment, foreignOffset, notADate, wrongWeekday } from './_messages.js'
 import { resolveWallTime } from './_wall.js'
 import { isTimeZone } from './zone.js'
 
@@ -12,7 +12,10 @@ export type DateParseResult =
       ok: true
       /** The instant the text names. */
       instant: Date
-      /** A warning when daylight saving time moved the wall time or chose between two instants. */
+      /**
+       * A warning when daylight saving time moved the wall time or chose between two instants, or when
+       * the written offset is not the zone's at that instant (the instant is still the written one).
+       */
       adjustment?: string
     }
   | {
@@ -42,7 +45,9 @@ export function parseDate(text: string, timeZone: string): DateParseResult {
   }
   const wallMs = utcMs(year, month, day, fields.hour, fields.minute, fields.second, fields.millisecond)
   if (fields.offsetMinutes !== undefined) {
-    return { ok: true, instant: new Date(wallMs - fields.offsetMinutes * 60_000) }
+    const instant = new Date(wallMs - fields.offsetMinutes * 60_000)
+    const warning = foreignOffset(fields, timeZone, instant.getTime())
+    return warning === undefined ? { ok: true, instant } : { ok: true, instant, adjustment: warning }
   }
   const time = resolveWallTime(timeZone, wallMs)
   const instant = new Date(time.epochMs)
