@@ -4,6 +4,7 @@ import { findForbiddenChar, removeForbiddenChars } from '../content/xml-chars.js
 import { ContentError } from '../errors.js'
 import { renderBody } from './_html.js'
 import { renderPlainText } from './_plain-text.js'
+import type { RemovedTarget } from './_removed.js'
 import { summarize } from './_summary.js'
 
 /** One article body to render: where it sits, and what its links resolve against. */
@@ -26,6 +27,8 @@ export type RenderedBody =
       /** How many characters XML forbids were removed, and where the first one was. */
       removed: number
       removedAt?: { line: number; column: number }
+      /** Link targets and image sources removed (unsafe or no URL), with their file lines; absent when none. */
+      removedTargets?: RemovedTarget[]
     }
   | { ok: false; error: ContentError }
 
@@ -56,8 +59,20 @@ export function renderBodyBytes(bytes: Buffer, job: BodyJob): RenderedBody & { o
   const decoded = decodeBody(bytes, job.source.file, job.source.bodyLine)
   const { text, removed } = removeForbiddenChars(decoded)
   const removedAt = removed > 0 ? findForbiddenChar(decoded, job.source.bodyLine) : undefined
-  const { html, direct } = renderBody(text, { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
+  const body = renderBody(text, { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
+  const { html, direct } = body
   const summary =
     job.summary === undefined ? summarize(html, undefined, direct) : renderPlainText(job.summary)
-  return { ok: true, html, summary, removed, ...(removedAt ? { removedAt } : {}) }
+  const removedTargets = body.removed.map((target) => ({
+    ...target,
+    line: job.source.bodyLine + target.line,
+  }))
+  return {
+    ok: true,
+    html,
+    summary,
+    removed,
+    ...(removedAt ? { removedAt } : {}),
+    ...(removedTargets.length > 0 ? { removedTargets } : {}),
+  }
 }

@@ -2,6 +2,7 @@ import type { Config } from '../config.js'
 import type { Article } from '../content/article.js'
 import { ContentError } from '../errors.js'
 import type { RenderedArticle } from '../model.js'
+import type { RemovedTarget } from './_removed.js'
 import type { BodyRenderer } from './article-body.js'
 
 /** The rendered bodies, with every problem found while reading them. */
@@ -49,7 +50,20 @@ export async function renderArticles(
         ),
       )
     }
+    for (const removed of outcome.removedTargets ?? []) {
+      result.warnings.push(
+        new ContentError({ file: article.source.file, line: removed.line }, _removedText(removed)),
+      )
+    }
     result.rendered.set(article, { html: outcome.html, summary: outcome.summary })
   }
   return result
+}
+
+/** The warning for a removed link target or image source: what, why, and what the reader sees now. */
+function _removedText({ target, kind, reason }: RemovedTarget): string {
+  const shown = JSON.stringify(target.length > 80 ? `${target.slice(0, 79)}…` : target)
+  return kind === 'link'
+    ? `removed the link target ${shown}: ${reason}; the link keeps only its text`
+    : `removed the image or media source ${shown}: ${reason}; an image without another source is left out`
 }
