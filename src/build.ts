@@ -63,10 +63,17 @@ async function _run(
 
   // Any error (with `strict`, any warning) stops the build here: nothing is written.
   const errors = [...content.errors, ...selection.errors, ...bodies.errors].sort(byLocation)
-  const contentWarnings = [...content.warnings, ...bodies.warnings].sort(byLocation)
+  const contentWarnings = [...content.warnings, ...selection.warnings, ...bodies.warnings].sort(byLocation)
   const warnings = [...settings.warnings, ...fast.warnings, ...contentWarnings].sort(byLocation)
   const heldBack = sieve.heldBack.map((held) => _heldBack(held, config.timeZone))
-  const result = { articles: content.count, errors, warnings, heldBack, stats }
+  const result = {
+    articles: content.count,
+    errors,
+    warnings,
+    heldBack,
+    notes: selection.notes.sort(byLocation),
+    stats,
+  }
   if (errors.length > 0 || (options.strict && warnings.length > 0)) return { ...result, ok: false, files: [] }
 
   // One model per feed; every document serialised, self-checked and written (or counted), one at a time.
@@ -95,6 +102,7 @@ async function _run(
     warnings: contentWarnings,
     files: written,
     heldBack,
+    notes: result.notes,
     due: sieve.due,
     feeds: selection.feeds,
   })
@@ -135,6 +143,7 @@ function _reportedAgain(last: StampResult, configWarnings: ContentError[], stric
     errors: [],
     warnings,
     heldBack: last.heldBack ?? [],
+    notes: (last.notes ?? []).map(({ reason, ...location }) => new ContentError(location, reason)),
     stats,
   }
 }
