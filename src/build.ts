@@ -23,7 +23,7 @@ export { nowFromEnvironment } from './settings.js'
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const settings = await resolveSettings(options)
-  const files = await findArticles(settings.contentDir)
+  const files = await findArticles(settings.contentDir, settings)
   const fast = new FastPath(settings, files, options)
   const last = await fast.lastOutcome()
   if (last) return _reportedAgain(last, settings.warnings, options.strict)
