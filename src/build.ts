@@ -27,7 +27,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // One build at a time on an output folder and its cache (`kanal check` writes neither).
   const lock = options.write === false ? undefined : await lockOutput(settings.outDir, settings.cacheDir)
   try {
-    const found = await findArticles(settings.contentDir, settings.cwd, settings.config.from)
+    const found = await findArticles(
+      settings.contentDir,
+      settings.cwd,
+      settings.config.from,
+      settings.warnings,
+    )
     const files = publishedOnly(found, settings.config.pageUrls)
     const fast = new FastPath(settings, files, options)
     const last = await fast.lastOutcome()
@@ -68,10 +73,16 @@ async function _run(
 
   // Any error (with `strict`, any warning) stops the build here: nothing is written.
   const errors = [...content.errors, ...selection.errors, ...bodies.errors].sort(byLocation)
-  const contentWarnings = [...content.warnings, ...bodies.warnings, ...images.warnings].sort(byLocation)
+  const contentWarnings = [
+    ...content.warnings,
+    ...selection.warnings,
+    ...bodies.warnings,
+    ...images.warnings,
+  ].sort(byLocation)
   const warnings = [...settings.warnings, ...fast.warnings, ...contentWarnings].sort(byLocation)
   const heldBack = sieve.heldBack.map((held) => _heldBack(held, config.timeZone))
-  const result = { articles: content.count, errors, warnings, heldBack, stats }
+  const notes = selection.notes.sort(byLocation)
+  const result = { articles: content.count, errors, warnings, heldBack, notes, stats }
   if (errors.length > 0 || (options.strict && failsStrict(warnings)))
     return { ...result, ok: false, files: [] }
 
@@ -105,6 +116,7 @@ async function _run(
     warnings: contentWarnings,
     files: written,
     heldBack,
+    notes: result.notes,
     due: sieve.due,
     feeds: selection.feeds,
   })
@@ -146,6 +158,7 @@ function _reportedAgain(last: StampResult, configWarnings: ContentError[], stric
     errors: [],
     warnings,
     heldBack: last.heldBack ?? [],
+    notes: (last.notes ?? []).map(({ reason, ...location }) => new ContentError(location, reason)),
     stats,
   }
 }

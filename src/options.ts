@@ -84,6 +84,11 @@ export interface BuildResult {
   warnings: BuildWarning[]
   /** Articles left out for now: drafts (without `drafts`) and scheduled ones (dated after now, without `future`). */
   heldBack: HeldBackArticle[]
+  /**
+   * What kanal did on its own that is no mistake: category or tag spellings of one word merged. Not
+   * warnings: `strict` does not fail on them.
+   */
+  notes: ContentError[]
   /** Work done and saved by the cache: front matter parsed or reused, bodies rendered or reused. */
   stats: BuildStats
   /** With `against`: what subscribers of the published feeds would see (new, updated, left, broken items). */

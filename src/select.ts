@@ -64,7 +64,7 @@ export interface HeldBack {
 /**
  * Decides which articles each feed (and archive page) shows, before anything is rendered, from
  * articles given one at a time. It keeps only the articles a feed could show (the newest `limit` of
- * the main feed and of every category and tag spelling; with archives, every shown article), so a
+ * the main feed and of every category and tag; with archives, every shown article), so a
  * build holds a few hundred articles however large the site, not all of them.
  */
 export class FeedSieve {
@@ -88,13 +88,19 @@ export class FeedSieve {
       {
         enabled: config.categoryFeeds,
         path: config.categoryPath,
+        kind: 'category' as const,
         of: (article: Article) => article.categories,
       },
-      { enabled: config.tagFeeds, path: config.tagPath, of: (article: Article) => article.tags },
+      {
+        enabled: config.tagFeeds,
+        path: config.tagPath,
+        kind: 'tag' as const,
+        of: (article: Article) => article.tags,
+      },
     ]
     this.#groupings = groupings
       .filter((grouping) => grouping.enabled)
-      .map((grouping) => ({ ...grouping, newest: new Map(), spellings: new SpellingCheck() }))
+      .map((grouping) => ({ ...grouping, newest: new Map(), spellings: new SpellingCheck(grouping.kind) }))
   }
 
   /** Takes the next valid article, in file order (drafts and future ones too: they count for `due`). */
@@ -112,14 +118,19 @@ export class FeedSieve {
     if (this.#all) this.#all.push(article)
     else keepNewest(this.#main, article, limit)
     for (const grouping of this.#groupings) {
+      // Every spelling of a slug feeds one category: its newest articles are kept per slug, once each.
+      const slugs = new Set<string>()
       for (const name of grouping.of(article)) {
         const slug = this.#slugOf(name)
         grouping.spellings.add(article, name, slug)
-        if (this.#all || slug === '') continue
-        let newest = grouping.newest.get(name)
+        if (slug !== '') slugs.add(slug)
+      }
+      if (this.#all) continue
+      for (const slug of slugs) {
+        let newest = grouping.newest.get(slug)
         if (!newest) {
           newest = []
-          grouping.newest.set(name, newest)
+          grouping.newest.set(slug, newest)
         }
         keepNewest(newest, article, limit)
       }
@@ -136,32 +147,51 @@ export class FeedSieve {
     return { ...this.#due }
   }
 
-  /** The feeds, each with the articles it shows, and the errors in category and tag names. */
-  select(): { feeds: FeedSelection[]; errors: ContentError[] } {
+  /**
+   * The feeds, each with the articles it shows; the errors in category and tag names, the warnings
+   * about different words merged by their slug, and the notes about spellings of one word merged.
+   */
+  select(): {
+    feeds: FeedSelection[]
+    errors: ContentError[]
+    warnings: ContentError[]
+    notes: ContentError[]
+  } {
     const kept = this.#all ?? [
       ...new Set(
         [this.#main, ...this.#groupings.flatMap((grouping) => [...grouping.newest.values()])].flat(),
       ),
     ]
     const config = this.#config
-    // Equally new articles (the same date and slug: duplicates, an error) stay in file order.
+    // Equally new articles (the same date and slug, with URLs of their own) stay in file order.
     const shown = kept.sort((a, b) => byNewest(a, b) || _byFile(a, b))
     const feeds = _feedSet(config, '', config.title, config.description, shown)
+    const found = {
+      errors: [] as ContentError[],
+      warnings: [] as ContentError[],
+      notes: [] as ContentError[],
+    }
     for (const grouping of this.#groupings) {
-      // The spelling errors come from the check that saw every article, not from the ones kept.
-      for (const [slug, group] of groupBySlug(shown, grouping.of, (name) => this.#slugOf(name))) {
+      // Names and problems come from the check that saw every article, not from the ones kept.
+      const { names, errors, warnings, notes } = grouping.spellings.spellings()
+      found.errors.push(...errors)
+      found.warnings.push(...warnings)
+      found.notes.push(...notes)
+      const nameOf = (slug: string) => names.get(slug) ?? slug
+      for (const [slug, group] of groupBySlug(shown, grouping.of, (name) => this.#slugOf(name), nameOf)) {
         const title = `${config.title} – ${group.name}`
         const description = `${config.description} – ${group.name}`
         feeds.push(..._feedSet(config, `${grouping.path}/${slug}/`, title, description, group.items))
       }
     }
-    return { feeds, errors: this.#groupings.flatMap((grouping) => grouping.spellings.errors()) }
+    return { feeds, ...found }
   }
 
   #slugOf(name: string): string {
     let slug = this.#slugs.get(name)
     if (slug === undefined) {
-      slug = toSlug(name)
+      // Composed first: `ü` written as `u` + combining diaeresis is the same word, and gets `ue` too.
+      slug = toSlug(name.normalize('NFC'))
       this.#slugs.set(name, slug)
     }
     return slug
@@ -172,10 +202,11 @@ function _byFile(a: Article, b: Article): number {
   return a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : 0
 }
 
-/** Categories or tags, when they make feeds: the newest articles of each spelling, and its check. */
+/** Categories or tags, when they make feeds: the newest articles of each slug, and the spellings. */
 interface _Grouping {
   path: string
   of: (article: Article) => string[]
+  /** The newest articles by slug. */
   newest: Map<string, Article[]>
   spellings: SpellingCheck
 }

@@ -18,6 +18,7 @@ export function reportText(result: BuildResult, io: Io, verb: string, seconds: n
     io.stderr(`${_prefix(error)}${paint('error', 31)}: ${oneLine(error.reason)}\n`)
   for (const warning of result.warnings)
     io.stderr(`${_prefix(warning)}${paint('warning', 33)}: ${oneLine(warning.reason)}\n`)
+  for (const note of result.notes ?? []) io.stderr(`${_prefix(note)}note: ${oneLine(note.reason)}\n`)
   for (const held of result.heldBack) {
     if (held.reason !== 'scheduled') continue
     io.stderr(
@@ -64,6 +65,7 @@ export function reportJson(result: BuildResult, io: Io, seconds: number): void {
     errors: result.errors.map(diagnostic),
     warnings: result.warnings.map(diagnostic),
     heldBack: result.heldBack,
+    notes: (result.notes ?? []).map(diagnostic),
     stats: result.stats,
     ...(result.against ? { against: result.against } : {}),
     seconds: Number(seconds.toFixed(3)),

@@ -101,8 +101,11 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
     ...(image ? { image } : {}),
     keyLines: {
       slug: fields.where('slug').line,
-      id: fields.where('id').line,
-      url: fields.where('url').line,
+      // A URL or id the article does not write is made from its slug: a clash points at that line.
+      id: fields.where(fields.has('id') ? 'id' : 'slug').line,
+      url: fields.where(fields.has('url') ? 'url' : 'slug').line,
+      categories: fields.where(fields.has('category') ? 'category' : 'categories').line,
+      tags: fields.where('tags').line,
       ...(image ? { image: fields.where('image').line } : {}),
     },
   }

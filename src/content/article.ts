@@ -5,7 +5,7 @@ import type { SourceFile } from './source.js'
 export interface Article {
   /** Where it came from; the body is read from here only if a feed shows the article. */
   source: SourceFile
-  /** URL path segment, unique in the site. */
+  /** URL path segment; it may repeat when the URLs and ids differ (dated permalinks, own `url`s). */
   slug: string
   /** Plain-text title. */
   title: string
@@ -29,6 +29,9 @@ export interface Article {
   draft: boolean
   /** Absolute URL of the lead image. */
   image?: string
-  /** File lines of the `slug`, `id` and `url` keys (or, where a key is absent, of the line to add it), for clash errors. */
-  keyLines?: { slug?: number; id?: number; url?: number; image?: number }
+  /**
+   * File lines of the keys, for clash messages: `slug`, `id`, `url` (an id or URL made from the slug:
+   * the slug's), `categories` (`category` or `categories`), `tags`, `image`; a key that is absent: the line to add it.
+   */
+  keyLines?: { slug?: number; id?: number; url?: number; categories?: number; tags?: number; image?: number }
 }

@@ -3,18 +3,22 @@ import path from 'node:path'
 import { ContentError, UsageError } from '../errors.js'
 import { conventionsFor } from '../sites/conventions-for.js'
 import type { Generator } from '../sites/generator.js'
+import { SkippedFiles } from './_skipped.js'
 
 // The extensions Jekyll, Hugo, Eleventy and Astro read as Markdown.
 const _MARKDOWN = /\.(?:md|markdown|mdown|mkd)$/
 
 /**
  * Lists the Markdown files below `contentDir` (sub-folders included, dot-files skipped), sorted, with `/`;
- * with a generator's conventions (`from`), only the files that generator can make an article of.
+ * with a generator's conventions (`from`), only the files that generator can make an article of. With
+ * `warnings`, a warning is added when no article is found or files that look like Markdown are
+ * skipped, saying how many files were not read and why.
  */
 export async function findArticles(
   contentDir: string,
   cwd = process.cwd(),
   from?: Generator,
+  warnings?: ContentError[],
 ): Promise<string[]> {
   const root = path.resolve(contentDir)
   const conventions = conventionsFor(from)
@@ -23,17 +27,27 @@ export async function findArticles(
   // Entries come folder by folder: whether a folder is hidden is decided once per folder.
   let parent = ''
   let prefix: string | undefined = ''
+  const skipped = new SkippedFiles()
   for (const entry of _list(root, cwd)) {
-    if (!_MARKDOWN.test(entry.name) || !entry.isFile() || _hidden(entry.name)) continue
-    _refuseUndecodable(entry, cwd)
+    if (!entry.isFile()) continue
     if (entry.parentPath !== parent) {
       parent = entry.parentPath
       const folder = parent === root ? [] : parent.slice(root.length + 1).split(path.sep)
       prefix = folder.some(_hidden) ? undefined : folder.map((part) => `${part}/`).join('')
     }
-    if (prefix === undefined) continue
-    const relative = `${prefix}${entry.name}`
-    if (!conventions || conventions.isArticleFile(relative)) files.push(relative)
+    if (prefix === undefined || _hidden(entry.name)) skipped.add('hidden', entry.name)
+    else if (!_MARKDOWN.test(entry.name)) skipped.add('extension', entry.name)
+    else {
+      _refuseUndecodable(entry, cwd)
+      const relative = `${prefix}${entry.name}`
+      if (!conventions || conventions.isArticleFile(relative)) files.push(relative)
+      else skipped.add('list page', entry.name)
+    }
+  }
+  if (warnings) {
+    const shown = path.relative(cwd, root).split(path.sep).join('/') || '.'
+    const warning = skipped.warning(shown, files.length)
+    if (warning) warnings.push(warning)
   }
   return files.sort()
 }

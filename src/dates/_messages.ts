@@ -1,6 +1,7 @@
 import { formatClockTime, formatIsoDay, formatOffset } from './_clock.js'
 import type { DateFields } from './_fields.js'
-import { GERMAN_MONTHS, GERMAN_WEEKDAYS } from './_names.js'
+import { ENGLISH_MONTHS, GERMAN_MONTHS, GERMAN_WEEKDAYS } from './_names.js'
+import { offsetMs } from './_offset.js'
 import type { WallTime } from './_wall.js'
 
 const _EXAMPLES = 'Write it like 25.10.2024, 25. Oktober 2024, 2024-10-25 or 2024-10-25T14:30:00+02:00'
@@ -47,6 +48,20 @@ export function adjustment(
   const later = formatOffset(Math.round(time.laterOffsetMs / 60_000), ':')
   const second = `${formatIsoDay(wall)}T${formatClockTime(wall, true)}${later}`
   return `${quote(value)} happens twice in ${timeZone} (clocks fall back); read as the first, ${clock} (${offset}). Add the offset to choose, e.g. ${second} for the second`
+}
+
+/**
+ * The warning for a written offset that is not `timeZone`'s at the instant it names (`+0200` in a Berlin
+ * February: a server's summer offset copied into every post); undefined when it is, and for `Z` or
+ * `+00:00`, which state UTC rather than a local clock.
+ */
+export function foreignOffset(fields: DateFields, timeZone: string, epochMs: number): string | undefined {
+  const written = fields.offsetMinutes
+  if (written === undefined || written === 0) return undefined
+  const zone = Math.round(offsetMs(timeZone, epochMs) / 60_000)
+  if (zone === written) return undefined
+  const day = `${fields.day} ${ENGLISH_MONTHS[fields.month - 1]} ${fields.year}`
+  return `${formatOffset(written, ':')} is not ${timeZone}'s offset on ${day} (${formatOffset(zone, ':')}); the instant is taken as written`
 }
 
 /** The value in double quotes, shortened when long. */

@@ -4,7 +4,7 @@ import { readEnglish } from './_english.js'
 import { findProblem } from './_fields.js'
 import { readGerman } from './_german.js'
 import { readIso } from './_iso.js'
-import { adjustment, notADate, outOfRange, wrongWeekday } from './_messages.js'
+import { adjustment, foreignOffset, notADate, outOfRange, wrongWeekday } from './_messages.js'
 import { resolveWallTime } from './_wall.js'
 import { isTimeZone } from './zone.js'
 
@@ -14,7 +14,10 @@ export type DateParseResult =
       ok: true
       /** The instant the text names. */
       instant: Date
-      /** A warning when daylight saving time moved the wall time or chose between two instants. */
+      /**
+       * A warning when daylight saving time moved the wall time or chose between two instants, or when
+       * the written offset is not the zone's at that instant (the instant is still the written one).
+       */
       adjustment?: string
     }
   | {
@@ -48,9 +51,9 @@ export function parseDate(text: string, timeZone: string): DateParseResult {
   const wallMs = utcMs(year, month, day, fields.hour, fields.minute, fields.second, fields.millisecond)
   if (fields.offsetMinutes !== undefined) {
     const instant = new Date(wallMs - fields.offsetMinutes * 60_000)
-    return _writable(instant, timeZone)
-      ? { ok: true, instant }
-      : { ok: false, reason: outOfRange(value, timeZone) }
+    if (!_writable(instant, timeZone)) return { ok: false, reason: outOfRange(value, timeZone) }
+    const warning = foreignOffset(fields, timeZone, instant.getTime())
+    return warning === undefined ? { ok: true, instant } : { ok: true, instant, adjustment: warning }
   }
   const time = resolveWallTime(timeZone, wallMs)
   const instant = new Date(time.epochMs)

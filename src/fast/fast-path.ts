@@ -26,6 +26,8 @@ export interface BuildOutcome {
   warnings: ContentError[]
   files: WrittenFile[]
   heldBack: NonNullable<StampResult['heldBack']>
+  /** Notes (not warnings), sorted. */
+  notes: ContentError[]
   /** The sieve's due dates and the feeds' items: which "now"s give the same build. */
   due: { latest: number; next: number }
   feeds: { items: unknown[] }[]
@@ -147,6 +149,7 @@ export class FastPath {
         warnings: outcome.warnings.map((warning) => ({ ...warning.location, reason: warning.reason })),
         files: outcome.files.map((file) => ({ path: file.path, bytes: file.bytes })),
         heldBack: outcome.heldBack,
+        notes: outcome.notes.map((note) => ({ ...note.location, reason: note.reason })),
       },
     })
   }

@@ -15,6 +15,8 @@ export interface StampResult {
   files: { path: string; bytes: number }[]
   /** Drafts and scheduled articles left out (absent in stamps of older versions). */
   heldBack?: { file: string; reason: 'draft' | 'scheduled'; date: string; germanDate: string }[]
+  /** Notes (spellings merged; absent in stamps of older versions). */
+  notes?: (Location & { reason: string })[]
 }
 
 /** Output files produced together from one input (a feed's three formats, the site views). */

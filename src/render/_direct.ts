@@ -1,6 +1,7 @@
 import type { Renderer, Token } from 'markdown-it'
 import { markdownIt } from './_markdown.js'
-import { toAbsoluteUrl, type UrlBase } from './urls.js'
+import type { RemovedTarget } from './_removed.js'
+import { isBlankUrl, toAbsoluteUrl, type UrlBase, whyNotKept } from './urls.js'
 
 // Markdown without raw HTML can only produce markdown-it's own tags and attributes, every one of which
 // is on the sanitiser's allow-list; what the sanitiser would still change is done here directly: URLs
@@ -21,22 +22,31 @@ const _OPTIONS = { ...markdownIt.options, xhtmlOut: true }
 
 /**
  * Renders tokens without raw HTML (`hasRawHtml` false) as the sanitiser would leave them. Without a
- * `base` URLs stay as written: only for HTML that is reduced to plain text (`toTextBlocks`).
+ * `base` URLs stay as written: only for HTML that is reduced to plain text (`toTextBlocks`). Link
+ * targets and image sources removed are added to `removed`, with their lines, as the sanitiser's are.
  */
-export function renderDirect(tokens: Token[], base?: UrlBase): string {
-  if (base) for (const token of tokens) if (token.children !== null) _absolutize(token.children, base)
+export function renderDirect(tokens: Token[], base?: UrlBase, removed: RemovedTarget[] = []): string {
+  let line = 0
+  for (const token of tokens) {
+    if (token.map) line = token.map[0]
+    if (base && token.children !== null) _absolutize(token.children, base, line, removed)
+  }
   return _renderer.render(tokens, _OPTIONS, {})
 }
 
 // A link whose URL is unsafe becomes its text; an image without a safe URL goes away.
-function _absolutize(inline: Token[], base: UrlBase): void {
+function _absolutize(inline: Token[], base: UrlBase, first: number, removed: RemovedTarget[]): void {
   let dropClose = false
+  let line = first
   for (const token of inline) {
+    if (token.type === 'softbreak' || token.type === 'hardbreak') line++
     if (token.type === 'link_open' || token.type === 'image') {
-      const absolute = toAbsoluteUrl(
-        String(token.attrGet(token.type === 'image' ? 'src' : 'href') ?? ''),
-        base,
-      )
+      const value = String(token.attrGet(token.type === 'image' ? 'src' : 'href') ?? '')
+      const absolute = toAbsoluteUrl(value, base)
+      if (absolute === undefined && !isBlankUrl(value)) {
+        const kind = token.type === 'image' ? 'source' : 'link'
+        removed.push({ line, target: value, kind, reason: whyNotKept(value) })
+      }
       if (absolute !== undefined) token.attrSet(token.type === 'image' ? 'src' : 'href', absolute)
       else if (token.type === 'image') token.type = 'kanal_removed'
       else {

@@ -1,7 +1,8 @@
 import type SanitizeHtml from 'sanitize-html'
+import type { Removal } from './_removed.js'
 import { sanitizeHtml } from './_sanitize-html.js'
 import { toAbsoluteSrcset } from './_srcset.js'
-import { toAbsoluteUrl, type UrlBase } from './urls.js'
+import { isBlankUrl, SAFE_SCHEMES, toAbsoluteUrl, type UrlBase, whyNotKept } from './urls.js'
 
 const _URL_ATTRIBUTES = ['href', 'src', 'poster'] as const
 
@@ -28,6 +29,8 @@ const _DROPPED_WITH_CONTENT = [
 // The sanitiser's callbacks cannot take arguments, and building options per call is the slow
 // part; sanitizing is synchronous, so the base of the current call is parked here.
 let _base: UrlBase | undefined
+let _removed: Removal[] = []
+const _ALLOWED = new Set(_ALLOWED_TAGS)
 
 const _OPTIONS: SanitizeHtml.IOptions = {
   allowedTags: _ALLOWED_TAGS,
@@ -44,7 +47,7 @@ const _OPTIONS: SanitizeHtml.IOptions = {
     details: ['open'],
   },
   allowedClasses: { code: ['language-*'] },
-  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+  allowedSchemes: [...SAFE_SCHEMES],
   allowedSchemesAppliedToAttributes: ['href', 'src', 'poster', 'cite'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
@@ -55,13 +58,19 @@ const _OPTIONS: SanitizeHtml.IOptions = {
   exclusiveFilter: _isEmptyShell,
 }
 
-/** Sanitises HTML against kanal's allow-list and makes every URL absolute against `base`. */
-export function sanitizeArticle(html: string, base: UrlBase): string {
+/**
+ * Sanitises HTML against kanal's allow-list and makes every URL absolute against `base`. Link targets
+ * and image sources it removes (of allowed tags; tags removed whole are documented as such) are added
+ * to `removed`, in document order.
+ */
+export function sanitizeArticle(html: string, base: UrlBase, removed: Removal[] = []): string {
   _base = base
+  _removed = removed
   try {
     return sanitizeHtml(html, _OPTIONS)
   } finally {
     _base = undefined
+    _removed = []
   }
 }
 
@@ -72,11 +81,19 @@ function _absolutize(tagName: string, attribs: SanitizeHtml.Attributes): Sanitiz
     const value = attribs[name]
     if (value === undefined) continue
     const absolute = toAbsoluteUrl(value, _base)
-    if (absolute === undefined) delete attribs[name]
-    else attribs[name] = absolute
+    if (absolute !== undefined) attribs[name] = absolute
+    else {
+      delete attribs[name]
+      if (_ALLOWED.has(tagName) && !isBlankUrl(value)) {
+        const kind = name === 'href' ? 'link' : 'source'
+        _removed.push({ target: value, kind, reason: whyNotKept(value) })
+      }
+    }
   }
   if (attribs.srcset !== undefined) {
-    const srcset = toAbsoluteSrcset(attribs.srcset, _base)
+    const dropped: Removal[] = []
+    const srcset = toAbsoluteSrcset(attribs.srcset, _base, dropped)
+    if (_ALLOWED.has(tagName)) _removed.push(...dropped)
     if (srcset === undefined) delete attribs.srcset
     else attribs.srcset = srcset
   }

@@ -1,4 +1,5 @@
-import { toAbsoluteUrl, type UrlBase } from './urls.js'
+import type { Removal } from './_removed.js'
+import { toAbsoluteUrl, type UrlBase, whyNotKept } from './urls.js'
 
 /** One image candidate of a `srcset`: its URL and the width (`640w`) or density (`2x`) descriptor, if any. */
 export interface SrcsetCandidate {
@@ -41,12 +42,18 @@ export function parseSrcset(value: string): SrcsetCandidate[] {
   return candidates
 }
 
-/** A `srcset` with every candidate URL made absolute; unsafe or malformed candidates are left out, `undefined` when none remain. */
-export function toAbsoluteSrcset(value: string, base: UrlBase): string | undefined {
+/**
+ * A `srcset` with every candidate URL made absolute; unsafe or malformed candidates are left out (and
+ * added to `dropped`), `undefined` when none remain.
+ */
+export function toAbsoluteSrcset(value: string, base: UrlBase, dropped: Removal[] = []): string | undefined {
   const kept: string[] = []
   for (const { url, descriptor } of parseSrcset(value)) {
     const absolute = toAbsoluteUrl(url, base)
-    if (absolute === undefined || !_HTTP.test(absolute) || !_DESCRIPTOR.test(descriptor)) continue
+    if (absolute === undefined || !_HTTP.test(absolute) || !_DESCRIPTOR.test(descriptor)) {
+      dropped.push({ target: url, kind: 'source', reason: _whyDropped(url, absolute, descriptor) })
+      continue
+    }
     kept.push(descriptor === '' ? absolute : `${absolute} ${descriptor}`)
   }
   return kept.length > 0 ? kept.join(', ') : undefined
@@ -62,4 +69,10 @@ function _descriptorEnd(value: string, from: number): number {
     else if (char === ',' && depth === 0) return index
   }
   return value.length
+}
+
+function _whyDropped(url: string, absolute: string | undefined, descriptor: string): string {
+  if (absolute === undefined) return whyNotKept(url)
+  if (!_HTTP.test(absolute)) return 'a srcset takes only http(s) URLs'
+  return `its descriptor ${JSON.stringify(descriptor)} is not a width (640w) or a density (2x)`
 }

@@ -5,6 +5,7 @@ import { ContentError } from '../errors.js'
 import type { BodyTemplates } from '../sites/body-templates.js'
 import { renderBody } from './_html.js'
 import { renderPlainText } from './_plain-text.js'
+import type { RemovedTarget } from './_removed.js'
 import { summarize, summarizeAll } from './_summary.js'
 import { lineOf, translateTemplates } from './_templates.js'
 
@@ -35,6 +36,8 @@ export type RenderedBody =
       removedAt?: { line: number; column: number }
       /** Template code left out because kanal cannot evaluate it, with where it stood. */
       leftOut?: { line: number; column: number; tag: string }[]
+      /** Link targets and image sources removed (unsafe or no URL), with their file lines; absent when none. */
+      removedTargets?: RemovedTarget[]
     }
   | { ok: false; error: ContentError }
 
@@ -66,12 +69,17 @@ export function renderBodyBytes(bytes: Buffer, job: BodyJob): RenderedBody & { o
   const { text, removed } = removeForbiddenChars(decoded)
   const removedAt = removed > 0 ? findForbiddenChar(decoded, job.source.bodyLine) : undefined
   const translated = translateTemplates(text, job.templates)
-  const { html, direct } = renderBody(translated.text, { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
+  const body = renderBody(translated.text, { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
+  const { html, direct } = body
   const summary =
     job.summary === undefined ? _summaryOf(translated.text, html, direct, job) : renderPlainText(job.summary)
   const leftOut = translated.leftOut.map(({ offset, tag }) => ({
     ...lineOf(text, offset, job.source.bodyLine),
     tag,
+  }))
+  const removedTargets = body.removed.map((target) => ({
+    ...target,
+    line: job.source.bodyLine + target.line,
   }))
   return {
     ok: true,
@@ -80,6 +88,7 @@ export function renderBodyBytes(bytes: Buffer, job: BodyJob): RenderedBody & { o
     removed,
     ...(removedAt ? { removedAt } : {}),
     ...(leftOut.length > 0 ? { leftOut } : {}),
+    ...(removedTargets.length > 0 ? { removedTargets } : {}),
   }
 }
 

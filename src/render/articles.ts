@@ -3,6 +3,7 @@ import type { Article } from '../content/article.js'
 import { ContentError } from '../errors.js'
 import type { RenderedArticle } from '../model.js'
 import { bodyTemplatesFor } from '../sites/body-templates.js'
+import type { RemovedTarget } from './_removed.js'
 import type { BodyRenderer } from './article-body.js'
 
 /** The rendered bodies, with every problem found while reading them. */
@@ -62,6 +63,11 @@ export async function renderArticles(
         ),
       )
     }
+    for (const removed of outcome.removedTargets ?? []) {
+      result.warnings.push(
+        new ContentError({ file: article.source.file, line: removed.line }, _removedText(removed)),
+      )
+    }
     result.rendered.set(article, { html: outcome.html, summary: outcome.summary })
   }
   return result
@@ -70,4 +76,12 @@ export async function renderArticles(
 function _short(tag: string): string {
   const line = tag.replace(/\s+/g, ' ')
   return line.length > 60 ? `${line.slice(0, 59)}…` : line
+}
+
+/** The warning for a removed link target or image source: what, why, and what the reader sees now. */
+function _removedText({ target, kind, reason }: RemovedTarget): string {
+  const shown = JSON.stringify(target.length > 80 ? `${target.slice(0, 79)}…` : target)
+  return kind === 'link'
+    ? `removed the link target ${shown}: ${reason}; the link keeps only its text`
+    : `removed the image or media source ${shown}: ${reason}; an image without another source is left out`
 }

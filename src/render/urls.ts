@@ -8,7 +8,18 @@ export interface UrlBase {
   siteUrl: string
 }
 
-const _SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:'])
+/**
+ * The URL schemes kept in links and image sources: the web, mail and phone, and the ones people link
+ * to from articles (calendars, chat, text messages, maps, files, newsgroups, torrents). None of them
+ * runs code in a reader; every other scheme (`javascript:`, `data:`, `vbscript:`, `file:` …) is removed.
+ */
+export const SAFE_SCHEMES: readonly string[] = [
+  ...['http', 'https', 'mailto', 'tel', 'webcal', 'irc', 'ircs', 'xmpp', 'sms', 'geo', 'ftp', 'news'],
+  'magnet',
+]
+
+const _SAFE_PROTOCOLS = new Set(SAFE_SCHEMES.map((scheme) => `${scheme}:`))
+const _SCHEME = /^([a-z][a-z0-9+.-]*):/i
 
 // The WHATWG URL parser drops tab/LF/CR anywhere and C0 controls or spaces at both ends
 // (https://url.spec.whatwg.org/#concept-basic-url-parser); do the same first, so that the
@@ -21,7 +32,7 @@ const _SITE_RELATIVE = /^[/\\]/
 
 /**
  * Makes a URL from content or front matter absolute, or returns `undefined` when it is empty,
- * unparseable or not http(s), `mailto:` or `tel:` (so `javascript:`, `data:`, `vbscript:` … in any spelling).
+ * unparseable or of a scheme not in `SAFE_SCHEMES` (so `javascript:`, `data:`, `vbscript:` … in any spelling).
  * `bild.jpg`, `../x` and `#x` resolve against `articleUrl`; `//cdn.example/x` gets `https:`.
  * A site-relative `/bilder/a.jpg` resolves *below* `siteUrl`, so a site living at `https://x.de/blog/`
  * gets `https://x.de/blog/bilder/a.jpg`: authors write paths relative to their site, not to the host.
@@ -43,4 +54,18 @@ function _parse(reference: string, base: UrlBase): URL | undefined {
   } catch {
     return undefined
   }
+}
+
+/** True when `value` holds nothing but what the URL parser ignores: no target was written. */
+export function isBlankUrl(value: string): boolean {
+  return value.replace(_IGNORED_INSIDE, '').replace(_IGNORED_AT_ENDS, '') === ''
+}
+
+/** Why `toAbsoluteUrl` gave nothing for `value`, for a warning: its scheme, or that it is no URL. */
+export function whyNotKept(value: string): string {
+  const scheme = _SCHEME.exec(value.replace(_IGNORED_INSIDE, '').replace(_IGNORED_AT_ENDS, ''))?.[1]
+  if (scheme !== undefined && !_SAFE_PROTOCOLS.has(`${scheme.toLowerCase()}:`)) {
+    return `the scheme "${scheme.toLowerCase()}:" is not one kanal keeps (${SAFE_SCHEMES.join(', ')})`
+  }
+  return 'it is not a valid URL'
 }

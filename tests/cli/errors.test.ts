@@ -62,7 +62,7 @@ describe('kanal build with broken content', () => {
       content/ohne-titel.md:2:1: error: "title" is required: add a line like title: …
       content/ohne-titel.md:3:11: error: "category" must be text or a list of texts (got a list)
       content/ohne-vorspann.md:1:1: error: has no front matter: start the file with a line "---", then the front matter (title:, date:, …), then a line "---"
-      content/sub/eins.md:2: error: slug "eins" is already used by content/eins.md:2: give one of them its own slug
+      content/sub/eins.md:2: error: url "https://fehler.example.de/eins/" is already used by content/eins.md:2: give one of them its own url or slug
       content/typ.md:4:8: error: "draft" must be true or false (got "ja")
       content/typ.md:5:7: error: "slug" must use only a-z, 0-9 and hyphens like "mein-artikel" (got "Mein Artikel")
       content/url.md:4:6: error: "url" must be an http(s) URL or a path like /bilder/foto.jpg (got "javascript:alert(1)")

@@ -40,18 +40,34 @@ describe('DuplicateCheck.add', () => {
     expect(value).toEqual([undefined, undefined, undefined])
   })
 
-  it('should name both files with the lines of their slug keys when two articles share a slug', () => {
+  it('should accept a slug used twice when the urls and ids differ (dated permalinks)', () => {
     const check = new DuplicateCheck()
-    check.add(article('content/2024/wahl.md', 'wahl', { keyLines: { slug: 4, id: 2, url: 2 } }))
+    check.add(
+      article('content/2019-03-28-firmware-update.md', 'firmware-update', {
+        url: 'https://www.testblatt.de/2019/03/28/firmware-update/',
+        id: 'tag:testblatt.de,2019-03-28:firmware-update',
+      }),
+    )
 
-    const value = check.add(article('content/2025/wahl.md', 'wahl', { keyLines: { slug: 5, id: 2, url: 2 } }))
+    const value = check.add(
+      article('content/2021-06-02-firmware-update.md', 'firmware-update', {
+        url: 'https://www.testblatt.de/2021/06/02/firmware-update/',
+        id: 'tag:testblatt.de,2021-06-02:firmware-update',
+      }),
+    )
+
+    expect(value).toBeUndefined()
+  })
+
+  it('should name both files with the lines of their slug keys when a url made from one slug repeats', () => {
+    const check = new DuplicateCheck()
+    check.add(article('content/2024/wahl.md', 'wahl', { keyLines: { slug: 4, id: 4, url: 4 } }))
+
+    const value = check.add(article('content/2025/wahl.md', 'wahl', { keyLines: { slug: 5, id: 5, url: 5 } }))
 
     expect(value?.location).toEqual({ file: 'content/2025/wahl.md', line: 5 })
-    expect(value?.reason).toBe(
-      'slug "wahl" is already used by content/2024/wahl.md:4: give one of them its own slug',
-    )
     expect(value?.message).toBe(
-      'content/2025/wahl.md:5: slug "wahl" is already used by content/2024/wahl.md:4: give one of them its own slug',
+      'content/2025/wahl.md:5: url "https://www.testblatt.de/wahl/" is already used by content/2024/wahl.md:4: give one of them its own url or slug',
     )
   })
 
@@ -63,7 +79,7 @@ describe('DuplicateCheck.add', () => {
 
     expect(value?.location).toEqual({ file: 'content/b/wahl.md' })
     expect(value?.message).toBe(
-      'content/b/wahl.md: slug "wahl" is already used by content/a/wahl.md: give one of them its own slug',
+      'content/b/wahl.md: url "https://www.testblatt.de/wahl/" is already used by content/a/wahl.md: give one of them its own url or slug',
     )
   })
 
@@ -95,24 +111,24 @@ describe('DuplicateCheck.add', () => {
     )
   })
 
-  it('should report only the slug when an article shares slug, id and url with an earlier one', () => {
+  it('should report only the url when an article shares slug, id and url with an earlier one', () => {
     const check = new DuplicateCheck()
     check.add(article('content/a.md', 'wahl'))
 
     const value = check.add(article('content/b.md', 'wahl'))
 
-    expect(value?.reason).toMatch(/^slug "wahl" /)
+    expect(value?.reason).toMatch(/^url "https:\/\/www\.testblatt\.de\/wahl\/" /)
   })
 
-  it('should keep the first claim when a third article takes the same slug', () => {
+  it('should keep the first claim when a third article takes the same url', () => {
     const check = new DuplicateCheck()
-    check.add(article('content/a.md', 'wahl', { keyLines: { slug: 3 } }))
-    check.add(article('content/b.md', 'wahl', { keyLines: { slug: 4 } }))
+    check.add(article('content/a.md', 'wahl', { keyLines: { url: 3 } }))
+    check.add(article('content/b.md', 'wahl', { keyLines: { url: 4 } }))
 
-    const value = check.add(article('content/c.md', 'wahl', { keyLines: { slug: 5 } }))
+    const value = check.add(article('content/c.md', 'wahl', { keyLines: { url: 5 } }))
 
     expect(value?.message).toBe(
-      'content/c.md:5: slug "wahl" is already used by content/a.md:3: give one of them its own slug',
+      'content/c.md:5: url "https://www.testblatt.de/wahl/" is already used by content/a.md:3: give one of them its own url or slug',
     )
   })
 

@@ -14,7 +14,7 @@ describe('slug, id and url clashes', () => {
       'content/b.md': B,
     })
     const expected =
-      'content/b.md:5: error: slug "wahl" is already used by content/a.md:4: give one of them its own slug'
+      'content/b.md:5: error: url "https://fehler.example.de/wahl/" is already used by content/a.md:4: give one of them its own url or slug'
     expect((await run(['build', '--no-cache'], dir)).stderr).toContain(expected)
     // a.md from the cache: its line comes from the cached record. b.md clashes only after the edit.
     await writeFiles(dir, { 'content/b.md': B.replace('slug: wahl', 'slug: wahl-zwei') })
@@ -27,7 +27,8 @@ describe('slug, id and url clashes', () => {
       {
         file: 'content/b.md',
         line: 5,
-        message: 'slug "wahl" is already used by content/a.md:4: give one of them its own slug',
+        message:
+          'url "https://fehler.example.de/wahl/" is already used by content/a.md:4: give one of them its own url or slug',
       },
     ])
   })

@@ -46,7 +46,7 @@ describe('loadArticles', () => {
     expect(value.count).toBe(5)
     expect(value.errors.map((error) => error.message)).toEqual([
       'content/kaputt.md:3:7: "date": "32.10.2024" is not a date: October has 31 days. Write it like 25.10.2024, 25. Oktober 2024, 2024-10-25 or 2024-10-25T14:30:00+02:00',
-      'content/zwilling.md:4: slug "beta" is already used by content/b.md:4: give one of them its own slug',
+      'content/zwilling.md:4: url "https://blatt.example.de/beta/" is already used by content/b.md:4: give one of them its own url or slug',
     ])
   })
 

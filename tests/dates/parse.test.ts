@@ -227,3 +227,38 @@ describe('parseDate', () => {
     expect(() => parseDate('2024-10-25', 'Europe/Bonn')).toThrow(RangeError)
   })
 })
+
+describe('parseDate with a written offset', () => {
+  it('should warn and keep the written instant when the offset is not the zone offset on that day', () => {
+    const value = parseDate('2014-02-13 10:57:44 +0200', 'Europe/Berlin')
+
+    expect(value).toEqual({
+      ok: true,
+      instant: new Date('2014-02-13T08:57:44Z'),
+      adjustment:
+        "+02:00 is not Europe/Berlin's offset on 13 February 2014 (+01:00); the instant is taken as written",
+    })
+  })
+
+  it.each([
+    '2014-07-13 10:57:44 +0200',
+    '2014-02-13T10:57:44+01:00',
+    '2014-02-13T10:57:44Z',
+    '2014-02-13 10:57 +00:00',
+    // Both readings of the hour that happens twice carry the offset the zone had then.
+    '2024-10-27T02:30:00+02:00',
+    '2024-10-27T02:30:00+01:00',
+  ])('should not warn when %s names an offset the zone had, or UTC', (text) => {
+    const value = parseDate(text, 'Europe/Berlin')
+
+    expect(value.ok && value.adjustment).toBeUndefined()
+  })
+
+  it('should warn about a winter offset written for a summer day', () => {
+    const value = parseDate('2024-07-01T12:00:00+01:00', 'Europe/Berlin')
+
+    expect(value.ok && value.adjustment).toBe(
+      "+01:00 is not Europe/Berlin's offset on 1 July 2024 (+02:00); the instant is taken as written",
+    )
+  })
+})

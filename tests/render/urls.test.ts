@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { toAbsoluteUrl, type UrlBase } from '../../src/render/urls.js'
+import { toAbsoluteUrl, type UrlBase, whyNotKept } from '../../src/render/urls.js'
 
 const base: UrlBase = { articleUrl: 'https://x.de/2024/artikel/', siteUrl: 'https://x.de/' }
 const blogBase: UrlBase = { articleUrl: 'https://x.de/blog/2024/artikel/', siteUrl: 'https://x.de/blog/' }
@@ -45,11 +45,39 @@ describe('toAbsoluteUrl', () => {
     ['data:image/svg+xml,<svg onload=alert(1)>'],
     ['data:image/png;base64,iVBORw0KGgo='],
     ['file:///etc/passwd'],
-    ['ftp://example.com/a'],
+    ['view-source:https://x.de/'],
     ['http://[::1'],
     [''],
     ['   '],
   ])('should return undefined when given %j', (value) => {
     expect(toAbsoluteUrl(value, base)).toBeUndefined()
+  })
+
+  it.each([
+    ['webcal://termine.example.de/kalender.ics', 'webcal://termine.example.de/kalender.ics'],
+    ['irc://irc.libera.chat/#fossgis', 'irc://irc.libera.chat/#fossgis'],
+    ['ircs://irc.libera.chat:6697/#fossgis', 'ircs://irc.libera.chat:6697/#fossgis'],
+    ['xmpp:verein@muc.example.de?join', 'xmpp:verein@muc.example.de?join'],
+    ['sms:+491701234567', 'sms:+491701234567'],
+    ['geo:52.52,13.405', 'geo:52.52,13.405'],
+    ['ftp://example.com/a', 'ftp://example.com/a'],
+    ['news:de.comp.os.unix', 'news:de.comp.os.unix'],
+    [
+      'magnet:?xt=urn:btih:c12fe1c06bba254a9dc9f519b335aa7c1367a88a',
+      'magnet:?xt=urn:btih:c12fe1c06bba254a9dc9f519b335aa7c1367a88a',
+    ],
+    ['WEBCAL://Termine.example.de/k.ics', 'webcal://Termine.example.de/k.ics'],
+  ])('should keep the safe scheme of %j', (value, expected) => {
+    expect(toAbsoluteUrl(value, base)).toBe(expected)
+  })
+})
+
+describe('whyNotKept', () => {
+  it.each([
+    ['javascript:alert(1)', 'the scheme "javascript:" is not one kanal keeps'],
+    [' DATA:text/html,x', 'the scheme "data:" is not one kanal keeps'],
+    ['http://[::1', 'it is not a valid URL'],
+  ])('should say why %j is removed', (value, expected) => {
+    expect(whyNotKept(value)).toContain(expected)
   })
 })

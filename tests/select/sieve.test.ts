@@ -14,7 +14,7 @@ import { toSlug } from '../../src/slug.js'
 const NOW = Date.UTC(2024, 10, 27, 12)
 const DAY = 86_400_000
 // Spellings that share a slug ("Wirtschaft & Finanzen" / "Wirtschaft und Finanzen", "Politik" /
-// "politik") and names without one ("!!!") are errors; the others make feeds.
+// "politik") make one feed; names without one ("!!!") are errors.
 const CATEGORIES = ['Politik', 'politik', 'Wirtschaft & Finanzen', 'Wirtschaft und Finanzen', 'Kultur', '!!!']
 const TAGS = ['Berlin', 'berlin', 'Köln', 'EU', '???']
 
@@ -100,28 +100,38 @@ function reference(
   ]
   for (const [enabled, path, of] of groupings) {
     if (!enabled) continue
-    const groups = new Map<string, { name: string; items: Article[] }>()
+    // Every spelling of a slug makes one group, named by its most used spelling; in a tie, by the
+    // spelling of the newest article (shown is newest first, equally new ones in file order).
+    const groups = new Map<string, Article[]>()
+    const counts = new Map<string, Map<string, number>>()
     for (const article of shown) {
+      const slugs = new Set<string>()
       for (const name of of(article)) {
         const slug = toSlug(name)
-        const group = groups.get(slug)
-        if (slug === '') errors.push(`${article.source.file}: "${name}" has no letter`)
-        else if (!group) groups.set(slug, { name, items: [article] })
-        else if (group.name !== name)
-          errors.push(
-            `${article.source.file}: "${name}" same slug "${slug}" as "${group.name}" (in ${group.items[0]?.source.file})`,
-          )
-        else group.items.push(article)
+        if (slug === '') {
+          errors.push(`${article.source.file}: "${name}" has no letter`)
+          continue
+        }
+        const named = counts.get(slug) ?? new Map<string, number>()
+        named.set(name, (named.get(name) ?? 0) + 1)
+        counts.set(slug, named)
+        slugs.add(slug)
       }
+      for (const slug of slugs) groups.set(slug, [...(groups.get(slug) ?? []), article])
     }
     for (const slug of [...groups.keys()].sort()) {
-      const group = groups.get(slug) as { name: string; items: Article[] }
+      const items = groups.get(slug) as Article[]
+      const named = counts.get(slug) as Map<string, number>
+      const most = Math.max(...named.values())
+      const name = items
+        .flatMap(of)
+        .find((candidate) => toSlug(candidate) === slug && named.get(candidate) === most)
       feeds.push([
         `${path}/${slug}/`,
-        `Blatt – ${group.name}`,
-        group.items.slice(0, options.limit).map((a) => a.source.file),
+        `Blatt – ${name}`,
+        items.slice(0, options.limit).map((a) => a.source.file),
       ])
-      archive(`${path}/${slug}/`, group.items)
+      archive(`${path}/${slug}/`, items)
     }
   }
   return { feeds, pages, errors }
@@ -147,10 +157,7 @@ function sieved(
       .filter((feed) => feed.archive?.isArchive)
       .map((feed): [string, string[]] => [feed.folder, feed.items.map((a) => a.source.file)]),
     errors: errors.map((error) => {
-      const same = /"(.+)" has the same URL slug "(.+)" as "(.+)" \(in (.+)\)/.exec(error.reason)
       const name = /^"(.+)" has no letter/.exec(error.reason)
-      if (same)
-        return `${error.location.file}: "${same[1]}" same slug "${same[2]}" as "${same[3]}" (in ${same[4]})`
       return `${error.location.file}: "${name?.[1]}" has no letter`
     }),
     due: sieve.due,

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { copyFixture, removeTempDirs } from '../helpers/fixture.js'
+import { build } from '../../src/build.js'
+import { copyFixture, FIXED_NOW, removeTempDirs } from '../helpers/fixture.js'
 import { readersFor } from '../helpers/readers.js'
 import { FORMATS, viewFeed } from './_feeds.js'
 import { buildSite, patchConfig, rebuild, type Site } from './_site.js'
@@ -127,23 +128,43 @@ describe('categoryPath and tagPath when configured', () => {
   })
 })
 
+// Issue 23 changed these deliberately: two different words that share a slug used to stop the build;
+// now they make one category (named by the most used spelling, in a tie the newest article's) and
+// a warning names both, so the site still builds and the author can rename one.
 describe('category slug collisions', () => {
-  it('should fail naming both spellings and write nothing when two categories share a slug', async () => {
+  it('should merge two categories that share a slug into one feed and warn naming both', async () => {
     const dir = await copyFixture('syndication/slug-collision')
 
     const value = await rebuild(dir)
 
-    expect(value.ok).toBe(false)
-    expect(value.files).toEqual([])
-    expect(value.errors.map((error) => error.message)).toMatchInlineSnapshot(`
+    expect(value.ok).toBe(true)
+    expect(value.errors).toEqual([])
+    expect(value.warnings.map((warning) => warning.message)).toMatchInlineSnapshot(`
       [
-        "content/zinsen.md: "Wirtschaft & Finanzen" has the same URL slug "wirtschaft-und-finanzen" as "Wirtschaft und Finanzen" (in content/boerse.md): use one spelling",
+        "content/zinsen.md:4: category "Wirtschaft & Finanzen" (1 article) has the same URL slug "wirtschaft-und-finanzen" as "Wirtschaft und Finanzen" (1 article, first in content/boerse.md:4): both are shown as one category, "Wirtschaft und Finanzen"; rename one to keep them apart",
       ]
     `)
+    const rss = await readFile(path.join(dir, 'dist/kategorie/wirtschaft-und-finanzen/rss.xml'), 'utf8')
+    for (const reader of readersFor('rss')) {
+      const feed = await reader.read(rss)
+      expect(feed.title, reader.name).toBe('Testblatt – Wirtschaft und Finanzen')
+      expect(
+        feed.items.map((item) => item.title),
+        reader.name,
+      ).toEqual(['Börse schließt im Plus', 'Zinsen sinken zum dritten Mal'])
+    }
+  })
+
+  it('should fail with --strict, as any warning does', async () => {
+    const dir = await copyFixture('syndication/slug-collision')
+
+    const value = await build({ cwd: dir, now: FIXED_NOW, cache: false, strict: true })
+
+    expect(value.ok).toBe(false)
     expect(existsSync(path.join(dir, 'dist'))).toBe(false)
   })
 
-  it('should fail naming both spellings when two tags share a slug and tag feeds are on', async () => {
+  it('should warn naming both spellings when two tags share a slug and tag feeds are on', async () => {
     const dir = await copyFixture('syndication/slug-collision')
     await patchConfig(dir, { categoryFeeds: false, tagFeeds: true })
     await writeFile(
@@ -157,9 +178,10 @@ describe('category slug collisions', () => {
 
     const value = await rebuild(dir)
 
-    expect(value.ok).toBe(false)
-    expect(value.errors).toHaveLength(1)
-    expect(value.errors[0]?.message).toContain('"Außenpolitik"')
-    expect(value.errors[0]?.message).toContain('"Aussenpolitik"')
+    expect(value.ok).toBe(true)
+    expect(value.warnings).toHaveLength(1)
+    expect(value.warnings[0]?.message).toMatch(
+      /^content\/zinsen\.md:4: tag "Außenpolitik" \(1 article\) has the same URL slug "aussenpolitik" as "Aussenpolitik"/,
+    )
   })
 })
