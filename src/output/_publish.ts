@@ -1,4 +1,4 @@
-import { linkSync, lstatSync, mkdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs'
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs'
 import path from 'node:path'
 import { UsageError } from '../errors.js'
 import { ignoreFailure, readIfThere, removeEmptyParents, sha256, writeNew } from './_fs.js'
@@ -132,7 +132,12 @@ function _backUp(outDir: string, work: string, relative: string): boolean {
   if (pathState(outDir, relative) !== 'file') return false
   const backup = path.join(work, WORK.old, relative)
   mkdirSync(path.dirname(backup), { recursive: true })
-  linkSync(path.join(outDir, relative), backup)
+  try {
+    linkSync(path.join(outDir, relative), backup)
+  } catch {
+    // A file system without hard links: a copy keeps the bytes as well.
+    copyFileSync(path.join(outDir, relative), backup)
+  }
   return true
 }
 
