@@ -72,8 +72,8 @@ export class FastPath {
   }
 
   /**
-   * The last build's outcome when nothing it read (code, config, options, every content file's size
-   * and mtime, "now" as far as it decides what is due) or wrote changed since, and no WebSub ping of
+   * The last build's outcome when nothing it read (code, config, options, every content file's size,
+   * mtime, ctime and inode, "now" as far as it decides what is due) or wrote changed since, and no WebSub ping of
    * it waits to be tried again: a build would write the same bytes.
    */
   async lastOutcome(): Promise<StampResult | undefined> {
@@ -181,7 +181,7 @@ export class FastPath {
     return { config, cwd, contentDir, outDir, drafts: this.#options.drafts, future: this.#options.future }
   }
 
-  /** The inputs hash from the sizes and mtimes the articles had when they were read. */
+  /** The inputs hash from the stats (size, mtime, ctime, inode) the articles had when they were read. */
   #inputsRead(seen: FileStats): string {
     const missing = seen.sizes.findIndex(Number.isNaN)
     if (missing !== -1) throw new Error(`kanal bug: ${this.#files[missing]} was built without an article`)
