@@ -55,8 +55,9 @@ export class CachedRenderer {
     this.#stats.rendered++
     const { bodyHash, ...body } = outcome
     this.#cache.index.learnBodyHash(job.source.relative, bodyHash)
-    // Text that needed cleaning is not stored: its warning must come again with every build.
-    if (body.removed === 0) {
+    // Text that needed cleaning, or lost its end to an unclosed tag, is not stored: its warning
+    // must come again with every build.
+    if (body.removed === 0 && body.unclosed === undefined) {
       const key = renderKey(bodyHash, job.articleUrl, job.siteUrl, job.summary)
       this.#cache.html.put(key, { html: body.html, summary: body.summary })
       this.keys.set(job.articleUrl, key)

@@ -2,6 +2,7 @@ import { stripForbiddenChars } from '../content/xml-chars.js'
 import { hasRawHtml, renderDirect } from './_direct.js'
 import { markdownIt } from './_markdown.js'
 import { sanitizeArticle } from './_sanitize.js'
+import { findUnclosedTag } from './_unclosed-tag.js'
 import type { UrlBase } from './urls.js'
 
 /**
@@ -9,12 +10,16 @@ import type { UrlBase } from './urls.js'
  * and whether the HTML was written directly (the Markdown held no raw HTML, so the
  * sanitiser had nothing to judge: see `_direct.ts`) rather than by the sanitiser.
  */
-export function renderBody(markdown: string, base: UrlBase): { html: string; direct: boolean } {
+export function renderBody(
+  markdown: string,
+  base: UrlBase,
+): { html: string; direct: boolean; unclosed?: { tag: string; line: number } } {
   const tokens = markdownIt.parse(markdown, {})
   const direct = !hasRawHtml(tokens)
-  const html = direct
-    ? renderDirect(tokens, base)
-    : sanitizeArticle(markdownIt.renderer.render(tokens, markdownIt.options, {}), base)
   // Trimming is safe: a `<pre>`'s own white space always sits between its tags.
-  return { html: stripForbiddenChars(html).trim(), direct }
+  if (direct) return { html: stripForbiddenChars(renderDirect(tokens, base)).trim(), direct }
+  const raw = markdownIt.renderer.render(tokens, markdownIt.options, {})
+  const unclosed = findUnclosedTag(tokens, raw)
+  const html = stripForbiddenChars(sanitizeArticle(raw, base)).trim()
+  return unclosed ? { html, direct, unclosed } : { html, direct }
 }

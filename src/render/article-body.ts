@@ -26,6 +26,8 @@ export type RenderedBody =
       /** How many characters XML forbids were removed, and where the first one was. */
       removed: number
       removedAt?: { line: number; column: number }
+      /** An opening `<script>` (or another tag dropped with its content) never closed, and its file line. */
+      unclosed?: { tag: string; line: number }
     }
   | { ok: false; error: ContentError }
 
@@ -56,8 +58,15 @@ export function renderBodyBytes(bytes: Buffer, job: BodyJob): RenderedBody & { o
   const decoded = decodeBody(bytes, job.source.file, job.source.bodyLine)
   const { text, removed } = removeForbiddenChars(decoded)
   const removedAt = removed > 0 ? findForbiddenChar(decoded, job.source.bodyLine) : undefined
-  const { html, direct } = renderBody(text, { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
+  const { html, direct, unclosed } = renderBody(text, { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
   const summary =
     job.summary === undefined ? summarize(html, undefined, direct) : renderPlainText(job.summary)
-  return { ok: true, html, summary, removed, ...(removedAt ? { removedAt } : {}) }
+  return {
+    ok: true,
+    html,
+    summary,
+    removed,
+    ...(removedAt ? { removedAt } : {}),
+    ...(unclosed ? { unclosed: { tag: unclosed.tag, line: job.source.bodyLine + unclosed.line } } : {}),
+  }
 }
