@@ -22,8 +22,9 @@ export { nowFromEnvironment } from './settings.js'
  * The stages take plain data; `FastPath` (src/fast/) plugs the cache and helper threads into them.
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
-  const settings = await resolveSettings(options)
-  const files = await findArticles(settings.contentDir)
+  const resolved = await resolveSettings(options)
+  const { files, warnings } = await findArticles(resolved.contentDir, resolved.cwd)
+  const settings = { ...resolved, warnings: [...resolved.warnings, ...warnings] }
   const fast = new FastPath(settings, files, options)
   const last = await fast.lastOutcome()
   if (last) return _reportedAgain(last, settings.warnings, options.strict)
