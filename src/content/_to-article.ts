@@ -2,7 +2,6 @@ import type { Config } from '../config.js'
 import { formatCalendarDay } from '../dates/format.js'
 import { isOneEdit } from '../did-you-mean.js'
 import type { ContentError } from '../errors.js'
-import { quoteValue } from '../quote.js'
 import { toAbsoluteUrl } from '../render/urls.js'
 import { conventionsFor } from '../sites/conventions-for.js'
 import { toUriText } from '../uri.js'
@@ -52,7 +51,7 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
     ) {
       const near = known.find((name) => _isTypo(key, name))
       const hint = near ? `did you mean "${near}"?` : `known keys are ${known.join(', ')}`
-      fields.warn(key, `unknown key ${quoteValue(key)} is ignored; ${hint}`)
+      fields.warn(key, `unknown key "${key}" is ignored; ${hint}`)
     }
   }
   const title = fields.text('title', true)

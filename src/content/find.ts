@@ -28,7 +28,9 @@ export async function findArticles(
   let parent = ''
   let prefix: string | undefined = ''
   const skipped = new SkippedFiles()
+  const links: string[] = []
   for (const entry of _list(root, cwd)) {
+    if (entry.isSymbolicLink() && !_hidden(entry.name)) links.push(path.join(entry.parentPath, entry.name))
     if (!entry.isFile()) continue
     if (entry.parentPath !== parent) {
       parent = entry.parentPath
@@ -48,8 +50,25 @@ export async function findArticles(
     const shown = path.relative(cwd, root).split(path.sep).join('/') || '.'
     const warning = skipped.warning(shown, files.length)
     if (warning) warnings.push(warning)
+    warnings.push(..._linkWarning(links, root, cwd))
   }
   return files.sort()
+}
+
+function _linkWarning(links: string[], root: string, cwd: string): ContentError[] {
+  const shown = links
+    .filter((link) => !path.relative(root, link).split(path.sep).some(_hidden))
+    .map((link) => path.relative(cwd, link).split(path.sep).join('/'))
+    .sort()
+  if (shown.length === 0) return []
+  const named = shown.slice(0, 3).join(', ') + (shown.length > 3 ? ` and ${shown.length - 3} more` : '')
+  const count = shown.length === 1 ? 'a symbolic link' : `${shown.length} symbolic links`
+  return [
+    new ContentError(
+      { file: shown[0] as string },
+      `skipped ${count} in the content folder (${named}): kanal reads only real files and folders there; copy the article in instead`,
+    ),
+  ]
 }
 
 function _hidden(name: string): boolean {

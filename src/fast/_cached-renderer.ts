@@ -55,9 +55,10 @@ export class CachedRenderer {
     this.#stats.rendered++
     const { bodyHash, ...body } = outcome
     this.#cache.index.learnBodyHash(job.source.relative, bodyHash)
-    // Text that needed cleaning, left out template code or lost a link target is not stored: its
-    // warning must come again with every build.
-    if (body.removed === 0 && body.leftOut === undefined && body.removedTargets === undefined) {
+    // Text that needed cleaning, left out template code, lost a link target or its end to an unclosed
+    // tag is not stored: its warning must come again with every build.
+    const warned = body.leftOut ?? body.removedTargets ?? body.unclosed
+    if (body.removed === 0 && warned === undefined) {
       const key = renderKey(bodyHash, job.articleUrl, job.siteUrl, job.summary, job.templates)
       this.#cache.html.put(key, { html: body.html, summary: body.summary })
       this.keys.set(job.articleUrl, key)

@@ -3,6 +3,7 @@ import { hasRawHtml, renderDirect } from './_direct.js'
 import { markdownIt } from './_markdown.js'
 import { locateRemovals, type Removal, type RemovedTarget } from './_removed.js'
 import { sanitizeArticle } from './_sanitize.js'
+import { findUnclosedTag } from './_unclosed-tag.js'
 import type { UrlBase } from './urls.js'
 
 /**
@@ -14,18 +15,19 @@ import type { UrlBase } from './urls.js'
 export function renderBody(
   markdown: string,
   base: UrlBase,
-): { html: string; direct: boolean; removed: RemovedTarget[] } {
+): { html: string; direct: boolean; removed: RemovedTarget[]; unclosed?: { tag: string; line: number } } {
   const tokens = markdownIt.parse(markdown, {})
   const direct = !hasRawHtml(tokens)
-  let removed: RemovedTarget[] = []
-  let html: string
-  if (direct) html = renderDirect(tokens, base, removed)
-  else {
-    const removals: Removal[] = []
-    html = sanitizeArticle(markdownIt.renderer.render(tokens, markdownIt.options, {}), base, removals)
-    // Looked up only when something was removed: the lines cost a second look at the tokens.
-    if (removals.length > 0) removed = locateRemovals(tokens, removals)
-  }
   // Trimming is safe: a `<pre>`'s own white space always sits between its tags.
-  return { html: stripForbiddenChars(html).trim(), direct, removed }
+  if (direct) {
+    const removed: RemovedTarget[] = []
+    return { html: stripForbiddenChars(renderDirect(tokens, base, removed)).trim(), direct, removed }
+  }
+  const raw = markdownIt.renderer.render(tokens, markdownIt.options, {})
+  const unclosed = findUnclosedTag(tokens, raw)
+  const removals: Removal[] = []
+  const html = stripForbiddenChars(sanitizeArticle(raw, base, removals)).trim()
+  // Looked up only when something was removed: the lines cost a second look at the tokens.
+  const removed = removals.length > 0 ? locateRemovals(tokens, removals) : []
+  return unclosed ? { html, direct, removed, unclosed } : { html, direct, removed }
 }

@@ -38,6 +38,8 @@ export type RenderedBody =
       leftOut?: { line: number; column: number; tag: string }[]
       /** Link targets and image sources removed (unsafe or no URL), with their file lines; absent when none. */
       removedTargets?: RemovedTarget[]
+      /** An opening `<script>` (or another tag dropped with its content) never closed, and its file line. */
+      unclosed?: { tag: string; line: number }
     }
   | { ok: false; error: ContentError }
 
@@ -88,6 +90,9 @@ export function renderBodyBytes(bytes: Buffer, job: BodyJob): RenderedBody & { o
     removed,
     ...(removedAt ? { removedAt } : {}),
     ...(leftOut.length > 0 ? { leftOut } : {}),
+    ...(body.unclosed
+      ? { unclosed: { tag: body.unclosed.tag, line: job.source.bodyLine + body.unclosed.line } }
+      : {}),
     ...(removedTargets.length > 0 ? { removedTargets } : {}),
   }
 }

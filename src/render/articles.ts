@@ -68,6 +68,15 @@ export async function renderArticles(
         new ContentError({ file: article.source.file, line: removed.line }, _removedText(removed)),
       )
     }
+    if (outcome.unclosed) {
+      const { tag, line } = outcome.unclosed
+      result.warnings.push(
+        new ContentError(
+          { file: article.source.file, line },
+          `<${tag}> is never closed, so everything after it is dropped with it (feeds allow no ${tag}); close it with </${tag}> or write &lt;${tag}&gt; to show the text`,
+        ),
+      )
+    }
     result.rendered.set(article, { html: outcome.html, summary: outcome.summary })
   }
   return result
