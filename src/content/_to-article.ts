@@ -76,7 +76,12 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
     id: id ?? (config.idFrom === 'url' ? url : _tagUri(config, date, slug)),
     draft,
     ...(image ? { image } : {}),
-    keyLines: { slug: fields.where('slug').line, id: fields.where('id').line, url: fields.where('url').line },
+    keyLines: {
+      slug: fields.where('slug').line,
+      id: fields.where('id').line,
+      url: fields.where('url').line,
+      date: fields.where('date').line,
+    },
   }
   return { article, errors: fields.errors, warnings: fields.warnings }
 }

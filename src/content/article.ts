@@ -29,6 +29,6 @@ export interface Article {
   draft: boolean
   /** Absolute URL of the lead image. */
   image?: string
-  /** File lines of the `slug`, `id` and `url` keys (or, where a key is absent, of the line to add it), for clash errors. */
-  keyLines?: { slug?: number; id?: number; url?: number }
+  /** File lines of the `slug`, `id`, `url` and `date` keys (or, where a key is absent, of the line to add it), for clash and publish-guard errors. */
+  keyLines?: { slug?: number; id?: number; url?: number; date?: number }
 }
