@@ -106,6 +106,7 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
       categories: fields.where(fields.has('category') ? 'category' : 'categories').line,
       tags: fields.where('tags').line,
       ...(image ? { image: fields.where('image').line } : {}),
+      date: fields.where('date').line,
     },
   }
   return { article, errors: fields.errors, warnings: fields.warnings }

@@ -30,8 +30,17 @@ export interface Article {
   /** Absolute URL of the lead image. */
   image?: string
   /**
-   * File lines of the keys, for clash messages: `slug`, `id`, `url` (an id or URL made from the slug:
-   * the slug's), `categories` (`category` or `categories`), `tags`, `image`; a key that is absent: the line to add it.
+   * File lines of the keys, for clash and publish-guard messages: `slug`, `id`, `url` (an id or URL made
+   * from the slug: the slug's), `categories` (`category` or `categories`), `tags`, `image`, `date`; a
+   * key that is absent: the line to add it.
    */
-  keyLines?: { slug?: number; id?: number; url?: number; categories?: number; tags?: number; image?: number }
+  keyLines?: {
+    slug?: number
+    id?: number
+    url?: number
+    categories?: number
+    tags?: number
+    image?: number
+    date?: number
+  }
 }

@@ -65,9 +65,8 @@ function _errors(diffs: FeedDiff[], shown: Iterable<Article>): ContentError[] {
       const article = byId.get(broken.newId)
       if (errors.has(key) || !article) continue
       const line =
-        broken.kind === 'date-moved'
-          ? article.source.frontMatterLine
-          : (article.keyLines?.id ?? article.source.frontMatterLine)
+        (broken.kind === 'date-moved' ? article.keyLines?.date : article.keyLines?.id) ??
+        article.source.frontMatterLine
       errors.set(key, new ContentError({ file: article.source.file, line }, _reason(broken, diff.source)))
     }
   }

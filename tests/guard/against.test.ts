@@ -85,7 +85,7 @@ describe('kanal diff --against <folder>', () => {
     expect(stdout).toContain(
       'identity break: "Erster Beitrag": published date moved from 2024-10-01T08:00:00.000Z to 2024-10-01T16:00:00.000Z',
     )
-    expect(stderr).toMatch(/^content\/erster-beitrag\.md:2: error: identity break: .*put the date back/m)
+    expect(stderr).toMatch(/^content\/erster-beitrag\.md:3: error: identity break: .*put the date back/m)
   })
 
   it('should break when a new article takes the id of a published one', async () => {
