@@ -56,7 +56,8 @@ export class CachedRenderer {
     const { bodyHash, ...body } = outcome
     this.#cache.index.learnBodyHash(job.source.relative, bodyHash)
     // Text that needed cleaning is not stored: its warning must come again with every build.
-    if (body.removed === 0 && body.leftOut === undefined) {
+    // Nor is a body with template code left out (its warning) or an include inlined (the include may change).
+    if (body.removed === 0 && body.leftOut === undefined && body.inlined === undefined) {
       const key = renderKey(bodyHash, job.articleUrl, job.siteUrl, job.summary, job.templates)
       this.#cache.html.put(key, { html: body.html, summary: body.summary })
       this.keys.set(job.articleUrl, key)

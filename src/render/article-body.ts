@@ -30,6 +30,8 @@ export type RenderedBody =
       /** How many characters XML forbids were removed, and where the first one was. */
       removed: number
       removedAt?: { line: number; column: number }
+      /** The HTML holds another file's text (`{% include %}`): not to be cached by the body's hash. */
+      inlined?: true
       /** Template code left out because kanal cannot evaluate it, with where it stood. */
       leftOut?: { line: number; column: number; tag: string }[]
     }
@@ -77,6 +79,7 @@ export function renderBodyBytes(bytes: Buffer, job: BodyJob): RenderedBody & { o
     removed,
     ...(removedAt ? { removedAt } : {}),
     ...(leftOut.length > 0 ? { leftOut } : {}),
+    ...(translated.inlined ? { inlined: true as const } : {}),
   }
 }
 

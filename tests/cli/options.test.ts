@@ -11,7 +11,7 @@ const BUILD =
 const OWN = {
   build: BUILD,
   check: BUILD,
-  init: '--content',
+  init: '--content, --from, --force',
   import: '--content, --config, --dry-run, --force',
   serve: `--port, ${BUILD}`,
 }
