@@ -56,8 +56,9 @@ export class CachedRenderer {
     const { bodyHash, ...body } = outcome
     this.#cache.index.learnBodyHash(job.source.relative, bodyHash)
     // Text that needed cleaning, left out template code, lost a link target or its end to an unclosed
-    // tag is not stored: its warning must come again with every build.
-    const warned = body.leftOut ?? body.removedTargets ?? body.unclosed
+    // tag is not stored: its warning must come again with every build. Nor is a body with an include
+    // inlined (the include may change).
+    const warned = body.leftOut ?? body.removedTargets ?? body.unclosed ?? body.inlined
     if (body.removed === 0 && warned === undefined) {
       const key = renderKey(bodyHash, job.articleUrl, job.siteUrl, job.summary, job.templates)
       this.#cache.html.put(key, { html: body.html, summary: body.summary })

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { BodyTemplates, LeftOut, Translated } from './_templates.js'
+import type { BodyTemplates } from '../sites/body-templates.js'
+import type { LeftOut, Translated } from './_translated.js'
 
 // The Liquid a Jekyll (or Eleventy) post body holds, evaluated as far as a feed needs it: site URLs and
 // the URL filters, `raw`, `highlight`, `comment` and `include` of a plain file. Anything else is left
@@ -14,6 +15,7 @@ export function translateLiquid(source: string, templates: BodyTemplates): Trans
   // `{{ site.url }}{{ site.baseurl }}` is the site's address, like `{{ site.baseurl }}` alone here.
   const body = source.replace(/\{\{-?\s*site\.url\s*-?\}\}(?=\{\{-?\s*site\.baseurl\s*-?\}\})/g, '')
   const leftOut: LeftOut[] = []
+  let inlined: true | undefined
   let text = ''
   let at = 0
   _TAG.lastIndex = 0
@@ -42,8 +44,9 @@ export function translateLiquid(source: string, templates: BodyTemplates): Trans
     const included = name === 'include' ? _include((match[2] as string).trim(), templates) : undefined
     if (included === undefined) leftOut.push({ offset: match.index, tag: match[0] })
     else text += included
+    if (name === 'include') inlined = true
   }
-  return { text: text + body.slice(at), leftOut }
+  return { text: text + body.slice(at), leftOut, ...(inlined ? { inlined } : {}) }
 }
 
 /** The value of `{{ … }}`: site URLs and quoted paths through `relative_url` / `absolute_url`. */

@@ -1,4 +1,5 @@
-import type { BodyTemplates, LeftOut, Translated } from './_templates.js'
+import type { BodyTemplates } from '../sites/body-templates.js'
+import type { LeftOut, Translated } from './_translated.js'
 
 // Hugo's built-in shortcodes as a feed can show them: a figure, code, links to videos and gists
 // (never an iframe). Any other shortcode is left out, never published verbatim.

@@ -1,20 +1,9 @@
 import type { BodyTemplates } from '../sites/body-templates.js'
 import { translateLiquid } from './_liquid.js'
 import { translateShortcodes } from './_shortcodes.js'
+import type { Translated } from './_translated.js'
 
 export type { BodyTemplates } from '../sites/body-templates.js'
-
-/** Template code kanal left out of a body, with where it stood (0-based offset into the body). */
-export interface LeftOut {
-  offset: number
-  tag: string
-}
-
-/** A body with its template code translated into Markdown/HTML, and what was left out. */
-export interface Translated {
-  text: string
-  leftOut: LeftOut[]
-}
 
 /** Translates the built-ins of the site's template language; the rest is left out (and reported). */
 export function translateTemplates(body: string, templates: BodyTemplates | undefined): Translated {

@@ -34,6 +34,8 @@ export type RenderedBody =
       /** How many characters XML forbids were removed, and where the first one was. */
       removed: number
       removedAt?: { line: number; column: number }
+      /** The HTML holds another file's text (`{% include %}`): not to be cached by the body's hash. */
+      inlined?: true
       /** Template code left out because kanal cannot evaluate it, with where it stood. */
       leftOut?: { line: number; column: number; tag: string }[]
       /** Link targets and image sources removed (unsafe or no URL), with their file lines; absent when none. */
@@ -94,6 +96,7 @@ export function renderBodyBytes(bytes: Buffer, job: BodyJob): RenderedBody & { o
       ? { unclosed: { tag: body.unclosed.tag, line: job.source.bodyLine + body.unclosed.line } }
       : {}),
     ...(removedTargets.length > 0 ? { removedTargets } : {}),
+    ...(translated.inlined ? { inlined: true as const } : {}),
   }
 }
 

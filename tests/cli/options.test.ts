@@ -12,7 +12,7 @@ const OWN = {
   build: `${BUILD}, --against, --watch`,
   check: BUILD,
   diff: `${BUILD}, --against`,
-  init: '--content',
+  init: '--content, --from, --force',
   import: '--content, --config, --dry-run, --force',
   serve: `--port, ${BUILD}`,
   adopt: '--content, --config, --dry-run, --force',
