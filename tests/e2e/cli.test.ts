@@ -127,11 +127,12 @@ describe('kanal --help', () => {
       Usage: kanal <command> [options]
 
       Commands:
-        build    build the feeds from the content folder into the output folder
-        check    validate config and content like build, write nothing
-        init     set up kanal.config.json and a content folder with an example article
-        import   turn plain-text newsroom exports into Markdown articles
-        serve    build, serve the output on localhost and rebuild when content changes
+        build     build the feeds from the content folder into the output folder
+        check     validate config and content like build, write nothing
+        init      set up kanal.config.json and a content folder with an example article
+        import    turn plain-text newsroom exports into Markdown articles
+        serve     build, serve the output on localhost and rebuild when content changes
+        discovery print the <link rel="alternate"> tags of the feeds for a layout
 
       Options:
         -h, --help     show help (also: kanal <command> --help)
