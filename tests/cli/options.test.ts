@@ -176,7 +176,7 @@ describe('kanal help and version around the commands', () => {
     const result = await run([], '.')
     expect(result.code).toBe(2)
     expect(result.stdout).toContain(
-      '  serve    build, serve the output on localhost and rebuild when content changes\n',
+      '  serve     build, serve the output on localhost and rebuild when content changes\n',
     )
   })
 

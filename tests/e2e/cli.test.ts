@@ -127,13 +127,14 @@ describe('kanal --help', () => {
       Usage: kanal <command> [options]
 
       Commands:
-        build    build the feeds from the content folder into the output folder
-        check    validate config and content like build, write nothing
-        diff     compare the feeds with the published ones: what subscribers would see
-        init     set up kanal.config.json and a content folder with an example article
-        import   turn plain-text newsroom exports into Markdown articles
-        serve    build, serve the output on localhost and rebuild when content changes
-        adopt    take over the ids of an old feed into the articles' front matter
+        build     build the feeds from the content folder into the output folder
+        check     validate config and content like build, write nothing
+        diff      compare the feeds with the published ones: what subscribers would see
+        init      set up kanal.config.json and a content folder with an example article
+        import    turn plain-text newsroom exports into Markdown articles
+        serve     build, serve the output on localhost and rebuild when content changes
+        adopt     take over the ids of an old feed into the articles' front matter
+        discovery print the <link rel="alternate"> tags of the feeds for a layout
 
       Options:
         -h, --help     show help (also: kanal <command> --help)
