@@ -1,16 +1,12 @@
+import { countedFile, progressOf, reportedAgain, toHeldBackArticle } from './build-outcome.js'
 import type { Article } from './content/article.js'
 import { findArticles, publishedOnly } from './content/find.js'
-import { formatGermanDateTime, formatRfc3339 } from './dates/format.js'
-import { byLocation, ContentError, failsStrict } from './errors.js'
+import { byLocation, failsStrict } from './errors.js'
 import { FastPath } from './fast/fast-path.js'
-import type { StampResult } from './fast/stamp.js'
-import type { BuildOptions, BuildResult, HeldBackArticle } from './options.js'
-import type { KeptFile, OutputFile } from './output/file.js'
+import type { BuildOptions, BuildResult } from './options.js'
 import { lockOutput } from './output/lock.js'
-import type { WrittenFile } from './output/write.js'
-import type { HeldBack } from './select.js'
 import { type BuildSettings, resolveSettings } from './settings.js'
-import { type BuildStats, newStats } from './stats.js'
+import { newStats } from './stats.js'
 
 export type { BuildOptions, BuildResult, HeldBackArticle } from './options.js'
 export { nowFromEnvironment } from './settings.js'
@@ -36,7 +32,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const files = publishedOnly(found, settings.config.pageUrls)
     const fast = new FastPath(settings, files, options)
     const last = await fast.lastOutcome()
-    if (last) return _reportedAgain(last, settings.warnings, options.strict)
+    if (last) return reportedAgain(last, settings.warnings, options.strict)
     return await _run(options, settings, files, fast).finally(() => fast.close())
   } finally {
     lock?.release()
@@ -54,7 +50,7 @@ async function _run(
   const { config, now, contentDir, outDir, cwd } = settings
   const stats = newStats()
   const { reader, renderer, group } = fast.start(stats)
-  const progress = _progress(options)
+  const progress = progressOf(options)
 
   // Read and validate every file's front matter; keep only the articles some feed could show.
   const sieve = new stages.FeedSieve(config, {
@@ -80,7 +76,7 @@ async function _run(
     ...images.warnings,
   ].sort(byLocation)
   const warnings = [...settings.warnings, ...fast.warnings, ...contentWarnings].sort(byLocation)
-  const heldBack = sieve.heldBack.map((held) => _heldBack(held, config.timeZone))
+  const heldBack = sieve.heldBack.map((held) => toHeldBackArticle(held, config.timeZone))
   const notes = selection.notes.sort(byLocation)
   const result = { articles: content.count, errors, warnings, heldBack, notes, stats }
   if (errors.length > 0 || (options.strict && failsStrict(warnings)))
@@ -97,7 +93,7 @@ async function _run(
   if (guard && guard.errors.length > 0) return { ...guarded, ok: false, errors: guard.errors, files: [] }
   if (options.write === false) {
     const checked = stages.checked(stages.produceFiles(feeds, config))
-    return { ...guarded, ok: true, files: Array.from(checked, _counted) }
+    return { ...guarded, ok: true, files: Array.from(checked, countedFile) }
   }
   const produced = stages.checked(stages.produceFiles(feeds, config, group), false)
   const written = await stages.writeOutput(outDir, produced, stages.selfCheck, { warnings, cwd })
@@ -122,48 +118,4 @@ async function _run(
   })
   warnings.push(...recorded)
   return { ...guarded, ok: !(options.strict && failsStrict(warnings)), files: written }
-}
-
-/** The progress callback, also under its deprecated name and stage names. */
-function _progress(options: BuildOptions): BuildOptions['progress'] {
-  const { progress, onProgress } = options
-  if (!onProgress) return progress
-  return (stage, done, total) => {
-    progress?.(stage, done, total)
-    onProgress(stage === 'read' ? 'lesen' : 'rendern', done, total)
-  }
-}
-
-function _heldBack({ file, date, reason }: HeldBack, timeZone: string): HeldBackArticle {
-  return {
-    file,
-    reason,
-    date: formatRfc3339(date, timeZone),
-    germanDate: formatGermanDateTime(date, timeZone),
-  }
-}
-
-/** The outcome of the last build, reported again because nothing changed since. */
-function _reportedAgain(last: StampResult, configWarnings: ContentError[], strict = false): BuildResult {
-  const warnings = [
-    ...configWarnings,
-    ...last.warnings.map(({ reason, ...location }) => new ContentError(location, reason)),
-  ].sort(byLocation)
-  const ok = !(strict && failsStrict(warnings))
-  const stats: BuildStats = { ...newStats(), reused: last.articles, renderReused: last.shown, upToDate: true }
-  return {
-    ok,
-    articles: last.articles,
-    files: ok ? last.files.map((file) => ({ ...file, changed: false })) : [],
-    errors: [],
-    warnings,
-    heldBack: last.heldBack ?? [],
-    notes: (last.notes ?? []).map(({ reason, ...location }) => new ContentError(location, reason)),
-    stats,
-  }
-}
-
-function _counted(file: OutputFile | KeptFile): WrittenFile {
-  const bytes = 'kept' in file ? file.kept.bytes : Buffer.byteLength(file.contents)
-  return { path: file.path, bytes, changed: false }
 }

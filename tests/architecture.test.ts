@@ -9,7 +9,7 @@ import { REPO_ROOT } from './helpers/fixture.js'
 
 const SRC = path.join(REPO_ROOT, 'src')
 /** The orchestration: the only code that may import the wing. */
-const ORCHESTRATION = [/^build\.ts$/, /^index\.ts$/, /^cli\.ts$/, /^cli\//, /^serve\//]
+const ORCHESTRATION = [/^build(?:-outcome)?\.ts$/, /^index\.ts$/, /^cli\.ts$/, /^cli\//, /^serve\//]
 const WING = /^fast\//
 const MAX_LINES = 300
 

@@ -50,7 +50,7 @@ describe('toArticle', () => {
         url: 'https://www.testblatt.de/wahl-in-berlin/',
         id: 'tag:testblatt.de,2024-10-25:wahl-in-berlin',
         draft: false,
-        keyLines: { slug: 2, id: 2, url: 2, categories: 2, tags: 2 },
+        keyLines: { slug: 2, id: 2, url: 2, categories: 2, tags: 2, date: 3 },
       })
     })
 
@@ -321,13 +321,13 @@ describe('toArticle', () => {
     it('should give the lines of slug, id and url when the keys are present', () => {
       const value = convert('title: Wahl\nurl: /wahl/\ndate: 25.10.2024\nid: urn:x:wahl\nslug: wahl\n')
 
-      expect(value.article?.keyLines).toEqual({ slug: 6, id: 5, url: 3, categories: 2, tags: 2 })
+      expect(value.article?.keyLines).toEqual({ slug: 6, id: 5, url: 3, categories: 2, tags: 2, date: 4 })
     })
 
     it('should give the slug line for a url and id made from the slug, and the category line', () => {
       const value = convert('title: Wahl\ncategory: Politik\ndate: 25.10.2024\nslug: wahl\ntags: [a]\n')
 
-      expect(value.article?.keyLines).toEqual({ slug: 5, id: 5, url: 5, categories: 3, tags: 6 })
+      expect(value.article?.keyLines).toEqual({ slug: 5, id: 5, url: 5, categories: 3, tags: 6, date: 4 })
     })
   })
 

@@ -52,8 +52,11 @@ describe('readSource', () => {
         bodyLine: 5,
         size: 44,
         mtimeMs: expect.any(Number),
+        ctimeMs: expect.any(Number),
+        ino: expect.any(Number),
       },
       yaml: 'title: Wahl\ndate: 25.10.2024\n',
+      format: 'yaml',
       fileHash: sha256(value),
     })
     expect(readBodyBytes(result.source).toString('utf8')).toBe('\nText.\n')

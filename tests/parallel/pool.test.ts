@@ -4,13 +4,14 @@ import { snapshotFolder } from '../cli/_scenario.js'
 import { ensureCompiledCli, spawnCli } from '../helpers/cli.js'
 import { copyFixture, removeTempDirs } from '../helpers/fixture.js'
 
-// Helper threads exist only in the compiled CLI (lib/worker.js), so this test runs the CLI.
-describe('kanal build --threads', () => {
+// Helper threads exist only in the compiled CLI (lib/worker.js), so this test runs the CLI. Each test
+// spawns up to three builds: on a busy machine that takes longer than Vitest's default 5 s.
+describe('kanal build --threads', { timeout: 60_000 }, () => {
   let dir: string
   beforeAll(async () => {
     await ensureCompiledCli()
     dir = await copyFixture('syndication/archive')
-  })
+  }, 120_000)
   afterAll(removeTempDirs)
 
   it('should write byte-identical output with one thread and with helper threads', async () => {

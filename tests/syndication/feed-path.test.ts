@@ -59,7 +59,7 @@ describe('feedPath', () => {
     expect(json.items[0].url).toBe(`${SITE}artikel-11/`)
   })
 
-  it('should link the views (OPML, index.html discovery tags, XSL) below feedPath', async () => {
+  it('should link the views (OPML, index.html discovery tags, the browser view script) below feedPath', async () => {
     const opml = await read('feeds.opml')
     const xmlUrls = [...opml.matchAll(/xmlUrl="([^"]+)"/g)].map((match) => match[1])
     expect(xmlUrls).toEqual([
@@ -72,8 +72,8 @@ describe('feedPath', () => {
       `<link rel="alternate" type="application/feed+json" title="Archivblatt (JSON Feed)" href="${FEEDS}feed.json">`,
     )
     const rss = await read('kategorie/sport/rss.xml')
-    const xsl = /<\?xml-stylesheet type="text\/xsl" href="([^"]+)"\?>/.exec(rss)?.[1] ?? ''
-    expect(new URL(xsl, `${FEEDS}kategorie/sport/rss.xml`).href).toBe(`${FEEDS}feed.xsl`)
+    const script = /<script src="([^"]+)"><\/script>/.exec(rss)?.[1] ?? ''
+    expect(new URL(script, `${FEEDS}kategorie/sport/rss.xml`).href).toBe(`${FEEDS}feed-view.js`)
   })
 
   it('should point every absolute link to an output file below feedPath, in every file written', async () => {
