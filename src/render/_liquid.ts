@@ -4,11 +4,18 @@ import type { BodyTemplates } from '../sites/body-templates.js'
 import type { LeftOut, Translated } from './_translated.js'
 
 // The Liquid a Jekyll (or Eleventy) post body holds, evaluated as far as a feed needs it: site URLs and
-// the URL filters, `raw`, `highlight`, `comment` and `include` of a plain file. Anything else is left
-// out, never published verbatim. URLs come out absolute, so the Markdown renderer keeps them as they are.
+// the URL filters, `raw`, `highlight`, `comment`, `capture` (which shows nothing where it stands) and
+// `include` of a plain file. Any other tag is left out, never published verbatim; of an unknown block
+// (`{% if … %}…{% endif %}`, a plugin's) only the tags go and the content stays. URLs come out absolute,
+// so the Markdown renderer keeps them as they are.
 
 const _TAG = /\{%-?\s*(\w+)([^%]*?)-?%\}|\{\{-?\s*([^}]*?)\s*-?\}\}/g
-const _BLOCKS: Record<string, string> = { raw: 'endraw', highlight: 'endhighlight', comment: 'endcomment' }
+const _BLOCKS: Record<string, string> = {
+  raw: 'endraw',
+  highlight: 'endhighlight',
+  comment: 'endcomment',
+  capture: 'endcapture',
+}
 
 /** Evaluates the Liquid in a body (see above). */
 export function translateLiquid(source: string, templates: BodyTemplates): Translated {
@@ -16,6 +23,8 @@ export function translateLiquid(source: string, templates: BodyTemplates): Trans
   const body = source.replace(/\{\{-?\s*site\.url\s*-?\}\}(?=\{\{-?\s*site\.baseurl\s*-?\}\})/g, '')
   const leftOut: LeftOut[] = []
   let inlined: true | undefined
+  // The closing tags still to come of unknown blocks whose content is kept, by name.
+  const open = new Map<string, number>()
   let text = ''
   let at = 0
   _TAG.lastIndex = 0
@@ -24,8 +33,10 @@ export function translateLiquid(source: string, templates: BodyTemplates): Trans
     at = match.index + match[0].length
     const name = match[1]
     if (name === undefined) {
-      const value = _output((match[3] as string).trim(), templates)
-      if (value === undefined) leftOut.push({ offset: match.index, tag: match[0] })
+      const expression = (match[3] as string).trim()
+      const value = _output(expression, templates)
+      if (value === undefined)
+        leftOut.push({ offset: match.index, tag: match[0], name: `{{${expression.split(/[\s|]/)[0]}}}` })
       else text += value
       continue
     }
@@ -41,12 +52,28 @@ export function translateLiquid(source: string, templates: BodyTemplates): Trans
       else if (name === 'highlight') text += _fence(inner, (match[2] as string).trim().split(/\s+/)[0] ?? '')
       continue
     }
+    const pending = open.get(name) ?? 0
+    if (pending > 0) {
+      open.set(name, pending - 1)
+      continue
+    }
     const included = name === 'include' ? _include((match[2] as string).trim(), templates) : undefined
-    if (included === undefined) leftOut.push({ offset: match.index, tag: match[0] })
-    else text += included
+    if (included !== undefined) text += included
+    else {
+      const close = name === 'include' ? undefined : _closingOf(body, at, name)
+      if (close !== undefined) open.set(`end${name}`, (open.get(`end${name}`) ?? 0) + 1)
+      leftOut.push({ offset: match.index, tag: match[0], name, ...(close ? { close } : {}) })
+    }
     if (name === 'include') inlined = true
   }
   return { text: text + body.slice(at), leftOut, ...(inlined ? { inlined } : {}) }
+}
+
+/** The closing tag of the block `name` after `from`, if the body holds one: then it is a block. */
+function _closingOf(body: string, from: number, name: string): string | undefined {
+  const closing = new RegExp(`\\{%-?\\s*end${name}\\s*-?%\\}`, 'g')
+  closing.lastIndex = from
+  return closing.exec(body)?.[0]
 }
 
 /** The value of `{{ … }}`: site URLs and quoted paths through `relative_url` / `absolute_url`. */

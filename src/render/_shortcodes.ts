@@ -2,7 +2,8 @@ import type { BodyTemplates } from '../sites/body-templates.js'
 import type { LeftOut, Translated } from './_translated.js'
 
 // Hugo's built-in shortcodes as a feed can show them: a figure, code, links to videos and gists
-// (never an iframe). Any other shortcode is left out, never published verbatim.
+// (never an iframe). Any other shortcode is left out, never published verbatim; of an unknown pair
+// (`{{< rawhtml >}}…{{< /rawhtml >}}`) only the tags go, its content stays and is sanitised like any HTML.
 
 const _SHORTCODE = /\{\{([<%])\s*(\/?)\s*([\w-]+)((?:[^>%"]|"[^"]*")*?)\s*\/?\s*[>%]\}\}/g
 
@@ -26,10 +27,22 @@ export function translateShortcodes(body: string, _templates: BodyTemplates): Tr
       continue
     }
     const html = _builtIn(name as string, args)
-    if (html === undefined) leftOut.push({ offset: match.index, tag: match[0] })
-    else text += html
+    if (html !== undefined) {
+      text += html
+      continue
+    }
+    // The closing tags of a pair are dropped when the scan reaches them (as every closing tag is).
+    const close = /\/\s*[>%]\}\}$/.test(match[0]) ? undefined : _closingOf(body, at, name as string)
+    leftOut.push({ offset: match.index, tag: match[0], name: name as string, ...(close ? { close } : {}) })
   }
   return { text: text + body.slice(at), leftOut }
+}
+
+/** The closing tag of the shortcode `name` after `from`, if the body holds one: then it is a pair. */
+function _closingOf(body: string, from: number, name: string): string | undefined {
+  const closing = new RegExp(`\\{\\{[<%]\\s*/\\s*${name}\\s*[>%]\\}\\}`, 'g')
+  closing.lastIndex = from
+  return closing.exec(body)?.[0]
 }
 
 interface _Arguments {

@@ -23,6 +23,15 @@ export interface BodyJob {
   templates?: BodyTemplates
 }
 
+/** Template code left out: the first tag of its name, the closing tag when its content was kept, how many. */
+export interface LeftOutAt {
+  line: number
+  column: number
+  tag: string
+  close?: string
+  count?: number
+}
+
 /** A rendered body, or the content error that stopped it. */
 export type RenderedBody =
   | {
@@ -36,8 +45,8 @@ export type RenderedBody =
       removedAt?: { line: number; column: number }
       /** The HTML holds another file's text (`{% include %}`): not to be cached by the body's hash. */
       inlined?: true
-      /** Template code left out because kanal cannot evaluate it, with where it stood. */
-      leftOut?: { line: number; column: number; tag: string }[]
+      /** Template code left out because kanal cannot evaluate it, once per name, with its first place. */
+      leftOut?: LeftOutAt[]
       /** Link targets and image sources removed (unsafe or no URL), with their file lines; absent when none. */
       removedTargets?: RemovedTarget[]
       /** An opening `<script>` (or another tag dropped with its content) never closed, and its file line. */
@@ -77,9 +86,9 @@ export function renderBodyBytes(bytes: Buffer, job: BodyJob): RenderedBody & { o
   const { html, direct } = body
   const summary =
     job.summary === undefined ? _summaryOf(translated.text, html, direct, job) : renderPlainText(job.summary)
-  const leftOut = translated.leftOut.map(({ offset, tag }) => ({
+  const leftOut = translated.leftOut.map(({ offset, name: _name, ...rest }) => ({
     ...lineOf(text, offset, job.source.bodyLine),
-    tag,
+    ...rest,
   }))
   const removedTargets = body.removed.map((target) => ({
     ...target,

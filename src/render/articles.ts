@@ -4,7 +4,7 @@ import { ContentError } from '../errors.js'
 import type { RenderedArticle } from '../model.js'
 import { bodyTemplatesFor } from '../sites/body-templates.js'
 import type { RemovedTarget } from './_removed.js'
-import type { BodyRenderer } from './article-body.js'
+import type { BodyRenderer, LeftOutAt } from './article-body.js'
 
 /** The rendered bodies, with every problem found while reading them. */
 export interface RenderResult {
@@ -55,12 +55,10 @@ export async function renderArticles(
         ),
       )
     }
-    for (const { line, column, tag } of outcome.leftOut ?? []) {
+    for (const leftOut of outcome.leftOut ?? []) {
+      const { line, column } = leftOut
       result.warnings.push(
-        new ContentError(
-          { file: article.source.file, line, column },
-          `left out ${_short(tag)}: kanal does not evaluate this template code; write the HTML or Markdown it stands for`,
-        ),
+        new ContentError({ file: article.source.file, line, column }, _leftOutText(leftOut)),
       )
     }
     for (const removed of outcome.removedTargets ?? []) {
@@ -80,6 +78,14 @@ export async function renderArticles(
     result.rendered.set(article, { html: outcome.html, summary: outcome.summary })
   }
   return result
+}
+
+/** The warning for template code kanal cannot evaluate: a single tag left out, or a pair's tags dropped. */
+function _leftOutText({ tag, close, count }: LeftOutAt): string {
+  const times = count === undefined ? '' : ` (${count} times in this file; the first is here)`
+  if (close === undefined)
+    return `left out ${_short(tag)}${times}: kanal does not evaluate this template code; write the HTML or Markdown it stands for`
+  return `dropped the tags ${_short(tag)} … ${_short(close)} and kept their content${times}: kanal does not evaluate this template code; check that the content reads right without it`
 }
 
 function _short(tag: string): string {

@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { parseFeed } from 'feedsmith'
+import { afterAll, describe, expect, it } from 'vitest'
+import { build } from '../../src/build.js'
 import { renderBodyBytes } from '../../src/render/article-body.js'
 import type { BodyTemplates } from '../../src/sites/body-templates.js'
+import { FIXED_NOW, makeTempDir, removeTempDirs } from '../helpers/fixture.js'
 
 const SITE = 'https://www.auflinie.de/auflinie/'
 
@@ -78,5 +83,87 @@ describe('translateTemplates (through renderBodyBytes)', () => {
     expect(result.html).toContain('<code class="language-go">fmt.Println')
     expect(result.html).toContain('Achtung')
     expect(result.leftOut?.map((item) => item.tag)).toEqual(['{{% notice %}}'])
+  })
+})
+
+// Issue 23, item 6: a site wraps raw HTML in its own paired shortcode, hundreds of times.
+const HUGO_POST = `---
+title: Tagung
+date: 2024-05-02T10:00:00+02:00
+---
+{{< rawhtml >}}
+<p>Die <b>Tagung</b> beginnt am Freitag.</p><script>alert(1)</script>
+{{< /rawhtml >}}
+
+Text {{< rawhtml >}}<em>eins</em>{{< /rawhtml >}} und {{< rawhtml >}}<em>zwei</em>{{< /rawhtml >}}.
+
+{{% aussen farbe="rot" %}}
+Vor {{< innen >}}<strong>Innen</strong>{{< /innen >}} nach.
+{{% /aussen %}}
+
+Davor {{< zaehler 3 >}} danach {{< zaehler 4 >}}.
+`
+
+const JEKYLL_POST = `---
+title: Sitzung
+date: 2024-05-03 10:00:00 +0200
+---
+{% callout warnung %}
+<p>Die Sitzung fällt aus.</p><script>alert(1)</script>
+{% endcallout %}
+
+{% if site.show %}Sichtbar{% if page.x %} ganz{% endif %}{% endif %} und {% callout %}zwei{% endcallout %}.
+
+{% capture geheim %}Nicht zeigen{% endcapture %}Ende {% seo %}.
+`
+
+async function buildSite(from: 'hugo' | 'jekyll', file: string, body: string) {
+  const dir = await makeTempDir()
+  const config = { title: 'Verein', siteUrl: 'https://verein.example.de/', from, content: path.dirname(file) }
+  await mkdir(path.join(dir, path.dirname(file)), { recursive: true })
+  await writeFile(path.join(dir, 'kanal.config.json'), JSON.stringify(config))
+  await writeFile(path.join(dir, file), body)
+  const result = await build({ cwd: dir, now: FIXED_NOW })
+  const feed = parseFeed(await readFile(path.join(dir, 'dist/feed.json'), 'utf8'))
+  if (feed.format !== 'json') throw new Error(`not JSON Feed: ${feed.format}`)
+  const item = feed.feed.items?.[0]
+  return { result, html: String(item?.content_html), summary: String(item?.summary) }
+}
+
+describe('translateTemplates: unknown pairs keep their content (through build)', () => {
+  afterAll(removeTempDirs)
+
+  it('should keep the sanitised content of unknown Hugo pairs and warn once per name when a hugo site uses them', async () => {
+    const { result, html, summary } = await buildSite('hugo', 'content/posts/tagung.md', HUGO_POST)
+
+    expect(result.ok).toBe(true)
+    expect(result.warnings.map((warning) => warning.message)).toEqual([
+      'content/posts/tagung.md:5:1: dropped the tags {{< rawhtml >}} … {{< /rawhtml >}} and kept their content (3 times in this file; the first is here): kanal does not evaluate this template code; check that the content reads right without it',
+      'content/posts/tagung.md:11:1: dropped the tags {{% aussen farbe="rot" %}} … {{% /aussen %}} and kept their content: kanal does not evaluate this template code; check that the content reads right without it',
+      'content/posts/tagung.md:12:5: dropped the tags {{< innen >}} … {{< /innen >}} and kept their content: kanal does not evaluate this template code; check that the content reads right without it',
+      'content/posts/tagung.md:15:7: left out {{< zaehler 3 >}} (2 times in this file; the first is here): kanal does not evaluate this template code; write the HTML or Markdown it stands for',
+    ])
+    expect(html).toContain('<p>Die <b>Tagung</b> beginnt am Freitag.</p>')
+    expect(html).toContain('<p>Text <em>eins</em> und <em>zwei</em>.</p>')
+    expect(html).toContain('<p>Vor <strong>Innen</strong> nach.</p>')
+    expect(html).toContain('<p>Davor  danach .</p>')
+    expect(html).not.toMatch(/script|alert|\{\{|\}\}|zaehler/)
+    expect(summary).toBe('Die Tagung beginnt am Freitag.')
+  })
+
+  it('should keep the content of unknown Liquid blocks and warn once per name when a jekyll site uses them', async () => {
+    const { result, html, summary } = await buildSite('jekyll', '_posts/2024-05-03-sitzung.md', JEKYLL_POST)
+
+    expect(result.ok).toBe(true)
+    expect(result.warnings.map((warning) => warning.message)).toEqual([
+      '_posts/2024-05-03-sitzung.md:5:1: dropped the tags {% callout warnung %} … {% endcallout %} and kept their content (2 times in this file; the first is here): kanal does not evaluate this template code; check that the content reads right without it',
+      '_posts/2024-05-03-sitzung.md:9:1: dropped the tags {% if site.show %} … {% endif %} and kept their content (2 times in this file; the first is here): kanal does not evaluate this template code; check that the content reads right without it',
+      '_posts/2024-05-03-sitzung.md:11:54: left out {% seo %}: kanal does not evaluate this template code; write the HTML or Markdown it stands for',
+    ])
+    expect(html).toContain('<p>Die Sitzung fällt aus.</p>')
+    expect(html).toContain('<p>Sichtbar ganz und zwei.</p>')
+    expect(html).toContain('<p>Ende .</p>')
+    expect(html).not.toMatch(/script|alert|\{%|%\}|Nicht zeigen/)
+    expect(summary).toBe('Die Sitzung fällt aus.')
   })
 })
