@@ -32,6 +32,9 @@ const HUGO: BodyTemplates = { kind: 'hugo', siteUrl: SITE }
 describe('translateTemplates (through renderBodyBytes)', () => {
   it('should keep template code as text when the site has no template language', () => {
     expect(render('{{ site.baseurl }}').html).toBe('<p>{{ site.baseurl }}</p>')
+    const shortcode = render('{{< rawhtml >}}Text{{< /rawhtml >}}')
+    expect(shortcode.html).toBe('<p>{{&lt; rawhtml &gt;}}Text{{&lt; /rawhtml &gt;}}</p>')
+    expect(shortcode.leftOut).toBeUndefined()
   })
 
   it('should evaluate the URL filters on single- and double-quoted paths, and absolute URLs as they are', () => {
