@@ -53,14 +53,32 @@ function _pathSlug(relative: string): string {
 
 /**
  * Hugo's URL of a page without `[permalinks]`: its folders and name kept (underscores too), lower case,
- * spaces as hyphens; a bundle (`x/index.md`) is named by its folder; `slug` replaces the last segment.
+ * cleaned as Hugo cleans paths; a bundle (`x/index.md`) is named by its folder; `slug` replaces the last segment.
  */
 function _filePath(relative: string, givenSlug: string | undefined): string {
   const parsed = path.posix.parse(relative)
   const segments = [
     ...(parsed.dir ? parsed.dir.split('/') : []),
     ...(parsed.name === 'index' ? [] : [parsed.name]),
-  ].map((segment) => segment.toLowerCase().replace(/\s+/g, '-'))
+  ].map((segment) => _hugoSegment(segment.toLowerCase()))
   if (givenSlug !== undefined) segments.splice(-1, 1, givenSlug)
   return segments.join('/')
+}
+
+/**
+ * A path segment as Hugo cleans it: letters, digits, marks and `._#+~-@` stay, a run of spaces becomes
+ * one hyphen (none at the start), anything else is dropped (`Teil (2)` → `Teil-2`, `a&b` → `ab`).
+ */
+function _hugoSegment(segment: string): string {
+  let cleaned = ''
+  let hyphen = false
+  for (const char of segment) {
+    if (/[\p{L}\p{N}\p{M}._#+~@-]/u.test(char)) {
+      cleaned += hyphen ? `-${char}` : char
+      hyphen = false
+    } else if (cleaned && /\s/u.test(char)) {
+      hyphen = true
+    }
+  }
+  return cleaned
 }

@@ -20,6 +20,12 @@ describe('permalinkFor', () => {
     expect(filePath('Technik/Alfawise_U50.md')).toBe('/posts/technik/alfawise_u50/')
   })
 
+  it('should clean names as Hugo does for :filepath (spaces to one hyphen, other signs dropped)', () => {
+    expect(filePath('Sub_Dir/Teil (2).md')).toBe('/posts/sub_dir/teil-2/')
+    expect(filePath('a&b.md')).toBe('/posts/ab/')
+    expect(filePath('Über  uns.md')).toBe('/posts/über-uns/')
+  })
+
   it('should name a page bundle by its folder for :filepath', () => {
     expect(filePath('mit-bild/index.md')).toBe('/posts/mit-bild/')
   })

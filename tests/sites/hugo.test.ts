@@ -129,6 +129,8 @@ describe.skipIf(!HUGO)('a Hugo site, from init --from . to build', () => {
         '---\ntitle: "Alfawise U50 -- Unboxing"\ndate: 2024-05-02T10:00:00+02:00\n---\nText.\n',
       'content/posts/programmieren/eigener-name.md':
         '---\ntitle: "Und jetzt bloggt er auch noch..."\ndate: 2024-05-03T10:00:00+02:00\nslug: anderer-name\n---\nText.\n',
+      'content/posts/Technik/Teil (2) & mehr.md':
+        '---\ntitle: Klammern\ndate: 2024-05-05T10:00:00+02:00\n---\nText.\n',
       'content/posts/ganz/woanders.md':
         '---\ntitle: Woanders --- ganz\ndate: 2024-05-04T10:00:00+02:00\nurl: /irgendwo/hier/\n---\nText.\n',
     })
@@ -139,6 +141,7 @@ describe.skipIf(!HUGO)('a Hugo site, from init --from . to build', () => {
       expect(links).toContain('https://www.hugo-blatt.de/posts/technik/alfawise_u50/')
       expect(links).toContain('https://www.hugo-blatt.de/posts/programmieren/anderer-name/')
       expect(links).toContain('https://www.hugo-blatt.de/irgendwo/hier/')
+      expect(links).toContain('https://www.hugo-blatt.de/posts/technik/teil-2-mehr/')
       expect(links).toContain('https://www.hugo-blatt.de/posts/mit-bild/')
       // Hugo 0.111's RSS template writes .Title as text: entities and `--`/`...` stay as written (only a
       // theme that pipes the title through markdownify shows „…“ and –); kanal does the same.
