@@ -11,17 +11,21 @@ export interface PermalinkParts {
   categories: string[]
   /** The file's path below the content folder, with `/` (`:path`). */
   relative: string
+  /** The slug the front matter writes, if any (`:filepath` takes it for its last segment). */
+  givenSlug?: string
 }
 
 /**
  * Fills the config's permalink pattern (`/:year/:month/:slug/`) for an article; dates in the site's zone.
  * `:title` is Jekyll's name for the slug; `:categories` (Jekyll) the categories, lower case, as folders
  * (left out with their slash when there are none); `:path` (Eleventy, Astro) the file's path below the
- * content folder without its extension, `index` files named by their folder.
+ * content folder without its extension, `index` files named by their folder; `:filepath` (Hugo's
+ * default URLs) that path as written, only lower-cased, a front-matter slug in place of its last segment.
  */
 export function permalinkFor(config: Pick<Config, 'permalink' | 'timeZone'>, parts: PermalinkParts): string {
   const pattern = config.permalink
-  if (!/:(year|month|day|categories|path|title)/.test(pattern)) return pattern.replace(':slug', parts.slug)
+  if (!/:(year|month|day|categories|path|filepath|title)/.test(pattern))
+    return pattern.replace(':slug', parts.slug)
   const [year, month, day] = formatCalendarDay(parts.date, config.timeZone).split('-')
   const filled = pattern
     .replace(':year', year ?? '')
@@ -30,6 +34,7 @@ export function permalinkFor(config: Pick<Config, 'permalink' | 'timeZone'>, par
     .replace(':slug', parts.slug)
     .replace(':title', parts.slug)
     .replace(':path', () => _pathSlug(parts.relative))
+    .replace(':filepath', () => _filePath(parts.relative, parts.givenSlug))
     // As Jekyll: lower case, otherwise as written (the URL parser escapes what a path may not hold).
     .replace(':categories', () =>
       [...new Set(parts.categories.map((category) => category.toLowerCase()))].filter(Boolean).join('/'),
@@ -44,4 +49,36 @@ function _pathSlug(relative: string): string {
     ...(parsed.name === 'index' ? [] : [parsed.name]),
   ]
   return parts.map((part) => toSlug(part)).join('/')
+}
+
+/**
+ * Hugo's URL of a page without `[permalinks]`: its folders and name kept (underscores too), lower case,
+ * cleaned as Hugo cleans paths; a bundle (`x/index.md`) is named by its folder; `slug` replaces the last segment.
+ */
+function _filePath(relative: string, givenSlug: string | undefined): string {
+  const parsed = path.posix.parse(relative)
+  const segments = [
+    ...(parsed.dir ? parsed.dir.split('/') : []),
+    ...(parsed.name === 'index' ? [] : [parsed.name]),
+  ].map((segment) => _hugoSegment(segment.toLowerCase()))
+  if (givenSlug !== undefined) segments.splice(-1, 1, givenSlug)
+  return segments.join('/')
+}
+
+/**
+ * A path segment as Hugo cleans it: letters, digits, marks and `._#+~-@` stay, a run of spaces becomes
+ * one hyphen (none at the start), anything else is dropped (`Teil (2)` → `Teil-2`, `a&b` → `ab`).
+ */
+function _hugoSegment(segment: string): string {
+  let cleaned = ''
+  let hyphen = false
+  for (const char of segment) {
+    if (/[\p{L}\p{N}\p{M}._#+~@-]/u.test(char)) {
+      cleaned += hyphen ? `-${char}` : char
+      hyphen = false
+    } else if (cleaned && /\s/u.test(char)) {
+      hyphen = true
+    }
+  }
+  return cleaned
 }

@@ -76,7 +76,13 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
     givenUrl ??
     toUriText(
       new URL(
-        permalinkFor(config, { slug, date, categories, relative: source.relative }).replace(/^\//, ''),
+        permalinkFor(config, {
+          slug,
+          date,
+          categories,
+          relative: source.relative,
+          ...(fields.has('slug') ? { givenSlug: slug } : {}),
+        }).replace(/^\//, ''),
         config.siteUrl,
       ).href,
     )

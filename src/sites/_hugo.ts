@@ -152,8 +152,8 @@ export function readHugoSite(dir: string): FoundSite | undefined {
     'permalink',
     pattern === undefined ? undefined : _permalink(pattern, section),
     `${file}: permalinks.${section}`,
-    `/${section}/:slug/`,
-    "Hugo's default for a section",
+    `/${section}/:filepath/`,
+    "Hugo's default: the path below content/",
   )
   return notes.site('hugo')
 }
