@@ -12,10 +12,12 @@ describe('parseDate', () => {
     // Every date is also read in UTC (its year must lie in 0000 to 9999); asking Intl for that made
     // cold builds of large archives slower. A fresh module, so no formatter is cached yet.
     const zones: unknown[] = []
-    Intl.DateTimeFormat = ((locales?: string | string[], options?: Intl.DateTimeFormatOptions) => {
-      zones.push(options?.timeZone)
-      return new _RealDateTimeFormat(locales, options)
-    }) as unknown as typeof Intl.DateTimeFormat
+    Intl.DateTimeFormat = class extends _RealDateTimeFormat {
+      constructor(locales?: string | string[], options?: Intl.DateTimeFormatOptions) {
+        super(locales, options)
+        zones.push(options?.timeZone)
+      }
+    } as typeof Intl.DateTimeFormat
     vi.resetModules()
     const { parseDate } = await import('../../src/dates/parse.js')
     const { formatRfc3339 } = await import('../../src/dates/format.js')
