@@ -225,17 +225,17 @@ export class ArticleIndex {
   }
 
   #load(file: string, secret: Buffer | undefined, warnings: StateError[]): void {
-    let text: string
+    let bytes: Buffer
     try {
       const fd = openSync(file, 'r')
       try {
         const stat = fstatSync(fd)
-        const bytes = Buffer.allocUnsafe(stat.size)
+        const buffer = Buffer.allocUnsafe(stat.size)
         let done = 0
-        for (let read = 1; done < bytes.length && read > 0; done += read) {
-          read = readSync(fd, bytes, done, bytes.length - done, done)
+        for (let read = 1; done < buffer.length && read > 0; done += read) {
+          read = readSync(fd, buffer, done, buffer.length - done, done)
         }
-        text = bytes.toString('latin1', 0, done)
+        bytes = buffer.subarray(0, done)
         this.#read = { ino: stat.ino, size: done }
       } finally {
         closeSync(fd)
@@ -244,7 +244,7 @@ export class ArticleIndex {
       return
     }
     try {
-      const index = readIndexText(text, secret)
+      const index = readIndexText(bytes, secret)
       this.#previous = index.entries
       this.#previousBodies = index.bodies
       this.#indexConfig = index.config

@@ -35,9 +35,19 @@ export function readSecret(cacheDir: string, create: boolean): Buffer | undefine
   }
 }
 
-/** The keyed checksum (HMAC-SHA-256, hex) of `parts`, each Latin-1 or UTF-8 text as `encoding` says. */
-export function seal(secret: Buffer, parts: string[], encoding: 'latin1' | 'utf8' = 'utf8'): string {
+/**
+ * The keyed checksum (HMAC-SHA-256, hex) of `parts`: bytes, or Latin-1 or UTF-8 text as `encoding`
+ * says.
+ */
+export function seal(
+  secret: Buffer,
+  parts: (string | Buffer)[],
+  encoding: 'latin1' | 'utf8' = 'utf8',
+): string {
   const hmac = createHmac('sha256', secret)
-  for (const part of parts) hmac.update(part, encoding)
+  for (const part of parts) {
+    if (typeof part === 'string') hmac.update(part, encoding)
+    else hmac.update(part)
+  }
   return hmac.digest('hex')
 }
