@@ -1,6 +1,7 @@
 import { readdirSync, unlinkSync } from 'node:fs'
 import path from 'node:path'
-import { ignoreFailure, isRunning } from './_fs.js'
+import { isRunning } from '../process.js'
+import { ignoreFailure } from './_fs.js'
 import { pathState } from './_safe-path.js'
 
 /**

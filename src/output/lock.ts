@@ -1,7 +1,8 @@
 import { linkSync, mkdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs'
 import path from 'node:path'
 import { UsageError } from '../errors.js'
-import { ignoreFailure, isRunning, writeNew } from './_fs.js'
+import { isRunning } from '../process.js'
+import { ignoreFailure, writeNew } from './_fs.js'
 import { finishPublish } from './_publish.js'
 import { removeWorkFolder, WORK, workFolder } from './_work-folder.js'
 
