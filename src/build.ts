@@ -59,12 +59,18 @@ async function _run(
     future: options.future ?? false,
   })
   const input = { contentDir, files, config, cwd, reader, onProgress: progress }
-  const content = await stages.loadArticles(input, (article) => sieve.add(article))
+  // Links between articles name files: every article's URL is kept (for sites with template code).
+  const targets = new stages.LinkTargets(config)
+  const content = await stages.loadArticles(input, (article) => {
+    sieve.add(article)
+    targets.add(article)
+  })
   const selection = sieve.select()
 
   // Render the bodies of the articles shown, and of no other.
   const shown = new Set<Article>(selection.feeds.flatMap((feed) => feed.items))
-  const bodies = await stages.renderArticles(shown, config, renderer, progress)
+  const rendered = await stages.renderArticles(shown, config, renderer, progress)
+  const bodies = stages.resolveReferences(rendered, targets, sieve.heldBack, config)
   const images = await stages.readImages(shown, config, cwd)
 
   // Any error (with `strict`, any warning) stops the build here: nothing is written.

@@ -1,4 +1,5 @@
 import type { BodyJob, BodyRenderer, RenderedBody } from '../render/article-body.js'
+import { hasReferences } from '../render/reference-marker.js'
 import type { BuildStats } from '../stats.js'
 import type { ArticleCache } from './_cache.js'
 import { type HashedBody, toContentError } from './_jobs.js'
@@ -11,7 +12,10 @@ import type { JobPool } from './_pool.js'
  * and stored.
  */
 export class CachedRenderer {
-  /** The render key of each body this build knows, by article URL: it stands for the HTML it names. */
+  /**
+   * The render key of each body this build knows, by article URL: it stands for the HTML it names. Not
+   * of a body linking other articles: its output also holds their URLs (`resolveReferences`).
+   */
   readonly keys = new Map<string, string>()
   readonly #cache: ArticleCache
   readonly #pool: JobPool
@@ -46,7 +50,7 @@ export class CachedRenderer {
     const body = this.#cache.html.get(key)
     if (body === undefined) return undefined
     this.#stats.renderReused++
-    this.keys.set(job.articleUrl, key)
+    if (!hasReferences(body.html)) this.keys.set(job.articleUrl, key)
     return { ok: true, html: body.html, summary: body.summary, removed: 0 }
   }
 
@@ -62,7 +66,7 @@ export class CachedRenderer {
     if (body.removed === 0 && warned === undefined) {
       const key = renderKey(bodyHash, job.articleUrl, job.siteUrl, job.summary, job.templates)
       this.#cache.html.put(key, { html: body.html, summary: body.summary })
-      this.keys.set(job.articleUrl, key)
+      if (!hasReferences(body.html)) this.keys.set(job.articleUrl, key)
     }
     return body
   }

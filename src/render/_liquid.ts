@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { BodyTemplates } from '../sites/body-templates.js'
 import type { LeftOut, Translated } from './_translated.js'
+import { toReferenceMarker } from './reference-marker.js'
 
 // The Liquid a Jekyll (or Eleventy) post body holds, evaluated as far as a feed needs it: site URLs and
 // the URL filters, `raw`, `highlight`, `comment`, `capture` (which shows nothing where it stands) and
 // `include` of a plain file. Any other tag is left out, never published verbatim; of an unknown block
 // (`{% if … %}…{% endif %}`, a plugin's) only the tags go and the content stays. URLs come out absolute,
-// so the Markdown renderer keeps them as they are.
+// so the Markdown renderer keeps them as they are. `post_url` and `link` name another file: they become
+// a marker that `resolveReferences` replaces with that article's URL once every article is known.
 
 const _TAG = /\{%-?\s*(\w+)([^%]*?)-?%\}|\{\{-?\s*([^}]*?)\s*-?\}\}/g
 const _BLOCKS: Record<string, string> = {
@@ -20,7 +22,10 @@ const _BLOCKS: Record<string, string> = {
 /** Evaluates the Liquid in a body (see above). */
 export function translateLiquid(source: string, templates: BodyTemplates): Translated {
   // `{{ site.url }}{{ site.baseurl }}` is the site's address, like `{{ site.baseurl }}` alone here.
-  const body = source.replace(/\{\{-?\s*site\.url\s*-?\}\}(?=\{\{-?\s*site\.baseurl\s*-?\}\})/g, '')
+  // Before `post_url` and `link`, which stand for the whole URL here, the site's address goes too.
+  const body = source
+    .replace(/\{\{-?\s*site\.url\s*-?\}\}(?=\{\{-?\s*site\.baseurl\s*-?\}\})/g, '')
+    .replace(/\{\{-?\s*site\.(?:base)?url\s*-?\}\}(?=\{%-?\s*(?:post_url|link)\s)/g, '')
   const leftOut: LeftOut[] = []
   let inlined: true | undefined
   // The closing tags still to come of unknown blocks whose content is kept, by name.
@@ -52,6 +57,12 @@ export function translateLiquid(source: string, templates: BodyTemplates): Trans
       else if (name === 'highlight') text += _fence(inner, (match[2] as string).trim().split(/\s+/)[0] ?? '')
       continue
     }
+    const target = name === 'post_url' || name === 'link' ? _targetOf(match[2] as string) : undefined
+    if (target !== undefined) {
+      const line = body.slice(0, match.index).split('\n').length - 1
+      text += toReferenceMarker(name as 'post_url' | 'link', target, line)
+      continue
+    }
     const pending = open.get(name) ?? 0
     if (pending > 0) {
       open.set(name, pending - 1)
@@ -67,6 +78,12 @@ export function translateLiquid(source: string, templates: BodyTemplates): Trans
     if (name === 'include') inlined = true
   }
   return { text: text + body.slice(at), leftOut, ...(inlined ? { inlined } : {}) }
+}
+
+/** The file a `post_url` or `link` tag names; undefined when it is computed (`{{ page.x }}`). */
+function _targetOf(argument: string): string | undefined {
+  const target = argument.trim()
+  return target === '' || /[{}%"']/.test(target) ? undefined : target
 }
 
 /** The closing tag of the block `name` after `from`, if the body holds one: then it is a block. */

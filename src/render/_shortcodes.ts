@@ -1,8 +1,10 @@
 import type { BodyTemplates } from '../sites/body-templates.js'
 import type { LeftOut, Translated } from './_translated.js'
+import { toReferenceMarker } from './reference-marker.js'
 
 // Hugo's built-in shortcodes as a feed can show them: a figure, code, links to videos and gists
-// (never an iframe). Any other shortcode is left out, never published verbatim; of an unknown pair
+// (never an iframe), and `ref`/`relref` as a marker that `resolveReferences` replaces with the linked
+// article's URL once every article is known (both give the absolute URL: a feed has no relative). Any other shortcode is left out, never published verbatim; of an unknown pair
 // (`{{< rawhtml >}}…{{< /rawhtml >}}`) only the tags go, its content stays and is sanitised like any HTML.
 
 const _SHORTCODE = /\{\{([<%])\s*(\/?)\s*([\w-]+)((?:[^>%"]|"[^"]*")*?)\s*\/?\s*[>%]\}\}/g
@@ -24,6 +26,11 @@ export function translateShortcodes(body: string, _templates: BodyTemplates): Tr
       const code = body.slice(at, end === -1 ? body.length : end)
       at = end === -1 ? body.length : end + '{{< /highlight >}}'.length
       text += `\`\`\`${args.positional[0] ?? ''}\n${code.replace(/^\n/, '').replace(/\n?$/, '\n')}\`\`\``
+      continue
+    }
+    const target = name === 'ref' || name === 'relref' ? (args.named.path ?? args.positional[0]) : undefined
+    if (target !== undefined) {
+      text += toReferenceMarker('ref', target, body.slice(0, match.index).split('\n').length - 1)
       continue
     }
     const html = _builtIn(name as string, args)

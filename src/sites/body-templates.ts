@@ -15,9 +15,12 @@ export interface BodyTemplates {
 export function bodyTemplatesFor(config: Config, articlePath: string): BodyTemplates | undefined {
   const kind = conventionsFor(config.from)?.templates
   if (kind === undefined || kind === 'none') return undefined
-  // Jekyll's site folder is the one holding `_posts/` (and `_includes/`).
+  return { kind, siteUrl: config.siteUrl, includesDir: path.join(siteFolderOf(articlePath), '_includes') }
+}
+
+/** A Jekyll article's site folder: the one holding `_posts/` (and `_includes/`), else the content's parent. */
+export function siteFolderOf(articlePath: string): string {
   const parts = articlePath.split(path.sep)
   const posts = parts.lastIndexOf('_posts')
-  const site = posts === -1 ? path.dirname(path.dirname(articlePath)) : parts.slice(0, posts).join(path.sep)
-  return { kind, siteUrl: config.siteUrl, includesDir: path.join(site, '_includes') }
+  return posts === -1 ? path.dirname(path.dirname(articlePath)) : parts.slice(0, posts).join(path.sep)
 }

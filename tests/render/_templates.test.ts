@@ -51,13 +51,13 @@ describe('translateTemplates (through renderBodyBytes)', () => {
 
   it('should drop comments and leave out other tags with their file line and column', () => {
     const result = render(
-      'Erst.\n\n{% comment %}intern{% endcomment %}Dann {% post_url 2024-01-01-x %} und {{ page.title }}.\n',
+      'Erst.\n\n{% comment %}intern{% endcomment %}Dann {% seo %} und {{ page.title }}.\n',
       LIQUID,
     )
     expect(result.html).toBe('<p>Erst.</p>\n<p>Dann  und .</p>')
     expect(result.leftOut).toEqual([
-      { line: 7, column: 41, tag: '{% post_url 2024-01-01-x %}' },
-      { line: 7, column: 73, tag: '{{ page.title }}' },
+      { line: 7, column: 41, tag: '{% seo %}' },
+      { line: 7, column: 55, tag: '{{ page.title }}' },
     ])
   })
 

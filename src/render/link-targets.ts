@@ -1,0 +1,65 @@
+import path from 'node:path'
+import type { Config } from '../config.js'
+import type { Article } from '../content/article.js'
+import { conventionsFor } from '../sites/conventions-for.js'
+
+/** An article another one may link to by its file: where the file is, and the article's URL. */
+export interface LinkTarget {
+  /** The file's path with `/` (as read: absolute when the content folder is). */
+  path: string
+  /** Path for messages. */
+  file: string
+  url: string
+}
+
+/**
+ * Every valid article of the build by its file, for the links between articles that a site's template
+ * code writes by file (`{% post_url %}`, `{{< ref >}}`). Filled in file order while the articles are
+ * loaded, before the sieve drops those no feed shows: a link may name any article of the site. Only a
+ * site whose bodies hold template code needs it; for any other the lists stay empty.
+ */
+export class LinkTargets {
+  readonly #wanted: boolean
+  /** By lower-cased path without the extension (Hugo finds pages case-insensitively). */
+  readonly #byStem = new Map<string, LinkTarget[]>()
+  /** By lower-cased file name without extension; an `index` file by its folder's name (a page bundle). */
+  readonly #byName = new Map<string, LinkTarget[]>()
+
+  constructor(config: Config) {
+    const templates = conventionsFor(config.from)?.templates
+    this.#wanted = templates !== undefined && templates !== 'none'
+  }
+
+  /** Takes the next article. */
+  add(article: Article): void {
+    if (!this.#wanted) return
+    const file = article.source.path.split(path.sep).join('/')
+    const target: LinkTarget = { path: file, file: article.source.file, url: article.url }
+    const stem = stemOf(file).toLowerCase()
+    _push(this.#byStem, stem, target)
+    const name = path.posix.basename(stem)
+    _push(this.#byName, name === 'index' ? path.posix.basename(path.posix.dirname(stem)) : name, target)
+  }
+
+  /** The articles whose file is at `stem` (a path with `/`, without the extension), in any case. */
+  atStem(stem: string): LinkTarget[] {
+    return this.#byStem.get(stem.toLowerCase()) ?? []
+  }
+
+  /** The articles whose file (or page bundle folder) has this name, without extension, in any case. */
+  named(name: string): LinkTarget[] {
+    return this.#byName.get(name.toLowerCase()) ?? []
+  }
+}
+
+/** A path without its file extension (`a/b.md` → `a/b`; `a/.x` stays). */
+export function stemOf(file: string): string {
+  const extension = path.posix.extname(file)
+  return extension === '' ? file : file.slice(0, -extension.length)
+}
+
+function _push(map: Map<string, LinkTarget[]>, key: string, target: LinkTarget): void {
+  const list = map.get(key)
+  if (list) list.push(target)
+  else map.set(key, [target])
+}
