@@ -77,13 +77,14 @@ function _ref(reference: string, referrer: Referrer, targets: LinkTargets): Foun
   const written = hash === -1 ? reference : reference.slice(0, hash)
   const fragment = hash === -1 ? undefined : reference.slice(hash + 1)
   const withFragment = (target: LinkTarget): Found => ({ target, ...(fragment ? { fragment } : {}) })
-  const content = referrer.path.slice(0, referrer.path.length - referrer.relative.length)
+  const content = _hugoContentOf(referrer)
+  const relative = referrer.path.slice(content.length)
   if (written === '') {
     const self = targets.atStem(stemOf(referrer.path)).find((target) => target.path === referrer.path)
     if (self) return withFragment(self)
   }
   const clean = written.replace(/^\/+/, '').replace(/\/+$/, '')
-  const bases = written.startsWith('/') ? [''] : [path.posix.dirname(referrer.relative), '']
+  const bases = written.startsWith('/') ? [''] : [path.posix.dirname(relative), '']
   for (const base of bases) {
     const file = path.posix.join(content, base, clean)
     const found = _ARTICLE.test(file)
@@ -105,6 +106,17 @@ function _ref(reference: string, referrer: Referrer, targets: LinkTargets): Foun
   return {
     missing: `no article below the content folder is at "${written}"; correct the path (below the content folder, or the file name), or write the URL`,
   }
+}
+
+/**
+ * Hugo's content folder, which its paths start from: kanal's may be a section below it (`content/posts`,
+ * as `init --from` writes), so it is the nearest folder above named `content` (Hugo's default), else kanal's.
+ */
+function _hugoContentOf(referrer: Referrer): string {
+  const kanal = referrer.path.slice(0, referrer.path.length - referrer.relative.length)
+  const parts = kanal.split('/')
+  const at = parts.lastIndexOf('content')
+  return at === -1 ? kanal : `${parts.slice(0, at + 1).join('/')}/`
 }
 
 function _escape(text: string): string {
