@@ -55,6 +55,8 @@ function _postUrl(name: string, referrer: Referrer, targets: LinkTargets): Found
 /** Jekyll's `link`: a file by its path from the site's folder; an article's URL, or a plain file's. */
 function _link(relative: string, referrer: Referrer, targets: LinkTargets): Found {
   const site = _withSlashes(siteFolderOf(_native(referrer.path)))
+  if (relative.split('/').includes('..'))
+    return { missing: `${relative} leads out of the site's folder; write a path from the site's folder` }
   const file = path.posix.join(site, relative.replace(/^\//, ''))
   const found = targets.atStem(stemOf(file)).find((target) => target.path === file)
   if (found) return { target: found }

@@ -73,6 +73,9 @@ describe('findTarget', () => {
           'about.md is no article kanal publishes (a page, or a draft in _drafts/), so its URL is unknown; write the URL, or link a published article',
       })
       expect(find(targets, referrer(), 'link', '_posts/2024-01-05-wahl.markdown')).toHaveProperty('missing')
+      expect(find(targets, referrer(), 'link', `../${path.basename(root)}/plan.pdf`)).toEqual({
+        missing: `../${path.basename(root)}/plan.pdf leads out of the site's folder; write a path from the site's folder`,
+      })
     })
   })
 

@@ -101,6 +101,25 @@ describe('resolveReferences (through build())', () => {
     ])
   })
 
+  it('should link an article dated later only from the build after its date', async () => {
+    const dir = await scenario({
+      ...HUGO_SITE,
+      'content/posts/spaeter.md': '---\ntitle: Später\ndate: 2026-03-01T10:00:00+01:00\n---\n\nBald.\n',
+      'content/posts/vorschau.md':
+        '---\ntitle: Vorschau\ndate: 2025-12-01T10:00:00+01:00\ncategories: [Politik]\n---\n\nBald [mehr]({{< ref "spaeter" >}}).\n',
+    })
+    const cache = path.join(dir, '.cache')
+    const before = await build({ cwd: dir, now: FIXED_NOW, cache })
+    expect(warningsOf(before)).toContain(
+      'content/posts/vorschau.md:7: left out the link {{< ref "spaeter" >}}: content/posts/spaeter.md is dated after now, so it is not published yet; the link comes with the first build after its date; the link keeps only its text',
+    )
+    let feed = await feedOf(dir)
+    expect(feed.item('Vorschau').content_html).toBe('<p>Bald mehr.</p>')
+    await build({ cwd: dir, now: new Date('2026-03-02T00:00:00Z'), cache })
+    feed = await feedOf(dir)
+    expect(hrefsOf(feed.item('Vorschau').content_html)).toEqual([feed.linkOf('Später')])
+  })
+
   it('should link a draft when the build takes drafts', async () => {
     const dir = await scenario(HUGO_SITE)
     const result = await build({ cwd: dir, now: FIXED_NOW, cache: false, drafts: true })
