@@ -4,7 +4,8 @@ import { toReferenceMarker } from './reference-marker.js'
 
 // Hugo's built-in shortcodes as a feed can show them: a figure, code, links to videos and gists
 // (never an iframe), and `ref`/`relref` as a marker that `resolveReferences` replaces with the linked
-// article's URL once every article is known (both give the absolute URL: a feed has no relative). Any other shortcode is left out, never published verbatim; of an unknown pair
+// article's URL once every article is known (both give the absolute URL: a feed has no relative one).
+// Any other shortcode is left out, never published verbatim; of an unknown pair
 // (`{{< rawhtml >}}…{{< /rawhtml >}}`) only the tags go, its content stays and is sanitised like any HTML.
 
 const _SHORTCODE = /\{\{([<%])\s*(\/?)\s*([\w-]+)((?:[^>%"]|"[^"]*")*?)\s*\/?\s*[>%]\}\}/g

@@ -30,6 +30,11 @@ export class LinkTargets {
     this.#wanted = templates !== undefined && templates !== 'none'
   }
 
+  /** Whether the site's bodies may link articles by file (it has template code): else none is kept. */
+  get wanted(): boolean {
+    return this.#wanted
+  }
+
   /** Takes the next article. */
   add(article: Article): void {
     if (!this.#wanted) return

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import type { Config } from '../config.js'
 import type { Article } from '../content/article.js'
 import { ContentError } from '../errors.js'
@@ -26,6 +27,8 @@ export function resolveReferences(
   heldBack: HeldBackFile[],
   config: Config,
 ): RenderResult {
+  // Without template code a body holds no marker, only, perhaps, text that looks like one.
+  if (!targets.wanted) return bodies
   const held = new Map(heldBack.map((article) => [article.file, article.reason]))
   const warnings = [...bodies.warnings]
   const rendered = new Map<Article, RenderedArticle>()
@@ -35,7 +38,7 @@ export function resolveReferences(
       continue
     }
     const referrer = {
-      path: article.source.path.replaceAll('\\', '/'),
+      path: article.source.path.split(path.sep).join('/'),
       relative: article.source.relative,
       url: article.url,
       siteUrl: config.siteUrl,

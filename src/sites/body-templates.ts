@@ -18,7 +18,7 @@ export function bodyTemplatesFor(config: Config, articlePath: string): BodyTempl
   return { kind, siteUrl: config.siteUrl, includesDir: path.join(siteFolderOf(articlePath), '_includes') }
 }
 
-/** A Jekyll article's site folder: the one holding `_posts/` (and `_includes/`), else the content's parent. */
+/** A Jekyll article's site folder: the one holding `_posts/` (and `_includes/`), else its folder's parent. */
 export function siteFolderOf(articlePath: string): string {
   const parts = articlePath.split(path.sep)
   const posts = parts.lastIndexOf('_posts')
