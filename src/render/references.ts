@@ -62,7 +62,11 @@ export function resolveReferences(
       return typeof url === 'string' ? url : undefined
     }
     const html = _resolveHtml(body.html, urlOf)
-    const summary = replaceReferences(body.summary, (marker) => urlOf(marker) ?? '')
+    // A summary cut inside a long marker ends with its start: that goes, the `…` stays.
+    const summary = replaceReferences(body.summary, (marker) => urlOf(marker) ?? '').replace(
+      /\s*https:\/\/kanal\.invalid\/\S*(?=…$)/,
+      '',
+    )
     rendered.set(article, { ...body, html, summary })
   }
   return { ...bodies, rendered, warnings }

@@ -120,6 +120,19 @@ describe('resolveReferences (through build())', () => {
     expect(hrefsOf(feed.item('Vorschau').content_html)).toEqual([feed.linkOf('Später')])
   })
 
+  it('should keep a summary cut inside a long reference free of the marker', async () => {
+    const name = `2024-01-05-${'sehr-lang-'.repeat(16)}ende`
+    const dir = await scenario({
+      ...JEKYLL_SITE,
+      [`_posts/${name}.md`]: '---\ntitle: Lang\n---\n\nText.\n',
+      '_posts/2024-03-03-lang.md': `---\ntitle: Langer Verweis\n---\n\n${'Wort '.repeat(20)}{% post_url ${name} %}\n`,
+    })
+    await build({ cwd: dir, now: FIXED_NOW, cache: false })
+    const { item, linkOf } = await feedOf(dir)
+    expect(item('Langer Verweis').content_html).toContain(linkOf('Lang'))
+    expect(item('Langer Verweis').summary).toBe(`${'Wort '.repeat(19)}Wort…`)
+  })
+
   it('should link a draft when the build takes drafts', async () => {
     const dir = await scenario(HUGO_SITE)
     const result = await build({ cwd: dir, now: FIXED_NOW, cache: false, drafts: true })
