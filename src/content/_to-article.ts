@@ -41,7 +41,8 @@ const _KNOWN = new Set([
 export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: Config): ArticleResult {
   const fields = new Fields(source, frontMatter)
   const known = [..._KNOWN]
-  const accepted = conventionsFor(config.from)?.knownKeys
+  const conventions = conventionsFor(config.from)
+  const accepted = conventions?.knownKeys
   for (const key of Object.keys(frontMatter.data)) {
     if (
       !_KNOWN.has(key) &&
@@ -61,7 +62,7 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
   const categories = _capped(fields, 'categories', [...fields.list('category'), ...fields.list('categories')])
   const tags = _capped(fields, 'tags', fields.list('tags'))
   const author = fields.author() ?? config.author
-  const slug = fields.slug()
+  const slug = fields.slug(conventions?.slugOf)
   const draft = fields.flag('draft')
   const id = fields.id()
   // `url` and `image` are checked even when fields before them failed: every problem in one run.
@@ -146,7 +147,8 @@ function _tagUri(config: Config, date: Date, slug: string): string {
     host = new URL(config.siteUrl).hostname.replace(/^www\./, '')
     _hosts.set(config.siteUrl, host)
   }
-  return `tag:${host},${formatCalendarDay(date, config.timeZone)}:${slug}`
+  // A generator's slug may hold letters beyond ASCII (Hugo: `über-uns`): an IRI, as Atom ids are.
+  return toUriText(`tag:${host},${formatCalendarDay(date, config.timeZone)}:${slug}`, 'iri')
 }
 
 /** True when `value` is `known` with one letter changed, added, removed or two swapped (or a German spelling). */

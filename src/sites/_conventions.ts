@@ -14,6 +14,11 @@ export interface SiteConventions {
   isArticleFile(relative: string): boolean
   /** The front matter in kanal's keys (`pubDate` → `date`, …), or undefined when the page is no article. */
   toKanal(frontMatter: FrontMatter, relative: string): FrontMatter | undefined
+  /**
+   * The generator's own slug rule, when it publishes slugs kanal's rule refuses: any text (a `slug` or a
+   * file name) in the form it puts in the URL (Hugo: `Mein_Artikel` → `mein_artikel`); '' when none.
+   */
+  slugOf?(text: string): string
   /** The template language bodies may hold: Liquid (`{{ }}`, `{% %}`) or Hugo shortcodes (`{{< >}}`). */
   templates: 'liquid' | 'hugo' | 'none'
 }

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
+import { toHugoSegment } from '../slug.js'
 import { FrontMatterDraft, firstText, type SiteConventions, textIn } from './_conventions.js'
 import {
   authorOf,
@@ -70,6 +71,8 @@ export const hugo: SiteConventions = {
   name: 'hugo',
   knownKeys: new Set(_KNOWN),
   templates: 'hugo',
+  // Hugo publishes any slug or file name, urlized: `_` and capitals kept, lower-cased.
+  slugOf: toHugoSegment,
   isArticleFile(relative) {
     return !/^_index\.[^.]+$/.test(path.posix.basename(relative))
   },
@@ -155,16 +158,20 @@ export function readHugoSite(dir: string): FoundSite | undefined {
     `/${section}/:filepath/`,
     "Hugo's default: the path below content/",
   )
+  if (settings.disablePathToLower === true)
+    notes.assumed.push(
+      `lower-case URLs: ${file} sets disablePathToLower, which kanal does not follow; pages with capitals in their file name or slug get other URLs than the site's`,
+    )
   return notes.site('hugo')
 }
 
 /**
- * A Hugo permalink pattern in kanal's placeholders: `:filename` is the file (or bundle) name, `:path`;
+ * A Hugo permalink pattern in kanal's placeholders: `:filename` is the file (or bundle) name, kanal's too;
  * `:slugorfilename` is kanal's `:slug`; `:title` (Hugo: the title made a slug) is taken as `:slug` too.
  */
 function _permalink(pattern: string, section: string): string {
   return pattern
-    .replace(/:(filename|contentbasename)\b/g, ':path')
+    .replace(/:contentbasename\b/g, ':filename')
     .replace(/:(slugorfilename|slugorcontentbasename|title)\b/g, ':slug')
     .replace(/:sections?\b/g, section)
 }
