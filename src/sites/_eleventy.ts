@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { FrontMatterDraft, type SiteConventions } from './_conventions.js'
 import {
   authorOf,
   type FoundSite,
+  feedUrlOf,
   firstFile,
   languageTag,
   readSettingsFile,
@@ -87,9 +88,10 @@ export async function readEleventySite(dir: string): Promise<FoundSite | undefin
   notes.set('from', 'eleventy', `${configFile} and ${dataName}`)
   notes.set('title', text(metadata.title), dataName, path.basename(path.resolve(dir)), 'the folder name')
   notes.set('description', text(metadata.description), dataName)
+  const siteUrl = siteUrlOf(metadata.url)
   notes.set(
     'siteUrl',
-    siteUrlOf(metadata.url),
+    siteUrl,
     dataName,
     'https://www.example.com/',
     `${dataName} has no url: set your address`,
@@ -105,5 +107,17 @@ export async function readEleventySite(dir: string): Promise<FoundSite | undefin
     `/${folder ? `${folder}/` : ''}:path/`,
     'Eleventy makes URLs from folders and file names',
   )
+  // The feed plugin's `outputPath` (eleventy-base-blog: `/feed/feed.xml`), read from the config's text.
+  const configText = readFileSync(path.join(dir, configFile), 'utf8')
+  const output = /outputPath\s*:\s*['"`](\/[^'"`]+\.(?:xml|json))['"`]/.exec(configText)?.[1]
+  notes.feedPlaces = {
+    files: [
+      ...(output ? [`_site${output}`] : []),
+      '_site/feed.xml',
+      '_site/feed/feed.xml',
+      '_site/feed.json',
+    ],
+    ...(output ? { url: feedUrlOf(siteUrl, output) } : {}),
+  }
   return notes.site('eleventy')
 }

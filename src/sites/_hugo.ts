@@ -5,6 +5,7 @@ import { FrontMatterDraft, firstText, type SiteConventions, textIn } from './_co
 import {
   authorOf,
   type FoundSite,
+  feedUrlOf,
   firstFile,
   languageTag,
   readSettingsFile,
@@ -118,9 +119,10 @@ export function readHugoSite(dir: string): FoundSite | undefined {
   notes.set('from', 'hugo', file)
   notes.set('title', text(settings.title), file, path.basename(path.resolve(dir)), 'the folder name')
   notes.set('description', text(params.description ?? settings.description), file)
+  const siteUrl = siteUrlOf(settings.baseURL ?? settings.baseurl)
   notes.set(
     'siteUrl',
-    siteUrlOf(settings.baseURL ?? settings.baseurl),
+    siteUrl,
     `${file}: baseURL`,
     'https://www.example.com/',
     `${file} has no baseURL: set your address`,
@@ -158,6 +160,9 @@ export function readHugoSite(dir: string): FoundSite | undefined {
     `/${section}/:filepath/`,
     "Hugo's default: the path below content/",
   )
+  // Hugo's own RSS template gives each page's URL as its guid, at `index.xml` of the site.
+  notes.set('idFrom', undefined, file, 'url', "Hugo's RSS gives each page's URL as its id")
+  notes.feedPlaces = { files: ['public/index.xml'], url: feedUrlOf(siteUrl, 'index.xml') }
   if (settings.disablePathToLower === true)
     notes.assumed.push(
       `lower-case URLs: ${file} sets disablePathToLower, which kanal does not follow; pages with capitals in their file name or slug get other URLs than the site's`,

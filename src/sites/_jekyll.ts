@@ -6,6 +6,7 @@ import { FrontMatterDraft, type SiteConventions, splitWords, textIn } from './_c
 import {
   authorOf,
   type FoundSite,
+  feedUrlOf,
   firstFile,
   languageTag,
   readSettingsFile,
@@ -140,9 +141,10 @@ export function readJekyllSite(dir: string): FoundSite | undefined {
   notes.set('from', 'jekyll', `${file} and _posts/`)
   notes.set('title', text(settings.title), from, path.basename(path.resolve(dir)), 'the folder name')
   notes.set('description', text(settings.description), from)
+  const siteUrl = siteUrlOf(settings.url, settings.baseurl)
   notes.set(
     'siteUrl',
-    siteUrlOf(settings.url, settings.baseurl),
+    siteUrl,
     `${from}: url + baseurl`,
     siteUrlOf('https://www.example.com/', settings.baseurl),
     `${from} has no url: set your address`,
@@ -153,6 +155,13 @@ export function readJekyllSite(dir: string): FoundSite | undefined {
   notes.set('content', '_posts', 'Jekyll reads its posts from there')
   const style = text(settings.permalink) ?? 'date'
   notes.set('permalink', _permalink(style, file), `${from}: permalink ${JSON.stringify(style)}`)
+  // jekyll-feed writes `feed.xml` (or its `feed.path`) into the site, `_site/` when built.
+  const feedPath = text(_record(settings.feed).path) ?? 'feed.xml'
+  const plugins = [settings.plugins, settings.gems].flat()
+  notes.feedPlaces = {
+    files: [`_site/${feedPath.replace(/^\/+/, '')}`, '_site/atom.xml'],
+    ...(plugins.includes('jekyll-feed') ? { url: feedUrlOf(siteUrl, feedPath) } : {}),
+  }
   return notes.site('jekyll')
 }
 
@@ -166,4 +175,8 @@ function _permalink(style: string, file: string): string {
     )
   }
   return pattern
+}
+
+function _record(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
 }

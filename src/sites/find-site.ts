@@ -8,10 +8,11 @@ import { readAstroSite } from './_astro.js'
 import { readEleventySite } from './_eleventy.js'
 import { readHugoSite } from './_hugo.js'
 import { readJekyllSite } from './_jekyll.js'
-import type { FoundSite } from './_settings.js'
+import { findOldFeed } from './_old-feed.js'
+import type { FoundSite, OldFeed } from './_settings.js'
 import type { Generator } from './generator.js'
 
-export type { FoundSite } from './_settings.js'
+export type { FoundSite, OldFeed } from './_settings.js'
 
 /**
  * Recognises the generator of the site in `dir` from its files and reads its settings into a kanal
@@ -25,12 +26,27 @@ export async function findSite(dir: string): Promise<FoundSite> {
       `${path.relative(process.cwd(), dir) || '.'}: no site kanal knows: looked for _config.yml with _posts/ (Jekyll), hugo.toml/yaml/json or config.toml/yaml/json (Hugo), eleventy.config.* or .eleventy.js with _data/metadata.* (Eleventy), astro.config.* (Astro)`,
     )
   }
+  const oldFeed = findOldFeed(dir, site.feedPlaces ?? { files: [] }, String(site.config.siteUrl))
+  if (oldFeed) {
+    site.oldFeed = oldFeed
+    // The feed itself says whether its ids are its links: then kanal's URL ids keep them.
+    if (oldFeed.file && !oldFeed.builtFor) _idsAsIn(site, oldFeed)
+  }
   const ignoreKeys = await _unknownKeys(dir, site)
   if (ignoreKeys.length > 0) {
     site.config.ignoreKeys = ignoreKeys
     site.found.push(`ignoreKeys: ${JSON.stringify(ignoreKeys)} (front-matter keys of the site's articles)`)
   }
   return site
+}
+
+function _idsAsIn(site: FoundSite, feed: OldFeed): void {
+  const noted = site.assumed.findIndex((line) => line.startsWith('idFrom:'))
+  if (noted !== -1) site.assumed.splice(noted, 1)
+  if (feed.idsAreLinks) {
+    site.config.idFrom = 'url'
+    site.found.push(`idFrom: "url" (${feed.file}: its ids are the articles' URLs)`)
+  } else delete site.config.idFrom
 }
 
 /** The keys the site's articles use that kanal would warn about, sorted. */
