@@ -32,7 +32,9 @@ Creates kanal.config.json (with $schema for editor completion) and content/ with
 article in the current folder. Never overwrites anything: stops if either exists.
 
 With --from <folder>, reads an existing Jekyll, Hugo, Eleventy or Astro site there instead and writes
-only <folder>/kanal.config.json from the site's own settings; it prints what it found and assumed.
+only <folder>/kanal.config.json from the site's own settings; it prints what it found and assumed,
+and notes what kanal cannot do as the site does (an Eleventy permalink computed with the site's own
+filters: it proposes kanal's equivalent when it recognises the pattern).
 When the site's current feed is there (its build output, such as _site/feed.xml or public/index.xml,
 or a committed feed file) or its settings name its URL, it prints the kanal adopt command that takes
 the feed's ids over, so the first publish delivers nothing again; it runs nothing itself, changes no
@@ -58,7 +60,7 @@ export const initCommand = defineCommand({
       const site = await initFromSite(path.resolve(cwd, values.from), values.force === true)
       const name = path.relative(cwd, site.written).split(path.sep).join('/') || site.written
       io.stderr(
-        `kanal init: found a ${site.generator} site.\n${site.found.map((line) => `  found    ${line}\n`).join('')}${site.assumed.map((line) => `  assumed  ${line}\n`).join('')}kanal init: wrote ${name}. Next: npx kanal build\n`,
+        `kanal init: found a ${site.generator} site.\n${site.found.map((line) => `  found    ${line}\n`).join('')}${site.assumed.map((line) => `  assumed  ${line}\n`).join('')}${site.notes.map((line) => `  note     ${line}\n`).join('')}kanal init: wrote ${name}. Next: npx kanal build\n`,
       )
       if (site.oldFeed) io.stderr(toAdoptAdvice(site.oldFeed, path.relative(cwd, path.dirname(site.written))))
       return EXIT.ok

@@ -55,6 +55,7 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
       fields.warn(key, `unknown key "${key}" is ignored; ${hint}`)
     }
   }
+  for (const note of frontMatter.notes ?? []) fields.warn(note.key, note.reason)
   const title = fields.text('title', true)
   const date = fields.date('date', config.timeZone, true)
   const updated = fields.date('updated', config.timeZone, false) ?? date

@@ -27,6 +27,7 @@ export interface SiteConventions {
 export class FrontMatterDraft {
   readonly data: Record<string, unknown>
   readonly positions: FrontMatter['positions']
+  readonly notes: NonNullable<FrontMatter['notes']> = []
 
   constructor(frontMatter: FrontMatter) {
     this.data = { ...frontMatter.data }
@@ -57,8 +58,17 @@ export class FrontMatterDraft {
     if (!this.has(key)) this.data[key] = value
   }
 
+  /** A problem of the page kanal reads around (template code it cannot evaluate): a warning at `key`. */
+  warn(key: string, reason: string): void {
+    this.notes.push({ key, reason })
+  }
+
   done(): FrontMatter {
-    return { data: this.data, positions: this.positions }
+    return {
+      data: this.data,
+      positions: this.positions,
+      ...(this.notes.length > 0 ? { notes: this.notes } : {}),
+    }
   }
 }
 
@@ -80,4 +90,9 @@ export function textIn(value: unknown, key: string): unknown {
     return typeof inner === 'string' ? inner : undefined
   }
   return undefined
+}
+
+/** True when a front-matter value is template code (`{{ … }}`, `{% … %}`) kanal cannot evaluate. */
+export function isTemplateCode(value: unknown): value is string {
+  return typeof value === 'string' && /\{\{|\{%/.test(value)
 }

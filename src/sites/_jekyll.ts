@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { UsageError } from '../errors.js'
+import { quoteValue } from '../quote.js'
 import { toSlug } from '../slug.js'
-import { FrontMatterDraft, type SiteConventions, splitWords, textIn } from './_conventions.js'
+import { FrontMatterDraft, isTemplateCode, type SiteConventions, splitWords, textIn } from './_conventions.js'
 import {
   authorOf,
   type FoundSite,
@@ -105,9 +106,15 @@ export const jekyll: SiteConventions = {
     draft.move('description', 'summary')
     draft.move('last_modified_at', 'updated')
     draft.move('modified', 'updated')
-    // A page-level permalink is a path below the site (baseurl included by Jekyll, as kanal's `url`).
+    // A page-level permalink is a path below the site (baseurl included by Jekyll, as kanal's `url`);
+    // Liquid in it is nothing Jekyll evaluates there, and no URL to publish.
+    if (isTemplateCode(draft.data.permalink))
+      draft.warn(
+        'permalink',
+        `the permalink ${quoteValue(draft.data.permalink)} holds template code, which is no URL; the article gets the URL of "permalink" in kanal.config.json instead: write a plain path here`,
+      )
     draft.move('permalink', 'url', (value) =>
-      typeof value === 'string' && !value.includes(':') ? value : undefined,
+      typeof value === 'string' && !value.includes(':') && !isTemplateCode(value) ? value : undefined,
     )
     if (typeof draft.data.categories === 'string') draft.data.categories = splitWords(draft.data.categories)
     if (typeof draft.data.tags === 'string') draft.data.tags = splitWords(draft.data.tags)

@@ -14,6 +14,8 @@ export interface FoundSite {
   found: string[]
   /** What had to be assumed, one line each. */
   assumed: string[]
+  /** What kanal cannot do as the site does, and what to do about it, one line each. */
+  notes: string[]
   /** Where the site's current feed may be: its build output's feed files, the URL its settings give. */
   feedPlaces?: FeedPlaces
   /** The site's current feed, when one was found (set by `findSite`). */
@@ -45,6 +47,7 @@ export class SiteNotes {
   readonly config: Record<string, unknown> = {}
   readonly found: string[] = []
   readonly assumed: string[] = []
+  readonly notes: string[] = []
   feedPlaces: FeedPlaces = { files: [] }
 
   /** Sets `key` to the first given value, noting where it came from; else to `fallback`, noting why. */
@@ -64,6 +67,7 @@ export class SiteNotes {
       config: this.config,
       found: this.found,
       assumed: this.assumed,
+      notes: this.notes,
       feedPlaces: this.feedPlaces,
     }
   }
