@@ -128,7 +128,7 @@ export function toKanalPermalink(template: string, context: PermalinkContext): T
   if (/\{%/.test(template)) out.problems.push('a {% %} tag')
   const filled = template.replace(/\{\{-?\s*(.*?)\s*-?\}\}/g, (_, expression: string) => {
     const [head = '', ...filters] = expression.split('|').map((part) => part.trim())
-    const names = filters.map((filter) => filter.split(':')[0]?.trim() ?? '')
+    const names = filters.map((filter) => _filterCall(filter).name)
     out.customFilters.push(...names.filter((name) => !_BUILT_IN.has(name)))
     const part = _part(head, filters, context)
     if (part.problem) out.problems.push(`{{ ${expression} }}: ${part.problem}`)
@@ -154,13 +154,14 @@ function _part(
     return { text, meaning: `${text} (an index file named by its folder)` }
   }
   if ((head === 'date' || head === 'page.date') && filters.length === 1) {
-    const [name = '', ...rest] = (filters[0] as string).split(':')
-    const argument = /^\s*(['"])(.*)\1\s*$/.exec(rest.join(':'))?.[2]
+    const { name, argument } = _filterCall(filters[0] as string)
     const found =
-      argument !== undefined ? { format: argument, from: 'Liquid date' } : context.filterFormat(name.trim())
+      argument !== undefined
+        ? { format: argument, from: `the format given to ${name}` }
+        : context.filterFormat(name)
     const text = found && _datePlaceholders(found.format)
     if (text) return { text, meaning: `${text} (${found.from})` }
-    return { problem: `kanal does not know which date parts the filter "${name.trim()}" writes` }
+    return { problem: `kanal does not know which date parts the filter "${name}" writes` }
   }
   if (/^[\w.]+$/.test(head) && slugOnly) {
     const found = context.lookup(head)
@@ -171,6 +172,13 @@ function _part(
     return { problem: `"${head}" is no plain value in the site's data` }
   }
   return { problem: 'kanal cannot evaluate it' }
+}
+
+/** A filter as called: Liquid's `date: "%Y/%m"`, Nunjucks' `dateFilter("yyyy/LL")`, or a bare name. */
+function _filterCall(filter: string): { name: string; argument?: string } {
+  const call = /^([\w$]+)\s*(?::\s*|\(\s*)(['"])(.*?)\2\s*\)?\s*$/.exec(filter)
+  if (call) return { name: call[1] as string, argument: call[3] as string }
+  return { name: (/^[\w$]+/.exec(filter)?.[0] ?? filter).trim() }
 }
 
 /** `yyyy/MM/dd`, `%Y/%m/%d`, `YYYY-MM` … as kanal's placeholders; undefined for any other format. */

@@ -59,6 +59,15 @@ describe('toKanalPermalink', () => {
     ).toBe('/:year/:month/:slug/')
   })
 
+  it("should read a Nunjucks filter's format argument", () => {
+    const translated = toKanalPermalink(
+      '/{{ page.date | formatDate("yyyy-MM") }}/{{ page.fileSlug }}/',
+      context,
+    )
+    expect(translated.pattern).toBe('/:year-:month/:slug/')
+    expect(translated.customFilters).toEqual(['formatDate'])
+  })
+
   it('should give the problems when a part is not recognised', () => {
     const translated = toKanalPermalink('/{{ title | slugify }}/{{ date | wochentag }}/', context)
     expect(translated.pattern).toBeUndefined()
