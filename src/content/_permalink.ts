@@ -13,6 +13,8 @@ export interface PermalinkParts {
   relative: string
   /** The slug the front matter writes, if any (`:filepath` takes it for its last segment). */
   givenSlug?: string
+  /** The article's title (Hugo's `:title`, and `:slug` without a slug). */
+  title?: string
 }
 
 /**
@@ -21,17 +23,22 @@ export interface PermalinkParts {
  * (left out with their slash when there are none); `:path` (Eleventy, Astro) the file's path below the
  * content folder without its extension, `index` files named by their folder; `:filepath` (Hugo's
  * default URLs) that path as written, only lower-cased, a front-matter slug in place of its last segment;
- * `:filename` (Hugo's) the file's name alone, so cleaned, whatever slug the front matter sets.
+ * `:filename` (Hugo's) the file's name alone, so cleaned, whatever slug the front matter sets;
+ * `:hugotitle` (Hugo's `:title`) the title so cleaned, `:slugortitle` (Hugo's `:slug`) the front
+ * matter's slug, else that title.
  */
 export function permalinkFor(config: Pick<Config, 'permalink' | 'timeZone'>, parts: PermalinkParts): string {
   const pattern = config.permalink
-  if (!/:(year|month|day|categories|path|filepath|filename|title)/.test(pattern))
+  if (!/:(year|month|day|categories|path|filepath|filename|title|hugotitle|slugortitle)/.test(pattern))
     return pattern.replace(':slug', parts.slug)
   const [year, month, day] = formatCalendarDay(parts.date, config.timeZone).split('-')
   const filled = pattern
     .replace(':year', year ?? '')
     .replace(':month', month ?? '')
     .replace(':day', day ?? '')
+    // Hugo's `:slug` and `:title` (before kanal's `:slug`, which they contain): the title, as Hugo cleans it.
+    .replace(':slugortitle', () => parts.givenSlug ?? toHugoSegment(parts.title ?? parts.slug))
+    .replace(':hugotitle', () => toHugoSegment(parts.title ?? parts.slug))
     .replace(':slug', parts.slug)
     .replace(':title', parts.slug)
     .replace(':path', () => _pathSlug(parts.relative))

@@ -84,6 +84,7 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
           categories,
           relative: source.relative,
           ...(fields.has('slug') ? { givenSlug: slug } : {}),
+          title,
         }).replace(/^\//, ''),
         config.siteUrl,
       ).href,

@@ -172,12 +172,15 @@ export function readHugoSite(dir: string): FoundSite | undefined {
 
 /**
  * A Hugo permalink pattern in kanal's placeholders: `:filename` is the file (or bundle) name, kanal's too;
- * `:slugorfilename` is kanal's `:slug`; `:title` (Hugo: the title made a slug) is taken as `:slug` too.
+ * `:slugorfilename` is kanal's `:slug`; Hugo's `:slug` (the slug, else the title) and `:title` (the
+ * title) are kanal's `:slugortitle` and `:hugotitle`, the title cleaned as Hugo cleans it.
  */
 function _permalink(pattern: string, section: string): string {
   return pattern
     .replace(/:contentbasename\b/g, ':filename')
-    .replace(/:(slugorfilename|slugorcontentbasename|title)\b/g, ':slug')
+    .replace(/:slug\b/g, ':slugortitle')
+    .replace(/:title\b/g, ':hugotitle')
+    .replace(/:(slugorfilename|slugorcontentbasename)\b/g, ':slug')
     .replace(/:sections?\b/g, section)
 }
 
