@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { isSitePath } from '../site-paths.js'
 import { toSlug } from '../slug.js'
 import {
   type DataFile,
@@ -60,11 +61,6 @@ function _translate(
     result.notes.push(
       `${file.name} computes the permalink in JavaScript, which kanal does not run: kept Eleventy's folder-based URLs ("${fallback}"), so the URLs of the articles in ${folders.content}/ may differ from the site's; ${_PLUGIN}`,
     )
-    return
-  }
-  if (!/\{\{|\{%/.test(template)) {
-    result.pattern = _servedPath(template)
-    result.assumed.push(`permalink: ${JSON.stringify(result.pattern)} (${file.name})`)
     return
   }
   // As Eleventy's data cascade: the innermost directory data first, then the global data.
@@ -135,9 +131,12 @@ export function toKanalPermalink(template: string, context: PermalinkContext): T
     else if (part.meaning) out.meanings.push(`{{ ${expression} }} as ${part.meaning}`)
     return part.text ?? ''
   })
-  const pattern = _servedPath(filled.replace(/\/{2,}/g, '/'))
+  // Eleventy writes a permalink without a leading slash below its output folder too.
+  const pattern = _servedPath(`/${filled}`.replace(/\/{2,}/g, '/'))
   if (out.problems.length === 0 && !/:(slug|path)/.test(pattern))
     out.problems.push('it names no part of the article file (page.fileSlug, page.filePathStem)')
+  else if (out.problems.length === 0 && !isSitePath(pattern))
+    out.problems.push(`${JSON.stringify(pattern)} is no path kanal can publish below the site`)
   if (out.problems.length === 0) out.pattern = pattern
   return out
 }

@@ -68,6 +68,13 @@ describe('toKanalPermalink', () => {
     expect(translated.customFilters).toEqual(['formatDate'])
   })
 
+  it('should not take a plain path for all articles as a pattern', () => {
+    expect(toKanalPermalink('/blog/', context).problems).toEqual([
+      'it names no part of the article file (page.fileSlug, page.filePathStem)',
+    ])
+    expect(toKanalPermalink('blog/{{ page.fileSlug }}/index.html', context).pattern).toBe('/blog/:slug/')
+  })
+
   it('should give the problems when a part is not recognised', () => {
     const translated = toKanalPermalink('/{{ title | slugify }}/{{ date | wochentag }}/', context)
     expect(translated.pattern).toBeUndefined()
