@@ -66,15 +66,26 @@ export function readDataChain(folders: EleventyFolders): DataFile[] {
 
 /** The directory data files in folders below the article folder. */
 export function readDataBelow(folders: EleventyFolders): DataFile[] {
-  const root = path.join(folders.dir, folders.content)
-  if (!existsSync(root)) return []
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && !entry.name.startsWith('_'))
-    .map((entry) =>
-      path.relative(folders.dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
-    )
-    .sort()
-    .flatMap((folder) => _dataFilesIn(folders.dir, folder))
+  const found: DataFile[] = []
+  const walk = (folder: string) => {
+    let names: string[]
+    try {
+      names = readdirSync(path.join(folders.dir, folder), { withFileTypes: true })
+        // Not the site's pages: dependencies, build output, hidden and `_` folders (`_site`, `_data`).
+        .filter((entry) => entry.isDirectory() && !/^[._]|^node_modules$/.test(entry.name))
+        .map((entry) => entry.name)
+        .sort()
+    } catch {
+      return
+    }
+    for (const name of names) {
+      const below = path.posix.join(folder, name)
+      found.push(..._dataFilesIn(folders.dir, below))
+      walk(below)
+    }
+  }
+  walk(folders.content)
+  return found
 }
 
 /** A folder's directory data files (`x/x.json`, then `x/x.11tydata.*`, as Eleventy lets the latter win). */

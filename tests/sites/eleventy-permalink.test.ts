@@ -140,6 +140,10 @@ export default {
     const dir = await makeScenario(
       site({
         'posts/posts.json': JSON.stringify({ permalink: '/{{ title | slugify }}/{{ date | wochentag }}/' }),
+        'posts/archiv/archiv.11tydata.json': JSON.stringify({ permalink: '/alt/{{ page.fileSlug }}/' }),
+        'posts/archiv/alt.md': '---\ntitle: Alt\ndate: 2020-01-01\n---\nText.\n',
+        // Dependencies are no pages of the site.
+        'posts/node_modules/paket/paket.json': JSON.stringify({ permalink: '/{{ x }}/' }),
       }),
     )
     try {
@@ -150,6 +154,10 @@ export default {
       expect(init.stderr).toContain(
         'kept Eleventy\'s folder-based URLs ("/posts/:path/"), so the URLs of the articles in posts/ may differ from the site\'s',
       )
+      expect(init.stderr).toContain(
+        'note     posts/archiv/archiv.11tydata.json computes the permalink of the articles in posts/archiv/: kanal gives them the URLs of "permalink" in kanal.config.json, which may differ from the site\'s',
+      )
+      expect(init.stderr).not.toContain('paket.json')
       const config = JSON.parse(await readFile(path.join(dir, 'kanal.config.json'), 'utf8'))
       expect(config.permalink).toBe('/posts/:path/')
     } finally {
