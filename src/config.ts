@@ -184,7 +184,9 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
   )
   const permalink = value.permalink ?? '/:slug/'
   need(
-    typeof permalink === 'string' && /:(slug|title|path|filepath)/.test(permalink) && isSitePath(permalink),
+    typeof permalink === 'string' &&
+      /:(slug|title|path|filepath|filename|hugotitle)/.test(permalink) &&
+      isSitePath(permalink),
     `"permalink" must be a path below siteUrl containing :slug (or :path), like /:year/:slug/ (no scheme, host, .., query or fragment; got ${quoteValue(permalink)})`,
   )
   const categoryFeeds = value.categoryFeeds ?? true

@@ -38,3 +38,23 @@ function _codePoints(value: string): string {
     .map((char) => `u${(char.codePointAt(0) ?? 0).toString(16)}`)
     .join('-')
 }
+
+/**
+ * A path segment as Hugo makes it from a file name or a `slug` (its `urlize`): lower case (Hugo's
+ * default, `disablePathToLower` off), letters, digits, marks and `._#+~@-` kept (`Mein_Artikel` →
+ * `mein_artikel`), a run of spaces one hyphen (none at the start), anything else dropped
+ * (`Teil (2)` → `teil-2`, `a&b` → `ab`).
+ */
+export function toHugoSegment(value: string): string {
+  let cleaned = ''
+  let hyphen = false
+  for (const char of value.toLowerCase()) {
+    if (/[\p{L}\p{N}\p{M}._#+~@-]/u.test(char)) {
+      cleaned += hyphen ? `-${char}` : char
+      hyphen = false
+    } else if (cleaned && /\s/u.test(char)) {
+      hyphen = true
+    }
+  }
+  return cleaned
+}

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { UsageError } from '../errors.js'
 import { PACKAGE_ROOT } from '../package-root.js'
-import type { FoundSite } from '../sites/find-site.js'
+import type { FoundSite, OldFeed } from '../sites/find-site.js'
 import { defineCommand } from './_command.js'
 import { EXIT } from './_exit.js'
 
@@ -32,7 +32,13 @@ Creates kanal.config.json (with $schema for editor completion) and content/ with
 article in the current folder. Never overwrites anything: stops if either exists.
 
 With --from <folder>, reads an existing Jekyll, Hugo, Eleventy or Astro site there instead and writes
-only <folder>/kanal.config.json from the site's own settings; it prints what it found and assumed.
+only <folder>/kanal.config.json from the site's own settings; it prints what it found and assumed,
+and notes what kanal cannot do as the site does (an Eleventy permalink computed with the site's own
+filters: it proposes kanal's equivalent when it recognises the pattern).
+When the site's current feed is there (its build output, such as _site/feed.xml or public/index.xml,
+or a committed feed file) or its settings name its URL, it prints the kanal adopt command that takes
+the feed's ids over, so the first publish delivers nothing again; it runs nothing itself, changes no
+article and reads nothing from the network.
 
 Options:
   --content <dir>      content folder to create (default: content)
@@ -54,8 +60,9 @@ export const initCommand = defineCommand({
       const site = await initFromSite(path.resolve(cwd, values.from), values.force === true)
       const name = path.relative(cwd, site.written).split(path.sep).join('/') || site.written
       io.stderr(
-        `kanal init: found a ${site.generator} site.\n${site.found.map((line) => `  found    ${line}\n`).join('')}${site.assumed.map((line) => `  assumed  ${line}\n`).join('')}kanal init: wrote ${name}. Next: npx kanal build\n`,
+        `kanal init: found a ${site.generator} site.\n${site.found.map((line) => `  found    ${line}\n`).join('')}${site.assumed.map((line) => `  assumed  ${line}\n`).join('')}${site.notes.map((line) => `  note     ${line}\n`).join('')}kanal init: wrote ${name}. Next: npx kanal build\n`,
       )
+      if (site.oldFeed) io.stderr(toAdoptAdvice(site.oldFeed, path.relative(cwd, path.dirname(site.written))))
       return EXIT.ok
     }
     if (values.force) throw new UsageError('--force only goes with --from: kanal init never overwrites')
@@ -108,6 +115,39 @@ export async function initFromSite(dir: string, force: boolean): Promise<FoundSi
   const config = { $schema: path.relative(dir, _SCHEMA).split(path.sep).join('/'), ...site.config }
   await writeFile(target, `${JSON.stringify(config, null, 2)}\n`, { flag: force ? 'w' : 'wx' })
   return { ...site, written: target }
+}
+
+/**
+ * What `init --from` says about the site's current feed: the `kanal adopt` command that takes its ids
+ * over, and why. init itself changes no article and reads nothing from the network.
+ */
+export function toAdoptAdvice(feed: OldFeed, folder: string): string {
+  const cd = folder === '' ? '' : `cd ${_shellWord(folder)} && `
+  const live = feed.url && `npx kanal adopt ${_shellWord(feed.url)}`
+  const local = feed.file && `npx kanal adopt ${_shellWord(feed.file)}`
+  const command = (feed.builtFor && live) || local || live
+  const found = feed.file
+    ? `${feed.file} (${feed.items} ${feed.items === 1 ? 'item' : 'items'})`
+    : `probably ${feed.url} (the site's settings name it; kanal init reads nothing from the network)`
+  const lines = [
+    `kanal init: the site's current feed is ${found}.`,
+    '  Feed readers know its items by their ids; an article kanal gives another id reaches every subscriber again as new.',
+    `  To take the old ids over (one line id: "…" in an article's front matter where kanal's id differs; --dry-run shows it first):`,
+    `    ${cd}${command}`,
+    `  Then ${cd}npx kanal build --against ${_shellWord((command === live ? feed.url : feed.file) ?? '')} shows that the first publish delivers nothing again.`,
+  ]
+  if (feed.builtFor)
+    lines.splice(
+      1,
+      0,
+      `  It was built for ${feed.builtFor}, not for the site's address: its ids may not be the ones subscribers have${live ? `; take them from the live feed` : ''}.`,
+    )
+  return `${lines.join('\n')}\n`
+}
+
+/** A path or URL as one shell word. */
+function _shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`
 }
 
 async function _exists(target: string): Promise<boolean> {

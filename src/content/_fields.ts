@@ -127,9 +127,16 @@ export class Fields {
     return { ...person, name }
   }
 
-  slug(): string {
+  /**
+   * The slug: kanal's strict rule, or, with `generatorSlug`, the segment a generator publishes for any
+   * text (Hugo keeps `Mein_Artikel` as `mein_artikel`); a file's name is taken through the same rule.
+   */
+  slug(generatorSlug?: (text: string) => string): string {
     const value = this.#data.slug
-    if (value === undefined || value === null) return slugFromFile(this.#source.relative)
+    if (value === undefined || value === null)
+      return generatorSlug?.(fileName(this.#source.relative)) || slugFromFile(this.#source.relative)
+    const published = generatorSlug && typeof value === 'string' ? generatorSlug(value) : ''
+    if (published) return published
     if (typeof value !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(value)) {
       const hint = typeof value === 'string' ? ` like ${quoteValue(toSlug(value) || 'mein-artikel')}` : ''
       this.fail('slug', `"slug" must use only a-z, 0-9 and hyphens${hint} (got ${quoteValue(value)})`)
@@ -175,9 +182,13 @@ export class Fields {
 
 /** The slug a file gets from its name (`Über uns.md` → `ueber-uns`, `x/index.md` → `x`). */
 export function slugFromFile(relative: string): string {
+  return toSlug(fileName(relative)) || 'artikel'
+}
+
+/** The name an article file stands for: its own, or its folder's for `x/index.md`. */
+function fileName(relative: string): string {
   const parsed = path.posix.parse(relative)
-  const name = parsed.name === 'index' && parsed.dir ? path.posix.basename(parsed.dir) : parsed.name
-  return toSlug(name) || 'artikel'
+  return parsed.name === 'index' && parsed.dir ? path.posix.basename(parsed.dir) : parsed.name
 }
 
 function _kind(value: unknown): string {

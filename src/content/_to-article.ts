@@ -41,7 +41,8 @@ const _KNOWN = new Set([
 export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: Config): ArticleResult {
   const fields = new Fields(source, frontMatter)
   const known = [..._KNOWN]
-  const accepted = conventionsFor(config.from)?.knownKeys
+  const conventions = conventionsFor(config.from)
+  const accepted = conventions?.knownKeys
   for (const key of Object.keys(frontMatter.data)) {
     if (
       !_KNOWN.has(key) &&
@@ -54,6 +55,7 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
       fields.warn(key, `unknown key "${key}" is ignored; ${hint}`)
     }
   }
+  for (const note of frontMatter.notes ?? []) fields.warn(note.key, note.reason)
   const title = fields.text('title', true)
   const date = fields.date('date', config.timeZone, true)
   const updated = fields.date('updated', config.timeZone, false) ?? date
@@ -61,7 +63,7 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
   const categories = _capped(fields, 'categories', [...fields.list('category'), ...fields.list('categories')])
   const tags = _capped(fields, 'tags', fields.list('tags'))
   const author = fields.author() ?? config.author
-  const slug = fields.slug()
+  const slug = fields.slug(conventions?.slugOf)
   const draft = fields.flag('draft')
   const id = fields.id()
   // `url` and `image` are checked even when fields before them failed: every problem in one run.
@@ -82,6 +84,7 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
           categories,
           relative: source.relative,
           ...(fields.has('slug') ? { givenSlug: slug } : {}),
+          title,
         }).replace(/^\//, ''),
         config.siteUrl,
       ).href,
@@ -146,7 +149,8 @@ function _tagUri(config: Config, date: Date, slug: string): string {
     host = new URL(config.siteUrl).hostname.replace(/^www\./, '')
     _hosts.set(config.siteUrl, host)
   }
-  return `tag:${host},${formatCalendarDay(date, config.timeZone)}:${slug}`
+  // A generator's slug may hold letters beyond ASCII (Hugo: `über-uns`): an IRI, as Atom ids are.
+  return toUriText(`tag:${host},${formatCalendarDay(date, config.timeZone)}:${slug}`, 'iri')
 }
 
 /** True when `value` is `known` with one letter changed, added, removed or two swapped (or a German spelling). */

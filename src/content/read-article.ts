@@ -72,7 +72,12 @@ export function readArticle(file: ArticleFile, config: Config): ReadArticle {
  * `init --from` records in `ignoreKeys`); a file that cannot be read has none.
  */
 export function readUnknownKeys(file: ArticleFile, config: Config): string[] {
-  return readArticle(file, config).warnings.flatMap((warning) => {
+  return findUnknownKeys(readArticle(file, config).warnings)
+}
+
+/** The unknown front-matter keys warnings name, but not those one edit off a known key. */
+export function findUnknownKeys(warnings: ContentError[]): string[] {
+  return warnings.flatMap((warning) => {
     // A key one edit off a known one ("titel") is a typo to fix, not a key to accept.
     const key = /^unknown key "([^"]+)"/.exec(warning.reason)?.[1]
     return key === undefined || warning.reason.includes('did you mean') ? [] : [key]

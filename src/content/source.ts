@@ -33,4 +33,6 @@ export interface FrontMatter {
   data: Record<string, unknown>
   /** Where each top-level key's value sits, for messages that point at it. */
   positions: KeyPosition[]
+  /** Problems a generator's conventions found (template code in a permalink): warnings at the key. */
+  notes?: { key: string; reason: string }[]
 }

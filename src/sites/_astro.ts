@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { FrontMatterDraft, type SiteConventions } from './_conventions.js'
-import { type FoundSite, firstFile, SiteNotes, siteUrlOf } from './_settings.js'
+import { type FoundSite, feedUrlOf, firstFile, SiteNotes, siteUrlOf } from './_settings.js'
 
 // The Astro blog template's content collection (src/content/blog, src/content.config.ts).
 
@@ -46,9 +46,10 @@ export function readAstroSite(dir: string): FoundSite | undefined {
   )
   notes.set('description', _constant(consts, 'SITE_DESCRIPTION'), constsFile ?? '')
   const site = /\bsite\s*:\s*['"`]([^'"`]+)['"`]/.exec(config)?.[1]
+  const siteUrl = siteUrlOf(site)
   notes.set(
     'siteUrl',
-    siteUrlOf(site),
+    siteUrl,
     `${file}: site`,
     'https://www.example.com/',
     `${file} has no site: set your address`,
@@ -64,6 +65,9 @@ export function readAstroSite(dir: string): FoundSite | undefined {
     '/blog/:path/',
     "the blog template's route",
   )
+  // The blog template's `src/pages/rss.xml.js` publishes `rss.xml`, `dist/` when built.
+  const rss = firstFile(dir, ['src/pages/rss.xml.js', 'src/pages/rss.xml.ts', 'src/pages/rss.xml.mjs'])
+  notes.feedPlaces = { files: ['dist/rss.xml'], ...(rss ? { url: feedUrlOf(siteUrl, 'rss.xml') } : {}) }
   return notes.site('astro')
 }
 

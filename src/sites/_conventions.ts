@@ -14,6 +14,11 @@ export interface SiteConventions {
   isArticleFile(relative: string): boolean
   /** The front matter in kanal's keys (`pubDate` → `date`, …), or undefined when the page is no article. */
   toKanal(frontMatter: FrontMatter, relative: string): FrontMatter | undefined
+  /**
+   * The generator's own slug rule, when it publishes slugs kanal's rule refuses: any text (a `slug` or a
+   * file name) in the form it puts in the URL (Hugo: `Mein_Artikel` → `mein_artikel`); '' when none.
+   */
+  slugOf?(text: string): string
   /** The template language bodies may hold: Liquid (`{{ }}`, `{% %}`) or Hugo shortcodes (`{{< >}}`). */
   templates: 'liquid' | 'hugo' | 'none'
 }
@@ -22,6 +27,7 @@ export interface SiteConventions {
 export class FrontMatterDraft {
   readonly data: Record<string, unknown>
   readonly positions: FrontMatter['positions']
+  readonly notes: NonNullable<FrontMatter['notes']> = []
 
   constructor(frontMatter: FrontMatter) {
     this.data = { ...frontMatter.data }
@@ -52,8 +58,17 @@ export class FrontMatterDraft {
     if (!this.has(key)) this.data[key] = value
   }
 
+  /** A problem of the page kanal reads around (template code it cannot evaluate): a warning at `key`. */
+  warn(key: string, reason: string): void {
+    this.notes.push({ key, reason })
+  }
+
   done(): FrontMatter {
-    return { data: this.data, positions: this.positions }
+    return {
+      data: this.data,
+      positions: this.positions,
+      ...(this.notes.length > 0 ? { notes: this.notes } : {}),
+    }
   }
 }
 
@@ -75,4 +90,9 @@ export function textIn(value: unknown, key: string): unknown {
     return typeof inner === 'string' ? inner : undefined
   }
   return undefined
+}
+
+/** True when a front-matter value is template code (`{{ … }}`, `{% … %}`) kanal cannot evaluate. */
+export function isTemplateCode(value: unknown): value is string {
+  return typeof value === 'string' && /\{\{|\{%/.test(value)
 }

@@ -1,10 +1,13 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { FrontMatterDraft, type SiteConventions } from './_conventions.js'
+import { quoteValue } from '../quote.js'
+import { FrontMatterDraft, isTemplateCode, type SiteConventions } from './_conventions.js'
+import { readComputedPermalink } from './_eleventy-permalink.js'
 import {
   authorOf,
   type FoundSite,
+  feedUrlOf,
   firstFile,
   languageTag,
   readSettingsFile,
@@ -52,6 +55,17 @@ export const eleventy: SiteConventions = {
     draft.move('description', 'summary')
     draft.move('excerpt', 'summary')
     draft.move('modified', 'updated')
+    // Template code is Eleventy's to evaluate, often with the site's own filters: never a URL here.
+    const computed = draft.data.eleventyComputed as Record<string, unknown> | undefined
+    for (const [key, value] of [
+      ['permalink', draft.data.permalink],
+      ['eleventyComputed', computed && typeof computed === 'object' ? computed.permalink : undefined],
+    ] as const)
+      if (isTemplateCode(value))
+        draft.warn(
+          key,
+          `the permalink ${quoteValue(value)} is template code kanal cannot evaluate; the article gets the URL of "permalink" in kanal.config.json instead: write a plain path here, or build the feeds with the Eleventy plugin "kanal/eleventy" for Eleventy's own URLs`,
+        )
     // `/a/b/index.html` is served as `/a/b/`; other paths are the URL as they are.
     draft.move('permalink', 'url', (value) =>
       typeof value === 'string' && !value.includes('{') ? value.replace(/\/index\.html$/, '/') : undefined,
@@ -87,9 +101,10 @@ export async function readEleventySite(dir: string): Promise<FoundSite | undefin
   notes.set('from', 'eleventy', `${configFile} and ${dataName}`)
   notes.set('title', text(metadata.title), dataName, path.basename(path.resolve(dir)), 'the folder name')
   notes.set('description', text(metadata.description), dataName)
+  const siteUrl = siteUrlOf(metadata.url)
   notes.set(
     'siteUrl',
-    siteUrlOf(metadata.url),
+    siteUrl,
     dataName,
     'https://www.example.com/',
     `${dataName} has no url: set your address`,
@@ -100,10 +115,27 @@ export async function readEleventySite(dir: string): Promise<FoundSite | undefin
   const folder = ['blog', 'posts'].find((name) => existsSync(path.join(dir, input, name))) ?? ''
   const content = path.posix.join(input, folder)
   notes.set('content', content, `the folder of the site's posts`)
-  notes.set(
-    'permalink',
-    `/${folder ? `${folder}/` : ''}:path/`,
-    'Eleventy makes URLs from folders and file names',
+  const folderUrls = `/${folder ? `${folder}/` : ''}:path/`
+  const computed = readComputedPermalink(
+    { dir, input, content, configFile, globals: { data: { metadata }, from: dataName } },
+    folderUrls,
   )
+  if (computed.pattern === undefined)
+    notes.set('permalink', folderUrls, 'Eleventy makes URLs from folders and file names')
+  else notes.config.permalink = computed.pattern
+  notes.assumed.push(...computed.assumed)
+  notes.notes.push(...computed.notes)
+  // The feed plugin's `outputPath` (eleventy-base-blog: `/feed/feed.xml`), read from the config's text.
+  const configText = readFileSync(path.join(dir, configFile), 'utf8')
+  const output = /outputPath\s*:\s*['"`](\/[^'"`]+\.(?:xml|json))['"`]/.exec(configText)?.[1]
+  notes.feedPlaces = {
+    files: [
+      ...(output ? [`_site${output}`] : []),
+      '_site/feed.xml',
+      '_site/feed/feed.xml',
+      '_site/feed.json',
+    ],
+    ...(output ? { url: feedUrlOf(siteUrl, output) } : {}),
+  }
   return notes.site('eleventy')
 }

@@ -1,9 +1,11 @@
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
+import { toHugoSegment } from '../slug.js'
 import { FrontMatterDraft, firstText, type SiteConventions, textIn } from './_conventions.js'
 import {
   authorOf,
   type FoundSite,
+  feedUrlOf,
   firstFile,
   languageTag,
   readSettingsFile,
@@ -70,6 +72,8 @@ export const hugo: SiteConventions = {
   name: 'hugo',
   knownKeys: new Set(_KNOWN),
   templates: 'hugo',
+  // Hugo publishes any slug or file name, urlized: `_` and capitals kept, lower-cased.
+  slugOf: toHugoSegment,
   isArticleFile(relative) {
     return !/^_index\.[^.]+$/.test(path.posix.basename(relative))
   },
@@ -115,9 +119,10 @@ export function readHugoSite(dir: string): FoundSite | undefined {
   notes.set('from', 'hugo', file)
   notes.set('title', text(settings.title), file, path.basename(path.resolve(dir)), 'the folder name')
   notes.set('description', text(params.description ?? settings.description), file)
+  const siteUrl = siteUrlOf(settings.baseURL ?? settings.baseurl)
   notes.set(
     'siteUrl',
-    siteUrlOf(settings.baseURL ?? settings.baseurl),
+    siteUrl,
     `${file}: baseURL`,
     'https://www.example.com/',
     `${file} has no baseURL: set your address`,
@@ -155,17 +160,27 @@ export function readHugoSite(dir: string): FoundSite | undefined {
     `/${section}/:filepath/`,
     "Hugo's default: the path below content/",
   )
+  // Hugo's own RSS template gives each page's URL as its guid, at `index.xml` of the site.
+  notes.set('idFrom', undefined, file, 'url', "Hugo's RSS gives each page's URL as its id")
+  notes.feedPlaces = { files: ['public/index.xml'], url: feedUrlOf(siteUrl, 'index.xml') }
+  if (settings.disablePathToLower === true)
+    notes.assumed.push(
+      `lower-case URLs: ${file} sets disablePathToLower, which kanal does not follow; pages with capitals in their file name or slug get other URLs than the site's`,
+    )
   return notes.site('hugo')
 }
 
 /**
- * A Hugo permalink pattern in kanal's placeholders: `:filename` is the file (or bundle) name, `:path`;
- * `:slugorfilename` is kanal's `:slug`; `:title` (Hugo: the title made a slug) is taken as `:slug` too.
+ * A Hugo permalink pattern in kanal's placeholders: `:filename` is the file (or bundle) name, kanal's too;
+ * `:slugorfilename` is kanal's `:slug`; Hugo's `:slug` (the slug, else the title) and `:title` (the
+ * title) are kanal's `:slugortitle` and `:hugotitle`, the title cleaned as Hugo cleans it.
  */
 function _permalink(pattern: string, section: string): string {
   return pattern
-    .replace(/:(filename|contentbasename)\b/g, ':path')
-    .replace(/:(slugorfilename|slugorcontentbasename|title)\b/g, ':slug')
+    .replace(/:contentbasename\b/g, ':filename')
+    .replace(/:slug\b/g, ':slugortitle')
+    .replace(/:title\b/g, ':hugotitle')
+    .replace(/:(slugorfilename|slugorcontentbasename)\b/g, ':slug')
     .replace(/:sections?\b/g, section)
 }
 

@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { UsageError } from '../errors.js'
+import { quoteValue } from '../quote.js'
 import { toSlug } from '../slug.js'
-import { FrontMatterDraft, type SiteConventions, splitWords, textIn } from './_conventions.js'
+import { FrontMatterDraft, isTemplateCode, type SiteConventions, splitWords, textIn } from './_conventions.js'
 import {
   authorOf,
   type FoundSite,
+  feedUrlOf,
   firstFile,
   languageTag,
   readSettingsFile,
@@ -104,9 +106,15 @@ export const jekyll: SiteConventions = {
     draft.move('description', 'summary')
     draft.move('last_modified_at', 'updated')
     draft.move('modified', 'updated')
-    // A page-level permalink is a path below the site (baseurl included by Jekyll, as kanal's `url`).
+    // A page-level permalink is a path below the site (baseurl included by Jekyll, as kanal's `url`);
+    // Liquid in it is nothing Jekyll evaluates there, and no URL to publish.
+    if (isTemplateCode(draft.data.permalink))
+      draft.warn(
+        'permalink',
+        `the permalink ${quoteValue(draft.data.permalink)} holds template code, which is no URL; the article gets the URL of "permalink" in kanal.config.json instead: write a plain path here`,
+      )
     draft.move('permalink', 'url', (value) =>
-      typeof value === 'string' && !value.includes(':') ? value : undefined,
+      typeof value === 'string' && !value.includes(':') && !isTemplateCode(value) ? value : undefined,
     )
     if (typeof draft.data.categories === 'string') draft.data.categories = splitWords(draft.data.categories)
     if (typeof draft.data.tags === 'string') draft.data.tags = splitWords(draft.data.tags)
@@ -140,9 +148,10 @@ export function readJekyllSite(dir: string): FoundSite | undefined {
   notes.set('from', 'jekyll', `${file} and _posts/`)
   notes.set('title', text(settings.title), from, path.basename(path.resolve(dir)), 'the folder name')
   notes.set('description', text(settings.description), from)
+  const siteUrl = siteUrlOf(settings.url, settings.baseurl)
   notes.set(
     'siteUrl',
-    siteUrlOf(settings.url, settings.baseurl),
+    siteUrl,
     `${from}: url + baseurl`,
     siteUrlOf('https://www.example.com/', settings.baseurl),
     `${from} has no url: set your address`,
@@ -153,6 +162,13 @@ export function readJekyllSite(dir: string): FoundSite | undefined {
   notes.set('content', '_posts', 'Jekyll reads its posts from there')
   const style = text(settings.permalink) ?? 'date'
   notes.set('permalink', _permalink(style, file), `${from}: permalink ${JSON.stringify(style)}`)
+  // jekyll-feed writes `feed.xml` (or its `feed.path`) into the site, `_site/` when built.
+  const feedPath = text(_record(settings.feed).path) ?? 'feed.xml'
+  const plugins = [settings.plugins, settings.gems].flat()
+  notes.feedPlaces = {
+    files: [`_site/${feedPath.replace(/^\/+/, '')}`, '_site/atom.xml'],
+    ...(plugins.includes('jekyll-feed') ? { url: feedUrlOf(siteUrl, feedPath) } : {}),
+  }
   return notes.site('jekyll')
 }
 
@@ -166,4 +182,8 @@ function _permalink(style: string, file: string): string {
     )
   }
   return pattern
+}
+
+function _record(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
 }

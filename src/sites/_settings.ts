@@ -14,6 +14,32 @@ export interface FoundSite {
   found: string[]
   /** What had to be assumed, one line each. */
   assumed: string[]
+  /** What kanal cannot do as the site does, and what to do about it, one line each. */
+  notes: string[]
+  /** Where the site's current feed may be: its build output's feed files, the URL its settings give. */
+  feedPlaces?: FeedPlaces
+  /** The site's current feed, when one was found (set by `findSite`). */
+  oldFeed?: OldFeed
+}
+
+/** Where to look for a site's published feed: files below the site folder, and its URL. */
+export interface FeedPlaces {
+  files: string[]
+  url?: string
+}
+
+/** The feed a site publishes today, as `init --from` found it: a file in the site folder, or its URL. */
+export interface OldFeed {
+  /** A feed file below the site folder (with `/`), when one is there. */
+  file?: string
+  /** The URL the site's settings give for it; init never fetches it. */
+  url?: string
+  /** How many items the file holds. */
+  items?: number
+  /** Every item's id is its link (Hugo, many RSS feeds): kanal's `idFrom: "url"` gives the same ids. */
+  idsAreLinks?: boolean
+  /** The file was built for another address than the site's (`jekyll serve`: localhost): that origin. */
+  builtFor?: string
 }
 
 /** Collects a FoundSite: values read from a file, or assumed with a reason. */
@@ -21,6 +47,8 @@ export class SiteNotes {
   readonly config: Record<string, unknown> = {}
   readonly found: string[] = []
   readonly assumed: string[] = []
+  readonly notes: string[] = []
+  feedPlaces: FeedPlaces = { files: [] }
 
   /** Sets `key` to the first given value, noting where it came from; else to `fallback`, noting why. */
   set(key: string, value: unknown, from: string, fallback?: unknown, why?: string): void {
@@ -34,8 +62,20 @@ export class SiteNotes {
   }
 
   site(generator: Generator): FoundSite {
-    return { generator, config: this.config, found: this.found, assumed: this.assumed }
+    return {
+      generator,
+      config: this.config,
+      found: this.found,
+      assumed: this.assumed,
+      notes: this.notes,
+      feedPlaces: this.feedPlaces,
+    }
   }
+}
+
+/** `name` below a site URL the site's settings gave, or undefined without one. */
+export function feedUrlOf(siteUrl: string | undefined, name: string): string | undefined {
+  return siteUrl === undefined ? undefined : new URL(name.replace(/^\/+/, ''), siteUrl).href
 }
 
 /** The first of `names` that exists in `dir`. */

@@ -2,16 +2,17 @@ import path from 'node:path'
 import { parseConfig } from '../config.js'
 import { findArticles } from '../content/find.js'
 import { contentFiles } from '../content/load.js'
-import { readUnknownKeys } from '../content/read-article.js'
-import { UsageError } from '../errors.js'
+import { findUnknownKeys, readArticle } from '../content/read-article.js'
+import { type ContentError, formatLocation, UsageError } from '../errors.js'
 import { readAstroSite } from './_astro.js'
 import { readEleventySite } from './_eleventy.js'
 import { readHugoSite } from './_hugo.js'
 import { readJekyllSite } from './_jekyll.js'
-import type { FoundSite } from './_settings.js'
+import { findOldFeed } from './_old-feed.js'
+import type { FoundSite, OldFeed } from './_settings.js'
 import type { Generator } from './generator.js'
 
-export type { FoundSite } from './_settings.js'
+export type { FoundSite, OldFeed } from './_settings.js'
 
 /**
  * Recognises the generator of the site in `dir` from its files and reads its settings into a kanal
@@ -25,7 +26,14 @@ export async function findSite(dir: string): Promise<FoundSite> {
       `${path.relative(process.cwd(), dir) || '.'}: no site kanal knows: looked for _config.yml with _posts/ (Jekyll), hugo.toml/yaml/json or config.toml/yaml/json (Hugo), eleventy.config.* or .eleventy.js with _data/metadata.* (Eleventy), astro.config.* (Astro)`,
     )
   }
-  const ignoreKeys = await _unknownKeys(dir, site)
+  const oldFeed = findOldFeed(dir, site.feedPlaces ?? { files: [] }, String(site.config.siteUrl))
+  if (oldFeed) {
+    site.oldFeed = oldFeed
+    // The feed itself says whether its ids are its links: then kanal's URL ids keep them.
+    if (oldFeed.file && !oldFeed.builtFor) _idsAsIn(site, oldFeed)
+  }
+  const { keys: ignoreKeys, computed } = await _readArticles(dir, site)
+  if (computed.length > 0) site.notes.push(_computedNote(computed))
   if (ignoreKeys.length > 0) {
     site.config.ignoreKeys = ignoreKeys
     site.found.push(`ignoreKeys: ${JSON.stringify(ignoreKeys)} (front-matter keys of the site's articles)`)
@@ -33,21 +41,47 @@ export async function findSite(dir: string): Promise<FoundSite> {
   return site
 }
 
-/** The keys the site's articles use that kanal would warn about, sorted. */
-async function _unknownKeys(dir: string, site: FoundSite): Promise<string[]> {
+function _idsAsIn(site: FoundSite, feed: OldFeed): void {
+  const noted = site.assumed.findIndex((line) => line.startsWith('idFrom:'))
+  if (noted !== -1) site.assumed.splice(noted, 1)
+  if (feed.idsAreLinks) {
+    site.config.idFrom = 'url'
+    site.found.push(`idFrom: "url" (${feed.file}: its ids are the articles' URLs)`)
+  } else delete site.config.idFrom
+}
+
+/**
+ * What the site's articles hold that init reports: the keys kanal would warn about (sorted), and the
+ * warnings about permalinks that are template code.
+ */
+async function _readArticles(
+  dir: string,
+  site: FoundSite,
+): Promise<{ keys: string[]; computed: ContentError[] }> {
   const contentDir = path.resolve(dir, String(site.config.content))
   let files: string[]
   try {
     files = await findArticles(contentDir, site.config.from as Generator)
   } catch (error) {
-    if (error instanceof UsageError) return []
+    if (error instanceof UsageError) return { keys: [], computed: [] }
     throw error
   }
   const config = parseConfig({ ...site.config, siteUrl: 'https://www.example.com/' }, 'kanal.config.json')
-  const found = contentFiles(contentDir, process.cwd(), files)
+  // Files named as below the site folder, as the rest of init's report names them.
+  const found = contentFiles(contentDir, dir, files)
   const keys = new Set<string>()
+  const computed: ContentError[] = []
   for (let index = 0; index < found.count; index++) {
-    for (const key of readUnknownKeys(found.at(index), config)) keys.add(key)
+    const { warnings } = readArticle(found.at(index), config)
+    for (const key of findUnknownKeys(warnings)) keys.add(key)
+    computed.push(...warnings.filter((warning) => warning.reason.startsWith('the permalink ')))
   }
-  return [...keys].sort()
+  return { keys: [...keys].sort(), computed }
+}
+
+/** One note for the articles whose front-matter permalink is template code: how many, the first one. */
+function _computedNote(computed: ContentError[]): string {
+  const [first] = computed as [ContentError]
+  const many = computed.length === 1 ? 'an article computes its' : `${computed.length} articles compute their`
+  return `${many} permalink in front matter with template code kanal cannot evaluate (first ${formatLocation(first.location)}: ${first.reason.split(';')[0]?.replace(/^the permalink /, '')}): they get the URL of "permalink" in kanal.config.json, each build warns; for Eleventy's own URLs, build the feeds inside Eleventy with the plugin "kanal/eleventy" (see README)`
 }

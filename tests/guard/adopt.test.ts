@@ -156,6 +156,22 @@ describe('kanal adopt', () => {
     )
   })
 
+  it("should write the id into Hugo's TOML front matter, before its first table", async () => {
+    const dir = await copySite()
+    const file = path.join(dir, 'content/letzter-beitrag.md')
+    await writeFile(
+      file,
+      '+++\ntitle = "Letzter Beitrag"\ndate = 2024-11-10T12:00:00+01:00\n[params]\nid = "kein-id"\n+++\n\nBis bald.\n',
+    )
+    const adopted = await run(['adopt', path.join(OLD_FEEDS, 'hugo.xml')], dir)
+    expect(adopted.stderr).toContain('adopted 4 ids, 0 already in place, 0 left alone, 0 unmatched, 0 errors')
+    expect(await readFile(file, 'utf8')).toBe(
+      '+++\ntitle = "Letzter Beitrag"\ndate = 2024-11-10T12:00:00+01:00\nid = "https://blog.beispiel.de/2024/11/10/letzter-beitrag/"\n[params]\nid = "kein-id"\n+++\n\nBis bald.\n',
+    )
+    const diff = await kanal(dir, ['diff', '--against', path.join(OLD_FEEDS, 'hugo.xml')])
+    expect(diff.stdout).toMatch(/: 0 new, \d updated, 0 left, 0 identity breaks, /)
+  })
+
   it('should write no file at all when one id cannot be written back (all or nothing)', async () => {
     const dir = await copySite()
     const old = await readFile(path.join(OLD_FEEDS, 'hugo.xml'), 'utf8')

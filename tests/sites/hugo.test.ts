@@ -156,6 +156,54 @@ describe.skipIf(!HUGO)('a Hugo site, from init --from . to build', () => {
   }, 60_000)
 })
 
+describe.skipIf(!HUGO)("Hugo's slugs with underscores and capitals", () => {
+  const pages = {
+    'content/posts/programmieren/Termine_Aufbereiten.md':
+      '---\ntitle: Termine aufbereiten\ndate: 2024-05-01T10:00:00+02:00\n---\nText.\n',
+    'content/posts/eigener.md':
+      '---\ntitle: Eigener Slug\ndate: 2024-05-02T10:00:00+02:00\nslug: Mein_Artikel\n---\nText.\n',
+    'content/posts/Über uns.md': '---\ntitle: Über uns\ndate: 2024-05-03T10:00:00+02:00\n---\nText.\n',
+    'content/posts/datei_name.md':
+      '---\ntitle: Ganz anderer Titel\ndate: 2024-05-04T10:00:00+02:00\n---\nText.\n',
+  }
+
+  it('should accept them and publish the URLs Hugo publishes, without [permalinks]', async () => {
+    const dir = await makeScenario({ ...site(), ...pages })
+    try {
+      const { built, hugo, kanal } = await compare(dir)
+      const links = hugo.map(([link]) => link)
+      expect(links).toContain('https://www.hugo-blatt.de/posts/programmieren/termine_aufbereiten/')
+      expect(links).toContain('https://www.hugo-blatt.de/posts/mein_artikel/')
+      expect(built.stderr).not.toContain('"slug" must use')
+      expect(kanal).toEqual(hugo)
+    } finally {
+      await cleanup(dir)
+    }
+  }, 60_000)
+
+  it('should publish them as Hugo does with :slugorfilename, :filename, :slug and :title in [permalinks]', async () => {
+    for (const pattern of [
+      '/:year/:slugorfilename/',
+      '/:year/:month/:filename/',
+      '/:year/:slug/',
+      '/:title/',
+    ]) {
+      const dir = await makeScenario({ ...site(`[permalinks]\nposts = "${pattern}"\n`), ...pages })
+      try {
+        const { built, hugo, kanal } = await compare(dir)
+        expect(built.code).toBe(0)
+        expect(hugo.map(([link]) => link).join(' ')).toMatch(/termine(_|-)aufbereiten\//)
+        expect(kanal).toEqual(hugo)
+        // The ids are tag URIs of the same slugs; every reader takes the feeds.
+        const rss = await readFile(path.join(dir, 'dist/rss.xml'), 'utf8')
+        expect((await readWithRssParser(rss)).items).toHaveLength(8)
+      } finally {
+        await cleanup(dir)
+      }
+    }
+  }, 180_000)
+})
+
 describe.runIf(!HUGO)('Hugo comparison', () => {
   it('is skipped: hugo is not installed (apt-get install hugo)', () => {
     console.warn('tests/sites/hugo.test.ts: hugo is not installed; the comparison with Hugo is skipped')

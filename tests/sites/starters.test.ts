@@ -187,6 +187,22 @@ describe('init --from', () => {
     }
   }, 30_000)
 
+  it('should say that URLs are lower-cased when a Hugo site sets disablePathToLower', async () => {
+    const dir = await makeScenario({
+      'hugo.toml': 'baseURL = "https://x.de/"\ndisablePathToLower = true\n',
+      'content/posts/Gross_Klein.md': '---\ntitle: A\ndate: 2024-01-01\n---\n',
+    })
+    try {
+      const result = await run(['init', '--from', '.'], dir)
+      expect(result.code).toBe(0)
+      expect(result.stderr).toContain(
+        'assumed  lower-case URLs: hugo.toml sets disablePathToLower, which kanal does not follow',
+      )
+    } finally {
+      await cleanup(dir)
+    }
+  }, 30_000)
+
   it('should never replace kanal.config.json without --force', async () => {
     const dir = await makeScenario({ ...ASTRO, 'kanal.config.json': '{"eigene": true}\n' })
     try {
