@@ -58,6 +58,8 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
   const date = fields.date('date', config.timeZone, true)
   const updated = fields.date('updated', config.timeZone, false) ?? date
   const summaryText = fields.text('summary', false)
+  // Jekyll's per-post separator: read only where the generator knows the key.
+  const separator = accepted?.has('excerpt_separator') ? fields.text('excerpt_separator', false) : undefined
   const categories = _capped(fields, 'categories', [...fields.list('category'), ...fields.list('categories')])
   const tags = _capped(fields, 'tags', fields.list('tags'))
   const author = fields.author() ?? config.author
@@ -97,6 +99,7 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
     date,
     updated,
     ...(summaryText === undefined ? {} : { summary: summaryText }),
+    ...(separator?.trim() ? { excerptSeparator: separator } : {}),
     categories,
     tags,
     ...(author ? { author } : {}),

@@ -15,6 +15,8 @@ export interface Article {
   updated: Date
   /** The front matter's summary (inline Markdown, rendered only if a feed shows the article). */
   summary?: string
+  /** Text that ends the summary in the body (Jekyll's per-post `excerpt_separator`), if the file sets one. */
+  excerptSeparator?: string
   /** Categories in the order the author gave them. */
   categories: string[]
   /** Tags in the order the author gave them. */

@@ -42,7 +42,14 @@ export class CachedRenderer {
   #stored(job: BodyJob): RenderedBody | undefined {
     const bodyHash = this.#cache.index.bodyHash(job.source.relative)
     if (!bodyHash) return undefined
-    const key = renderKey(bodyHash, job.articleUrl, job.siteUrl, job.summary, job.templates)
+    const key = renderKey(
+      bodyHash,
+      job.articleUrl,
+      job.siteUrl,
+      job.summary,
+      job.templates,
+      job.excerptSeparator,
+    )
     const body = this.#cache.html.get(key)
     if (body === undefined) return undefined
     this.#stats.renderReused++
@@ -60,7 +67,14 @@ export class CachedRenderer {
     // inlined (the include may change).
     const warned = body.leftOut ?? body.removedTargets ?? body.unclosed ?? body.inlined
     if (body.removed === 0 && warned === undefined) {
-      const key = renderKey(bodyHash, job.articleUrl, job.siteUrl, job.summary, job.templates)
+      const key = renderKey(
+        bodyHash,
+        job.articleUrl,
+        job.siteUrl,
+        job.summary,
+        job.templates,
+        job.excerptSeparator,
+      )
       this.#cache.html.put(key, { html: body.html, summary: body.summary })
       this.keys.set(job.articleUrl, key)
     }

@@ -2,7 +2,7 @@ import { sha256 } from '../hash.js'
 import { VERSION } from '../version.js'
 
 /** The cache's format: entries and keys of another format or kanal version are never used. */
-export const CACHE_FORMAT = `kanal-cache-7/${VERSION}`
+export const CACHE_FORMAT = `kanal-cache-8/${VERSION}`
 
 /** What an article's validation depends on besides its file: the config (and kanal's version). */
 export function configKey(config: unknown): string {
@@ -11,7 +11,8 @@ export function configKey(config: unknown): string {
 
 /**
  * The key of a rendered body: it depends on the body, on the URLs relative links resolve against, and
- * on the front matter's summary (the plain-text summary is kept with the HTML), and on a site's templates.
+ * on the front matter's summary (the plain-text summary is kept with the HTML), on a site's templates,
+ * and on the text that ends the summary (`excerptSeparator`).
  */
 export function renderKey(
   bodyHash: string,
@@ -19,8 +20,10 @@ export function renderKey(
   siteUrl: string,
   summary = '',
   templates: unknown = undefined,
+  separator: string | undefined = undefined,
 ): string {
   // Bodies of a generator's site also depend on how its template code is read (an include's folder).
   const read = templates === undefined ? '' : `\0${JSON.stringify(templates)}`
-  return sha256(`${CACHE_FORMAT}\0${bodyHash}\0${articleUrl}\0${siteUrl}\0${summary}${read}`)
+  const cut = separator === undefined ? '' : `\0cut\0${separator}`
+  return sha256(`${CACHE_FORMAT}\0${bodyHash}\0${articleUrl}\0${siteUrl}\0${summary}${read}${cut}`)
 }

@@ -61,6 +61,7 @@ export function toCachedArticle(
 /** The optional fields an article and its record share, copied only when present (one shape each). */
 function _copyOptional(from: ArticleRecord | Article, to: ArticleRecord | Article): void {
   if (from.summary !== undefined) to.summary = from.summary
+  if (from.excerptSeparator !== undefined) to.excerptSeparator = from.excerptSeparator
   if (from.author !== undefined) to.author = from.author
   if (from.image !== undefined) to.image = from.image
   if (from.keyLines !== undefined) to.keyLines = from.keyLines

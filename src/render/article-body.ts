@@ -19,6 +19,8 @@ export interface BodyJob {
   siteUrl: string
   /** The front matter's summary (inline Markdown), if any. */
   summary?: string
+  /** Text that ends the summary in the body (Jekyll's `excerpt_separator`), if the site or file sets one. */
+  excerptSeparator?: string
   /** The template code a generator's bodies may hold (Liquid, Hugo shortcodes), if any. */
   templates?: BodyTemplates
 }
@@ -109,9 +111,13 @@ export function renderBodyBytes(bytes: Buffer, job: BodyJob): RenderedBody & { o
   }
 }
 
-/** The summary from the body: a generator site's text before `<!--more-->`, else the first paragraph. */
+/**
+ * The summary from the body: the text before the separator the site or file sets (Jekyll's
+ * `excerpt_separator`), else a generator site's text before `<!--more-->`, else the first paragraph.
+ */
 function _summaryOf(text: string, html: string, direct: boolean, job: BodyJob): string {
-  const more = job.templates === undefined ? -1 : text.indexOf('<!--more-->')
+  const separator = job.excerptSeparator ?? (job.templates === undefined ? undefined : '<!--more-->')
+  const more = separator === undefined ? -1 : text.indexOf(separator)
   if (more <= 0) return summarize(html, undefined, direct)
   const before = renderBody(text.slice(0, more), { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
   return summarizeAll(before.html, undefined, before.direct)

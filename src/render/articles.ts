@@ -35,6 +35,7 @@ export async function renderArticles(
         articleUrl: article.url,
         siteUrl: config.siteUrl,
         ...(article.summary === undefined ? {} : { summary: article.summary }),
+        ..._separatorOf(article, config),
         ...(templates ? { templates } : {}),
       }
     }),
@@ -78,6 +79,12 @@ export async function renderArticles(
     result.rendered.set(article, { html: outcome.html, summary: outcome.summary })
   }
   return result
+}
+
+/** The text that ends the article's summary in its body: its own (Jekyll's per-post key), else the site's. */
+function _separatorOf(article: Article, config: Config): { excerptSeparator?: string } {
+  const separator = article.excerptSeparator ?? config.excerptSeparator
+  return separator === undefined ? {} : { excerptSeparator: separator }
 }
 
 /** The warning for template code kanal cannot evaluate: a single tag left out, or a pair's tags dropped. */
