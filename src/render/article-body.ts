@@ -4,6 +4,7 @@ import { findForbiddenChar, removeForbiddenChars } from '../content/xml-chars.js
 import { ContentError } from '../errors.js'
 import type { BodyTemplates } from '../sites/body-templates.js'
 import { renderBody } from './_html.js'
+import { applyAttributeLists } from './_kramdown.js'
 import { renderPlainText } from './_plain-text.js'
 import type { RemovedTarget } from './_removed.js'
 import { summarize, summarizeAll } from './_summary.js'
@@ -84,10 +85,12 @@ export function renderBodyBytes(bytes: Buffer, job: BodyJob): RenderedBody & { o
   const { text, removed } = removeForbiddenChars(decoded)
   const removedAt = removed > 0 ? findForbiddenChar(decoded, job.source.bodyLine) : undefined
   const translated = translateTemplates(text, job.templates)
-  const body = renderBody(translated.text, { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
+  const markdown =
+    job.templates?.markdown === 'kramdown' ? applyAttributeLists(translated.text) : translated.text
+  const body = renderBody(markdown, { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
   const { html, direct } = body
   const summary =
-    job.summary === undefined ? _summaryOf(translated.text, html, direct, job) : renderPlainText(job.summary)
+    job.summary === undefined ? _summaryOf(markdown, html, direct, job) : renderPlainText(job.summary)
   const leftOut = translated.leftOut.map(({ offset, name: _name, ...rest }) => ({
     ...lineOf(text, offset, job.source.bodyLine),
     ...rest,

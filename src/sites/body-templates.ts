@@ -9,6 +9,8 @@ export interface BodyTemplates {
   siteUrl: string
   /** Jekyll's `_includes/` folder, for `{% include %}`. */
   includesDir?: string
+  /** The site's Markdown dialect beyond CommonMark: Jekyll's kramdown (attribute lists `{: …}`). */
+  markdown?: 'kramdown'
 }
 
 /** How the bodies of the config's generator hold template code, for an article file; undefined: none. */
@@ -19,5 +21,11 @@ export function bodyTemplatesFor(config: Config, articlePath: string): BodyTempl
   const parts = articlePath.split(path.sep)
   const posts = parts.lastIndexOf('_posts')
   const site = posts === -1 ? path.dirname(path.dirname(articlePath)) : parts.slice(0, posts).join(path.sep)
-  return { kind, siteUrl: config.siteUrl, includesDir: path.join(site, '_includes') }
+  const includesDir = path.join(site, '_includes')
+  return {
+    kind,
+    siteUrl: config.siteUrl,
+    includesDir,
+    ...(config.from === 'jekyll' ? { markdown: 'kramdown' } : {}),
+  }
 }
