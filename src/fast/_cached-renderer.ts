@@ -42,14 +42,7 @@ export class CachedRenderer {
   #stored(job: BodyJob): RenderedBody | undefined {
     const bodyHash = this.#cache.index.bodyHash(job.source.relative)
     if (!bodyHash) return undefined
-    const key = renderKey(
-      bodyHash,
-      job.articleUrl,
-      job.siteUrl,
-      job.summary,
-      job.templates,
-      job.excerptSeparator,
-    )
+    const key = renderKey(bodyHash, job)
     const body = this.#cache.html.get(key)
     if (body === undefined) return undefined
     this.#stats.renderReused++
@@ -65,16 +58,9 @@ export class CachedRenderer {
     // Text that needed cleaning, left out template code, lost a link target or its end to an unclosed
     // tag is not stored: its warning must come again with every build. Nor is a body with an include
     // inlined (the include may change).
-    const warned = body.leftOut ?? body.removedTargets ?? body.unclosed ?? body.inlined
+    const warned = body.leftOut ?? body.removedTargets ?? body.unclosed ?? body.inlined ?? body.jsx
     if (body.removed === 0 && warned === undefined) {
-      const key = renderKey(
-        bodyHash,
-        job.articleUrl,
-        job.siteUrl,
-        job.summary,
-        job.templates,
-        job.excerptSeparator,
-      )
+      const key = renderKey(bodyHash, job)
       this.#cache.html.put(key, { html: body.html, summary: body.summary })
       this.keys.set(job.articleUrl, key)
     }

@@ -5,6 +5,7 @@ import { ContentError } from '../errors.js'
 import type { BodyTemplates } from '../sites/body-templates.js'
 import { renderBody } from './_html.js'
 import { applyAttributeLists } from './_kramdown.js'
+import { leaveOutJsx } from './_mdx.js'
 import { renderPlainText } from './_plain-text.js'
 import type { RemovedTarget } from './_removed.js'
 import { summarize, summarizeAll } from './_summary.js'
@@ -20,6 +21,8 @@ export interface BodyJob {
   siteUrl: string
   /** The front matter's summary (inline Markdown), if any. */
   summary?: string
+  /** An `.mdx` file: its JavaScript (imports, components, expressions) is left out. */
+  mdx?: true
   /** Text that ends the summary in the body (Jekyll's `excerpt_separator`), if the site or file sets one. */
   excerptSeparator?: string
   /** The template code a generator's bodies may hold (Liquid, Hugo shortcodes), if any. */
@@ -54,6 +57,8 @@ export type RenderedBody =
       removedTargets?: RemovedTarget[]
       /** An opening `<script>` (or another tag dropped with its content) never closed, and its file line. */
       unclosed?: { tag: string; line: number }
+      /** MDX code left out of an `.mdx` body: the first piece with its file line, and how many. */
+      jsx?: { line: number; what: string; count: number }
     }
   | { ok: false; error: ContentError }
 
@@ -84,7 +89,8 @@ export function renderBodyBytes(bytes: Buffer, job: BodyJob): RenderedBody & { o
   const decoded = decodeBody(bytes, job.source.file, job.source.bodyLine)
   const { text, removed } = removeForbiddenChars(decoded)
   const removedAt = removed > 0 ? findForbiddenChar(decoded, job.source.bodyLine) : undefined
-  const translated = translateTemplates(text, job.templates)
+  const mdx = job.mdx ? leaveOutJsx(text) : { text }
+  const translated = translateTemplates(mdx.text, job.templates)
   const markdown =
     job.templates?.markdown === 'kramdown' ? applyAttributeLists(translated.text) : translated.text
   const body = renderBody(markdown, { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
@@ -92,7 +98,7 @@ export function renderBodyBytes(bytes: Buffer, job: BodyJob): RenderedBody & { o
   const summary =
     job.summary === undefined ? _summaryOf(markdown, html, direct, job) : renderPlainText(job.summary)
   const leftOut = translated.leftOut.map(({ offset, name: _name, ...rest }) => ({
-    ...lineOf(text, offset, job.source.bodyLine),
+    ...lineOf(mdx.text, offset, job.source.bodyLine),
     ...rest,
   }))
   const removedTargets = body.removed.map((target) => ({
@@ -111,6 +117,7 @@ export function renderBodyBytes(bytes: Buffer, job: BodyJob): RenderedBody & { o
       : {}),
     ...(removedTargets.length > 0 ? { removedTargets } : {}),
     ...(translated.inlined ? { inlined: true as const } : {}),
+    ...(mdx.leftOut ? { jsx: { ...mdx.leftOut, line: job.source.bodyLine + mdx.leftOut.line } } : {}),
   }
 }
 

@@ -36,6 +36,7 @@ export async function renderArticles(
         siteUrl: config.siteUrl,
         ...(article.summary === undefined ? {} : { summary: article.summary }),
         ..._separatorOf(article, config),
+        ...(/\.mdx$/i.test(article.source.relative) ? { mdx: true as const } : {}),
         ...(templates ? { templates } : {}),
       }
     }),
@@ -65,6 +66,17 @@ export async function renderArticles(
     for (const removed of outcome.removedTargets ?? []) {
       result.warnings.push(
         new ContentError({ file: article.source.file, line: removed.line }, _removedText(removed)),
+      )
+    }
+    if (outcome.jsx) {
+      const { line, what, count } = outcome.jsx
+      const times =
+        count === 1 ? '' : ` and ${count - 1} more ${count === 2 ? 'piece' : 'pieces'} of MDX code`
+      result.warnings.push(
+        new ContentError(
+          { file: article.source.file, line },
+          `left out ${_short(what)}${times}: kanal reads .mdx as Markdown and cannot run imports, components or {expressions}; write what they show as Markdown or HTML`,
+        ),
       )
     }
     if (outcome.unclosed) {
