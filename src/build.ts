@@ -64,7 +64,7 @@ async function _run(
 
   // Render the bodies of the articles shown, and of no other.
   const shown = new Set<Article>(selection.feeds.flatMap((feed) => feed.items))
-  const bodies = await stages.renderArticles(shown, config, renderer, progress)
+  const bodies = await stages.renderArticles(shown, config, cwd, renderer, progress)
   const images = await stages.readImages(shown, config, cwd)
 
   // Any error (with `strict`, any warning) stops the build here: nothing is written.
@@ -115,6 +115,7 @@ async function _run(
     notes: result.notes,
     due: sieve.due,
     feeds: selection.feeds,
+    imageFiles: [...bodies.imageFiles, ...images.files],
   })
   warnings.push(...recorded)
   return { ...guarded, ok: !(options.strict && failsStrict(warnings)), files: written }

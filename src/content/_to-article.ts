@@ -89,9 +89,10 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
       ).href,
     )
   // A relative image resolves against the article's own URL, known only now.
-  const image =
-    imageOnSite &&
-    (toAbsoluteUrl(String(frontMatter.data.image).trim(), { ...siteBase, articleUrl: url }) ?? imageOnSite)
+  const written = String(frontMatter.data.image).trim()
+  const image = imageOnSite && (toAbsoluteUrl(written, { ...siteBase, articleUrl: url }) ?? imageOnSite)
+  // A relative path may name a file beside the article (a page bundle): looked for after selection.
+  const imageReference = image && !/^(?:[a-z][a-z0-9+.-]*:|[/\\])/i.test(written) ? written : undefined
   const article: Article = {
     source,
     slug,
@@ -107,6 +108,7 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
     id: id ?? (config.idFrom === 'url' ? url : _tagUri(config, date, slug)),
     draft,
     ...(image ? { image } : {}),
+    ...(imageReference ? { imageReference } : {}),
     keyLines: {
       slug: fields.where('slug').line,
       // A URL or id the article does not write is made from its slug: a clash points at that line.

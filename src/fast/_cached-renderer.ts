@@ -57,8 +57,9 @@ export class CachedRenderer {
     this.#cache.index.learnBodyHash(job.source.relative, bodyHash)
     // Text that needed cleaning, left out template code, lost a link target or its end to an unclosed
     // tag is not stored: its warning must come again with every build. Nor is a body with an include
-    // inlined (the include may change).
-    const warned = body.leftOut ?? body.removedTargets ?? body.unclosed ?? body.inlined ?? body.jsx
+    // inlined (the include may change), or one whose image URLs depend on files beside the article.
+    const warned =
+      body.leftOut ?? body.removedTargets ?? body.unclosed ?? body.inlined ?? body.jsx ?? body.images
     if (body.removed === 0 && warned === undefined) {
       const key = renderKey(bodyHash, job)
       this.#cache.html.put(key, { html: body.html, summary: body.summary })

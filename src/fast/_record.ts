@@ -64,6 +64,7 @@ function _copyOptional(from: ArticleRecord | Article, to: ArticleRecord | Articl
   if (from.excerptSeparator !== undefined) to.excerptSeparator = from.excerptSeparator
   if (from.author !== undefined) to.author = from.author
   if (from.image !== undefined) to.image = from.image
+  if (from.imageReference !== undefined) to.imageReference = from.imageReference
   if (from.keyLines !== undefined) to.keyLines = from.keyLines
 }
 

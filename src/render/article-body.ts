@@ -2,6 +2,7 @@ import { decodeBody, readBodyBytes } from '../content/read.js'
 import type { SourceFile } from '../content/source.js'
 import { findForbiddenChar, removeForbiddenChars } from '../content/xml-chars.js'
 import { ContentError } from '../errors.js'
+import { type ImagePlace, type LocatedImage, locateImage } from '../media/image-place.js'
 import type { BodyTemplates } from '../sites/body-templates.js'
 import { renderBody } from './_html.js'
 import { applyAttributeLists } from './_kramdown.js'
@@ -21,6 +22,8 @@ export interface BodyJob {
   siteUrl: string
   /** The front matter's summary (inline Markdown), if any. */
   summary?: string
+  /** Where relative image paths are looked for beside the article file (generator sites, `publicDir`). */
+  images?: ImagePlace
   /** An `.mdx` file: its JavaScript (imports, components, expressions) is left out. */
   mdx?: true
   /** Text that ends the summary in the body (Jekyll's `excerpt_separator`), if the site or file sets one. */
@@ -57,6 +60,8 @@ export type RenderedBody =
       removedTargets?: RemovedTarget[]
       /** An opening `<script>` (or another tag dropped with its content) never closed, and its file line. */
       unclosed?: { tag: string; line: number }
+      /** Image files looked for beside the article (the HTML depends on them), and the missing ones' lines. */
+      images?: { files: string[]; missing: { file: string; reference: string; line: number }[] }
       /** MDX code left out of an `.mdx` body: the first piece with its file line, and how many. */
       jsx?: { line: number; what: string; count: number }
     }
@@ -93,7 +98,14 @@ export function renderBodyBytes(bytes: Buffer, job: BodyJob): RenderedBody & { o
   const translated = translateTemplates(mdx.text, job.templates)
   const markdown =
     job.templates?.markdown === 'kramdown' ? applyAttributeLists(translated.text) : translated.text
-  const body = renderBody(markdown, { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
+  const looked = new Map<string, LocatedImage>()
+  const place = job.images
+  const imageUrl = place && ((reference: string) => _located(reference, place, looked))
+  const body = renderBody(markdown, {
+    articleUrl: job.articleUrl,
+    siteUrl: job.siteUrl,
+    ...(imageUrl ? { imageUrl } : {}),
+  })
   const { html, direct } = body
   const summary =
     job.summary === undefined ? _summaryOf(markdown, html, direct, job) : renderPlainText(job.summary)
@@ -117,8 +129,40 @@ export function renderBodyBytes(bytes: Buffer, job: BodyJob): RenderedBody & { o
       : {}),
     ...(removedTargets.length > 0 ? { removedTargets } : {}),
     ...(translated.inlined ? { inlined: true as const } : {}),
+    ...(looked.size > 0 ? { images: _lookedFor(looked, markdown, job.source.bodyLine) } : {}),
     ...(mdx.leftOut ? { jsx: { ...mdx.leftOut, line: job.source.bodyLine + mdx.leftOut.line } } : {}),
   }
+}
+
+/** The URL of the file an image path names beside the article, noting the lookup; undefined: the article URL's. */
+function _located(
+  reference: string,
+  place: ImagePlace,
+  looked: Map<string, LocatedImage>,
+): string | undefined {
+  const located = locateImage(reference, place)
+  if (located === undefined) return undefined
+  looked.set(reference, located)
+  return located.exists ? located.url : undefined
+}
+
+/** The files looked for, and the missing ones with the file line of their first mention. */
+function _lookedFor(
+  looked: Map<string, LocatedImage>,
+  markdown: string,
+  bodyLine: number,
+): NonNullable<(RenderedBody & { ok: true })['images']> {
+  const missing = [...looked]
+    .filter(([, located]) => !located.exists && !located.published)
+    .map(([reference, located]) => {
+      const at = markdown.indexOf(reference)
+      return {
+        file: located.file,
+        reference,
+        line: at === -1 ? bodyLine : lineOf(markdown, at, bodyLine).line,
+      }
+    })
+  return { files: [...looked.values()].map((located) => located.file), missing }
 }
 
 /**

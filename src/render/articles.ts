@@ -1,6 +1,8 @@
+import path from 'node:path'
 import type { Config } from '../config.js'
 import type { Article } from '../content/article.js'
 import { ContentError } from '../errors.js'
+import { type ImagePlace, imagePlaceOf } from '../media/image-place.js'
 import type { RenderedArticle } from '../model.js'
 import { bodyTemplatesFor } from '../sites/body-templates.js'
 import type { RemovedTarget } from './_removed.js'
@@ -9,6 +11,8 @@ import type { BodyRenderer, LeftOutAt } from './article-body.js'
 /** The rendered bodies, with every problem found while reading them. */
 export interface RenderResult {
   rendered: Map<Article, RenderedArticle>
+  /** Image files looked for beside the articles, found or not: the HTML depends on them. */
+  imageFiles: string[]
   errors: ContentError[]
   warnings: ContentError[]
 }
@@ -20,10 +24,11 @@ export interface RenderResult {
 export async function renderArticles(
   articles: Iterable<Article>,
   config: Config,
+  cwd: string,
   renderer?: BodyRenderer,
   onProgress?: (stage: 'render', done: number, total: number) => void,
 ): Promise<RenderResult> {
-  const result: RenderResult = { rendered: new Map(), errors: [], warnings: [] }
+  const result: RenderResult = { rendered: new Map(), imageFiles: [], errors: [], warnings: [] }
   const shown = [...articles]
   onProgress?.('render', 0, shown.length)
   const render = renderer ?? (await import('./article-body.js')).renderEach
@@ -37,6 +42,7 @@ export async function renderArticles(
         ...(article.summary === undefined ? {} : { summary: article.summary }),
         ..._separatorOf(article, config),
         ...(/\.mdx$/i.test(article.source.relative) ? { mdx: true as const } : {}),
+        ..._imagesOf(article, config, cwd),
         ...(templates ? { templates } : {}),
       }
     }),
@@ -68,6 +74,16 @@ export async function renderArticles(
         new ContentError({ file: article.source.file, line: removed.line }, _removedText(removed)),
       )
     }
+    result.imageFiles.push(...(outcome.images?.files ?? []))
+    for (const missing of outcome.images?.missing ?? []) {
+      const shown = path.relative(cwd, missing.file).split(path.sep).join('/')
+      result.warnings.push(
+        new ContentError(
+          { file: article.source.file, line: missing.line },
+          `image file ${shown} does not exist, so ${JSON.stringify(missing.reference)} is resolved against the article's URL; put the file there or fix the path`,
+        ),
+      )
+    }
     if (outcome.jsx) {
       const { line, what, count } = outcome.jsx
       const times =
@@ -91,6 +107,12 @@ export async function renderArticles(
     result.rendered.set(article, { html: outcome.html, summary: outcome.summary })
   }
   return result
+}
+
+/** Where the article's relative image paths are looked for, if anywhere (see `imagePlaceOf`). */
+function _imagesOf(article: Article, config: Config, cwd: string): { images?: ImagePlace } {
+  const place = imagePlaceOf(article, config, cwd)
+  return place === undefined ? {} : { images: place }
 }
 
 /** The text that ends the article's summary in its body: its own (Jekyll's per-post key), else the site's. */
