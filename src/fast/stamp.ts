@@ -73,7 +73,8 @@ const _MANIFEST = '.kanal-manifest.json'
  * The record of the last successful build, in the cache folder. It answers two questions:
  *
  * - `upToDate`: did anything the build read (kanal's code, the resolved config and options, every
- *   content file's path, size, mtime, ctime and inode, "now" as far as it decides which articles are due) or wrote
+ *   content file's path, size, mtime, ctime and inode, the image files it read or looked for, "now" as
+ *   far as it decides which articles are due) or wrote
  *   (every output file's size and mtime) change since? If not, a build would write the same bytes, so
  *   it is skipped and its outcome reported again.
  * - `kept`: is a group of output files (one feed in every format) still on disk as written, and was it

@@ -186,5 +186,9 @@ describe('image files and the cache', () => {
     }
     const { smith } = await rssItems(dir)
     expect(smith[0]?.enclosures?.[0]).toMatchObject({ length: 7777 })
+    // Helper threads look for the same files.
+    const single = await readFile(path.join(dir, 'dist/feed.json'), 'utf8')
+    await build({ cwd: dir, now: FIXED_NOW, cache: false, threads: 2 })
+    expect(await readFile(path.join(dir, 'dist/feed.json'), 'utf8')).toBe(single)
   })
 })
