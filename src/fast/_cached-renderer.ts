@@ -1,3 +1,5 @@
+import { sha256 } from '../hash.js'
+import { describeLookup, locateImage } from '../media/image-place.js'
 import type { BodyJob, BodyRenderer, RenderedBody } from '../render/article-body.js'
 import type { BuildStats } from '../stats.js'
 import type { ArticleCache } from './_cache.js'
@@ -45,9 +47,13 @@ export class CachedRenderer {
     const key = renderKey(bodyHash, job)
     const body = this.#cache.html.get(key)
     if (body === undefined) return undefined
+    // Image paths resolved by files beside the article: the HTML holds only while they find the same.
+    const files = body.lookups && _lookedAgain(body.lookups, job)
+    if (files === null) return undefined
     this.#stats.renderReused++
-    this.keys.set(job.articleUrl, key)
-    return { ok: true, html: body.html, summary: body.summary, removed: 0 }
+    this.keys.set(job.articleUrl, _bodyKey(key, body.lookups))
+    const images = files && body.lookups ? { images: { files, missing: [], lookups: body.lookups } } : {}
+    return { ok: true, html: body.html, summary: body.summary, removed: 0, ...images }
   }
 
   #learn(job: BodyJob, outcome: HashedBody): RenderedBody {
@@ -57,14 +63,31 @@ export class CachedRenderer {
     this.#cache.index.learnBodyHash(job.source.relative, bodyHash)
     // Text that needed cleaning, left out template code, lost a link target or its end to an unclosed
     // tag is not stored: its warning must come again with every build. Nor is a body with an include
-    // inlined (the include may change), or one whose image URLs depend on files beside the article.
-    const warned =
-      body.leftOut ?? body.removedTargets ?? body.unclosed ?? body.inlined ?? body.jsx ?? body.images
+    // inlined (the include may change), or one naming an image file that does not exist.
+    const missing = body.images && body.images.missing.length > 0 ? body.images : undefined
+    const warned = body.leftOut ?? body.removedTargets ?? body.unclosed ?? body.inlined ?? body.jsx ?? missing
     if (body.removed === 0 && warned === undefined) {
       const key = renderKey(bodyHash, job)
-      this.#cache.html.put(key, { html: body.html, summary: body.summary })
-      this.keys.set(job.articleUrl, key)
+      const lookups = body.images?.lookups
+      this.#cache.html.put(key, { html: body.html, summary: body.summary, ...(lookups ? { lookups } : {}) })
+      this.keys.set(job.articleUrl, _bodyKey(key, lookups))
     }
     return body
   }
+}
+
+/** The files of the stored lookups when each finds what it found before; null when one does not. */
+function _lookedAgain(lookups: [string, string][], job: BodyJob): string[] | null {
+  const files: string[] = []
+  for (const [reference, found] of lookups) {
+    const located = job.images && locateImage(reference, job.images)
+    if (describeLookup(located) !== found) return null
+    if (located) files.push(located.file)
+  }
+  return files
+}
+
+/** What stands for a body's HTML in output fingerprints: its render key, and what its image lookups found. */
+function _bodyKey(key: string, lookups: [string, string][] | undefined): string {
+  return lookups === undefined ? key : sha256(`${key}\0${JSON.stringify(lookups)}`)
 }

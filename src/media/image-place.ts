@@ -85,6 +85,13 @@ export function locateImage(reference: string, place: ImagePlace): LocatedImage 
   return url === undefined ? { file, exists: true } : { file, exists: true, url }
 }
 
+/** What a lookup found, as text: equal texts give equal HTML (the cache checks a stored body by it). */
+export function describeLookup(located: LocatedImage | undefined): string {
+  if (located === undefined) return 'none'
+  if (located.exists) return `file ${located.url ?? ''}`
+  return located.published ? 'published' : 'missing'
+}
+
 function _publishedUrl(file: string, written: string, place: ImagePlace): string | undefined {
   const below = path.relative(place.articleDir, file)
   if (place.bundle && !below.startsWith('..') && !path.isAbsolute(below)) {

@@ -2,7 +2,7 @@ import { decodeBody, readBodyBytes } from '../content/read.js'
 import type { SourceFile } from '../content/source.js'
 import { findForbiddenChar, removeForbiddenChars } from '../content/xml-chars.js'
 import { ContentError } from '../errors.js'
-import { type ImagePlace, type LocatedImage, locateImage } from '../media/image-place.js'
+import { describeLookup, type ImagePlace, type LocatedImage, locateImage } from '../media/image-place.js'
 import type { BodyTemplates } from '../sites/body-templates.js'
 import { renderBody } from './_html.js'
 import { applyAttributeLists } from './_kramdown.js'
@@ -61,7 +61,12 @@ export type RenderedBody =
       /** An opening `<script>` (or another tag dropped with its content) never closed, and its file line. */
       unclosed?: { tag: string; line: number }
       /** Image files looked for beside the article (the HTML depends on them), and the missing ones' lines. */
-      images?: { files: string[]; missing: { file: string; reference: string; line: number }[] }
+      images?: {
+        files: string[]
+        missing: { file: string; reference: string; line: number }[]
+        /** Each reference looked up, with what was found (`describeLookup`). */
+        lookups: [reference: string, found: string][]
+      }
       /** MDX code left out of an `.mdx` body: the first piece with its file line, and how many. */
       jsx?: { line: number; what: string; count: number }
     }
@@ -162,7 +167,11 @@ function _lookedFor(
         line: at === -1 ? bodyLine : lineOf(markdown, at, bodyLine).line,
       }
     })
-  return { files: [...looked.values()].map((located) => located.file), missing }
+  const lookups = [...looked].map(([reference, located]): [string, string] => [
+    reference,
+    describeLookup(located),
+  ])
+  return { files: [...looked.values()].map((located) => located.file), missing, lookups }
 }
 
 /**

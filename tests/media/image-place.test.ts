@@ -159,6 +159,27 @@ describe('readImages and bodies with images beside the article', () => {
 })
 
 describe('image files and the cache', () => {
+  it('should reuse a stored body whose image files are unchanged, and render it again when one moves', async () => {
+    const dir = await site(JEKYLL)
+    await build({ cwd: dir, now: FIXED_NOW })
+    await writeFile(path.join(dir, '_posts/2025-06-03-rast.md'), '---\ntitle: Rast\n---\n\nPause.\n')
+    const again = await build({ cwd: dir, now: FIXED_NOW })
+    expect(again.stats.renderReused).toBe(1)
+    const json = JSON.parse(await readFile(path.join(dir, 'dist/feed.json'), 'utf8'))
+    expect(json.items[1].content_html).toContain(
+      'src="https://bergblatt.example.de/assets/bilder/wartburg.png"',
+    )
+    await rm(path.join(dir, 'assets/bilder/wartburg.png'))
+    const moved = await build({ cwd: dir, now: FIXED_NOW })
+    expect(moved.stats.renderReused).toBe(1)
+    const after = JSON.parse(await readFile(path.join(dir, 'dist/feed.json'), 'utf8'))
+    // No file: resolved against the post's URL, as a browser would, and warned about at both places.
+    expect(after.items[1].content_html).toContain(
+      'src="https://bergblatt.example.de/2025/06/02/assets/bilder/wartburg.png"',
+    )
+    expect(moved.warnings.map((warning) => warning.location.line)).toEqual([3, 6])
+  })
+
   it('should give what a build without cache gives when an image file changes, appears or goes', async () => {
     const dir = await site(HUGO)
     const bundle = path.join(dir, 'content/posts/ausflug')
