@@ -69,7 +69,7 @@ async function _run(
 
   // Render the bodies of the articles shown, and of no other.
   const shown = new Set<Article>(selection.feeds.flatMap((feed) => feed.items))
-  const rendered = await stages.renderArticles(shown, config, renderer, progress)
+  const rendered = await stages.renderArticles(shown, config, cwd, renderer, progress)
   const bodies = stages.resolveReferences(rendered, targets, sieve.heldBack, config)
   const images = await stages.readImages(shown, config, cwd)
 
@@ -121,6 +121,7 @@ async function _run(
     notes: result.notes,
     due: sieve.due,
     feeds: selection.feeds,
+    imageFiles: [...bodies.imageFiles, ...images.files],
   })
   warnings.push(...recorded)
   return { ...guarded, ok: !(options.strict && failsStrict(warnings)), files: written }

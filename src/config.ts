@@ -53,6 +53,8 @@ export interface Config {
   feedPath: string
   /** Folder (relative to the working folder) holding the site's published files, where local article images are looked up. */
   publicDir?: string
+  /** Text that ends an article's summary in its body (Jekyll's `excerpt_separator`), if the site sets one. */
+  excerptSeparator?: string
   /**
    * Set by a site generator's plugin, never by the config file: the URL the generator gave each
    * content file (by its path below the content folder). Only these files are read, at these URLs.
@@ -90,6 +92,7 @@ const _KEYS = new Set([
   'ignoreKeys',
   'feedPath',
   'publicDir',
+  'excerptSeparator',
 ])
 
 /**
@@ -234,6 +237,11 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
     publicDir === undefined || isText(publicDir),
     `"publicDir" must be the path of the site's output folder, like "public" (got ${quoteValue(publicDir)})`,
   )
+  const excerptSeparator = value.excerptSeparator
+  need(
+    excerptSeparator === undefined || (isText(excerptSeparator) && excerptSeparator.trim() !== ''),
+    `"excerptSeparator" must be the text that ends a summary, like "<!--more-->" (got ${quoteValue(excerptSeparator)})`,
+  )
   const author = value.author === undefined ? undefined : toPerson(value.author)
   need(
     value.author === undefined || author !== undefined,
@@ -267,6 +275,7 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
     ...(value.ignoreKeys === undefined ? {} : { ignoreKeys: ignoreKeys as string[] }),
     feedPath: feedPath as string,
     ...(publicDir === undefined ? {} : { publicDir: publicDir as string }),
+    ...(excerptSeparator === undefined ? {} : { excerptSeparator: excerptSeparator as string }),
   }
 }
 

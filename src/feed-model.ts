@@ -16,7 +16,7 @@ export function toFeedModel(
   rendered: Map<Article, RenderedArticle>,
   config: Config,
   now: Date,
-  images?: Pick<ReadImages, 'facts' | 'unreadable'>,
+  images?: Pick<ReadImages, 'facts' | 'unreadable' | 'located'>,
 ): FeedModel {
   const items = selection.items.map((article) => _toItem(article, rendered, images))
   const newest = Math.max(...items.map((item) => item.updated.getTime()))
@@ -73,10 +73,12 @@ function _depth(folder: string): number {
 function _toItem(
   article: Article,
   rendered: Map<Article, RenderedArticle>,
-  images: Pick<ReadImages, 'facts' | 'unreadable'> | undefined,
+  images: Pick<ReadImages, 'facts' | 'unreadable' | 'located'> | undefined,
 ): FeedItem {
   const body = rendered.get(article)
   if (!body) throw new Error(`kanal bug: ${article.source.file} was selected but not rendered`)
+  // A relative image found beside the article file is published at its own URL (see readImages).
+  const image = images?.located.get(article) ?? article.image
   return {
     id: article.id,
     url: article.url,
@@ -88,7 +90,7 @@ function _toItem(
     categories: article.categories,
     tags: article.tags,
     ...(article.author ? { author: article.author } : {}),
-    ...(article.image ? { image: _withFacts(toImage(article.image), images) } : {}),
+    ...(image ? { image: _withFacts(toImage(image), images) } : {}),
   }
 }
 

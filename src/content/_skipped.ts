@@ -5,7 +5,7 @@ import { ContentError } from '../errors.js'
 export type SkipReason = 'extension' | 'hidden' | 'list page'
 
 // Extensions other tools read as Markdown: files kanal skips that were probably meant as articles.
-const _MARKDOWN = new Set(['.mkdn', '.mdwn', '.mdx', '.mdtext'])
+const _MARKDOWN = new Set(['.mkdn', '.mdwn', '.mdtext', '.mdtxt'])
 
 /**
  * Counts the files of the content folder that kanal does not read, by reason, while `findArticles`
@@ -36,7 +36,7 @@ export class SkippedFiles {
     const skipped =
       reasons.length === 0 ? 'it holds no other file' : `kanal did not read ${reasons.join(', ')}`
     const rule =
-      'kanal reads .md, .markdown, .mdown and .mkd files whose name and folders do not start with "." (rename them to .md)'
+      'kanal reads .md, .markdown, .mdown, .mkd and .mdx files whose name and folders do not start with "." (rename them to .md)'
     if (articles > 0) return new ContentError({ file: folder }, `${skipped}; ${rule}`)
     return new ContentError(
       { file: folder },

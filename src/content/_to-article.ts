@@ -60,6 +60,8 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
   const date = fields.date('date', config.timeZone, true)
   const updated = fields.date('updated', config.timeZone, false) ?? date
   const summaryText = fields.text('summary', false)
+  // Jekyll's per-post separator: read only where the generator knows the key.
+  const separator = accepted?.has('excerpt_separator') ? fields.text('excerpt_separator', false) : undefined
   const categories = _capped(fields, 'categories', [...fields.list('category'), ...fields.list('categories')])
   const tags = _capped(fields, 'tags', fields.list('tags'))
   const author = fields.author() ?? config.author
@@ -90,9 +92,10 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
       ).href,
     )
   // A relative image resolves against the article's own URL, known only now.
-  const image =
-    imageOnSite &&
-    (toAbsoluteUrl(String(frontMatter.data.image).trim(), { ...siteBase, articleUrl: url }) ?? imageOnSite)
+  const written = String(frontMatter.data.image).trim()
+  const image = imageOnSite && (toAbsoluteUrl(written, { ...siteBase, articleUrl: url }) ?? imageOnSite)
+  // A relative path may name a file beside the article (a page bundle): looked for after selection.
+  const imageReference = image && !/^(?:[a-z][a-z0-9+.-]*:|[/\\])/i.test(written) ? written : undefined
   const article: Article = {
     source,
     slug,
@@ -100,6 +103,7 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
     date,
     updated,
     ...(summaryText === undefined ? {} : { summary: summaryText }),
+    ...(separator?.trim() ? { excerptSeparator: separator } : {}),
     categories,
     tags,
     ...(author ? { author } : {}),
@@ -107,6 +111,7 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
     id: id ?? (config.idFrom === 'url' ? url : _tagUri(config, date, slug)),
     draft,
     ...(image ? { image } : {}),
+    ...(imageReference ? { imageReference } : {}),
     keyLines: {
       slug: fields.where('slug').line,
       // A URL or id the article does not write is made from its slug: a clash points at that line.

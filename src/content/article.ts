@@ -15,6 +15,8 @@ export interface Article {
   updated: Date
   /** The front matter's summary (inline Markdown, rendered only if a feed shows the article). */
   summary?: string
+  /** Text that ends the summary in the body (Jekyll's per-post `excerpt_separator`), if the file sets one. */
+  excerptSeparator?: string
   /** Categories in the order the author gave them. */
   categories: string[]
   /** Tags in the order the author gave them. */
@@ -29,6 +31,8 @@ export interface Article {
   draft: boolean
   /** Absolute URL of the lead image. */
   image?: string
+  /** The lead image as written when it is a relative path: looked for beside the article file (`readImages`). */
+  imageReference?: string
   /**
    * File lines of the keys, for clash and publish-guard messages: `slug`, `id`, `url` (an id or URL made
    * from the slug: the slug's), `categories` (`category` or `categories`), `tags`, `image`, `date`; a

@@ -5,8 +5,9 @@ import { conventionsFor } from '../sites/conventions-for.js'
 import type { Generator } from '../sites/generator.js'
 import { SkippedFiles } from './_skipped.js'
 
-// The extensions Jekyll, Hugo, Eleventy and Astro read as Markdown.
-const _MARKDOWN = /\.(?:md|markdown|mdown|mkd)$/
+// The extensions Jekyll, Hugo, Eleventy and Astro read as Markdown; MDX is read as Markdown too
+// (its JavaScript is left out when the body is rendered).
+const _MARKDOWN = /\.(?:md|markdown|mdown|mkd|mdx)$/
 
 /**
  * Lists the Markdown files below `contentDir` (sub-folders included, dot-files skipped), sorted, with `/`;

@@ -1,3 +1,5 @@
+import { sha256 } from '../hash.js'
+import { describeLookup, locateImage } from '../media/image-place.js'
 import type { BodyJob, BodyRenderer, RenderedBody } from '../render/article-body.js'
 import { hasReferences } from '../render/reference-marker.js'
 import type { BuildStats } from '../stats.js'
@@ -46,12 +48,16 @@ export class CachedRenderer {
   #stored(job: BodyJob): RenderedBody | undefined {
     const bodyHash = this.#cache.index.bodyHash(job.source.relative)
     if (!bodyHash) return undefined
-    const key = renderKey(bodyHash, job.articleUrl, job.siteUrl, job.summary, job.templates)
+    const key = renderKey(bodyHash, job)
     const body = this.#cache.html.get(key)
     if (body === undefined) return undefined
+    // Image paths resolved by files beside the article: the HTML holds only while they find the same.
+    const files = body.lookups && _lookedAgain(body.lookups, job)
+    if (files === null) return undefined
     this.#stats.renderReused++
-    if (!hasReferences(body.html)) this.keys.set(job.articleUrl, key)
-    return { ok: true, html: body.html, summary: body.summary, removed: 0 }
+    if (!hasReferences(body.html)) this.keys.set(job.articleUrl, _bodyKey(key, body.lookups))
+    const images = files && body.lookups ? { images: { files, missing: [], lookups: body.lookups } } : {}
+    return { ok: true, html: body.html, summary: body.summary, removed: 0, ...images }
   }
 
   #learn(job: BodyJob, outcome: HashedBody): RenderedBody {
@@ -61,13 +67,31 @@ export class CachedRenderer {
     this.#cache.index.learnBodyHash(job.source.relative, bodyHash)
     // Text that needed cleaning, left out template code, lost a link target or its end to an unclosed
     // tag is not stored: its warning must come again with every build. Nor is a body with an include
-    // inlined (the include may change).
-    const warned = body.leftOut ?? body.removedTargets ?? body.unclosed ?? body.inlined
+    // inlined (the include may change), or one naming an image file that does not exist.
+    const missing = body.images && body.images.missing.length > 0 ? body.images : undefined
+    const warned = body.leftOut ?? body.removedTargets ?? body.unclosed ?? body.inlined ?? body.jsx ?? missing
     if (body.removed === 0 && warned === undefined) {
-      const key = renderKey(bodyHash, job.articleUrl, job.siteUrl, job.summary, job.templates)
-      this.#cache.html.put(key, { html: body.html, summary: body.summary })
-      if (!hasReferences(body.html)) this.keys.set(job.articleUrl, key)
+      const key = renderKey(bodyHash, job)
+      const lookups = body.images?.lookups
+      this.#cache.html.put(key, { html: body.html, summary: body.summary, ...(lookups ? { lookups } : {}) })
+      if (!hasReferences(body.html)) this.keys.set(job.articleUrl, _bodyKey(key, lookups))
     }
     return body
   }
+}
+
+/** The files of the stored lookups when each finds what it found before; null when one does not. */
+function _lookedAgain(lookups: [string, string][], job: BodyJob): string[] | null {
+  const files: string[] = []
+  for (const [reference, found] of lookups) {
+    const located = job.images && locateImage(reference, job.images)
+    if (describeLookup(located) !== found) return null
+    if (located) files.push(located.file)
+  }
+  return files
+}
+
+/** What stands for a body's HTML in output fingerprints: its render key, and what its image lookups found. */
+function _bodyKey(key: string, lookups: [string, string][] | undefined): string {
+  return lookups === undefined ? key : sha256(`${key}\0${JSON.stringify(lookups)}`)
 }

@@ -7,6 +7,8 @@ import { seal } from './_seal.js'
 export interface StoredBody {
   html: string
   summary: string
+  /** Image paths looked up beside the article, with what was found: the HTML holds while they find the same. */
+  lookups?: [reference: string, found: string][]
 }
 
 /**

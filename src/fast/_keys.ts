@@ -1,8 +1,9 @@
 import { sha256 } from '../hash.js'
+import type { BodyJob } from '../render/article-body.js'
 import { VERSION } from '../version.js'
 
 /** The cache's format: entries and keys of another format or kanal version are never used. */
-export const CACHE_FORMAT = `kanal-cache-7/${VERSION}`
+export const CACHE_FORMAT = `kanal-cache-8/${VERSION}`
 
 /** What an article's validation depends on besides its file: the config (and kanal's version). */
 export function configKey(config: unknown): string {
@@ -11,16 +12,14 @@ export function configKey(config: unknown): string {
 
 /**
  * The key of a rendered body: it depends on the body, on the URLs relative links resolve against, and
- * on the front matter's summary (the plain-text summary is kept with the HTML), and on a site's templates.
+ * on the front matter's summary (the plain-text summary is kept with the HTML), on a site's templates,
+ * on the text that ends the summary (`excerptSeparator`) and on whether the body is MDX.
  */
-export function renderKey(
-  bodyHash: string,
-  articleUrl: string,
-  siteUrl: string,
-  summary = '',
-  templates: unknown = undefined,
-): string {
+export function renderKey(bodyHash: string, job: Omit<BodyJob, 'source'>): string {
+  const { articleUrl, siteUrl, summary = '', templates, excerptSeparator, mdx } = job
   // Bodies of a generator's site also depend on how its template code is read (an include's folder).
   const read = templates === undefined ? '' : `\0${JSON.stringify(templates)}`
-  return sha256(`${CACHE_FORMAT}\0${bodyHash}\0${articleUrl}\0${siteUrl}\0${summary}${read}`)
+  const cut = excerptSeparator === undefined ? '' : `\0cut\0${excerptSeparator}`
+  const dialect = mdx ? '\0mdx' : ''
+  return sha256(`${CACHE_FORMAT}\0${bodyHash}\0${articleUrl}\0${siteUrl}\0${summary}${read}${cut}${dialect}`)
 }

@@ -61,8 +61,10 @@ export function toCachedArticle(
 /** The optional fields an article and its record share, copied only when present (one shape each). */
 function _copyOptional(from: ArticleRecord | Article, to: ArticleRecord | Article): void {
   if (from.summary !== undefined) to.summary = from.summary
+  if (from.excerptSeparator !== undefined) to.excerptSeparator = from.excerptSeparator
   if (from.author !== undefined) to.author = from.author
   if (from.image !== undefined) to.image = from.image
+  if (from.imageReference !== undefined) to.imageReference = from.imageReference
   if (from.keyLines !== undefined) to.keyLines = from.keyLines
 }
 

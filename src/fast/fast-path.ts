@@ -31,6 +31,8 @@ export interface BuildOutcome {
   /** The sieve's due dates and the feeds' items: which "now"s give the same build. */
   due: { latest: number; next: number }
   feeds: { items: unknown[] }[]
+  /** Image files the build looked at (found or not): a change to one makes the next build run. */
+  imageFiles: string[]
 }
 
 /**
@@ -143,6 +145,7 @@ export class FastPath {
       outDir,
       indexFile: made.indexFile,
       outputs: made.outputs,
+      imageFiles: outcome.imageFiles,
       result: {
         articles: outcome.articles,
         shown: outcome.shown,

@@ -38,6 +38,8 @@ export interface BuildRecord {
   indexFile: string
   /** `BuildStamp.snapshot` of the output, taken right after writing it. */
   outputs: OutputSnapshot
+  /** Image files the build read or looked for: their size and mtime (-1 when missing) are checked. */
+  imageFiles: string[]
   result: StampResult
 }
 
@@ -58,10 +60,12 @@ interface _Stamp {
   index: [number, number]
   /** Output files by the fingerprint of the group they belong to. */
   groups: Record<string, _Output[]>
+  /** Image files with their size and mtime as the build saw them ([-1, -1]: not there). */
+  images: [string, number, number][]
   result: StampResult
 }
 
-const _FORMAT = 'kanal-stamp-2'
+const _FORMAT = 'kanal-stamp-3'
 const _FILE = 'build-stamp.json'
 const _MANIFEST = '.kanal-manifest.json'
 
@@ -69,7 +73,8 @@ const _MANIFEST = '.kanal-manifest.json'
  * The record of the last successful build, in the cache folder. It answers two questions:
  *
  * - `upToDate`: did anything the build read (kanal's code, the resolved config and options, every
- *   content file's path, size, mtime, ctime and inode, "now" as far as it decides which articles are due) or wrote
+ *   content file's path, size, mtime, ctime and inode, the image files it read or looked for, "now" as
+ *   far as it decides which articles are due) or wrote
  *   (every output file's size and mtime) change since? If not, a build would write the same bytes, so
  *   it is skipped and its outcome reported again.
  * - `kept`: is a group of output files (one feed in every format) still on disk as written, and was it
@@ -118,6 +123,10 @@ export class BuildStamp {
       for (const [file, size, mtimeMs] of outputs) {
         if (!_same(path.join(stamp.outDir, file), [size, mtimeMs])) return undefined
       }
+    }
+    // Images are inputs outside the content folder: a replaced, added or removed file changes the feeds.
+    for (const [file, size, mtimeMs] of stamp.images) {
+      if (size === -1 ? _stat(file) !== undefined : !_same(file, [size, mtimeMs])) return undefined
     }
     return stamp.result
   }
@@ -178,6 +187,10 @@ export class BuildStamp {
       manifest: [manifest.size, manifest.mtimeMs],
       index: [index.size, index.mtimeMs],
       groups,
+      images: [...new Set(record.imageFiles)].map((file) => {
+        const stat = _stat(file)
+        return stat ? [file, stat.size, stat.mtimeMs] : [file, -1, -1]
+      }),
       result: record.result,
     }
     const target = path.join(cacheDir, _FILE)
@@ -203,6 +216,7 @@ function _isStamp(stamp: _Stamp): boolean {
     pair(stamp.now) &&
     pair(stamp.manifest) &&
     pair(stamp.index) &&
+    Array.isArray(stamp.images) &&
     typeof stamp.groups === 'object' &&
     stamp.groups !== null &&
     Object.values(stamp.groups).every((outputs) => Array.isArray(outputs) && outputs.every(output)) &&

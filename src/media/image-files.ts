@@ -4,6 +4,7 @@ import type { Config } from '../config.js'
 import type { Article } from '../content/article.js'
 import { ContentError } from '../errors.js'
 import { readDimensions } from './_dimensions.js'
+import { imagePlaceOf, type LocatedImage, locateImage } from './image-place.js'
 
 /** What the published file of an article image tells: its size in bytes and, where the format says, pixels. */
 export interface ImageFacts {
@@ -17,6 +18,10 @@ export interface ImageFacts {
 export interface ReadImages {
   facts: Map<string, ImageFacts>
   unreadable: Set<string>
+  /** Articles whose relative image names a file beside them published at another URL than the article URL gives. */
+  located: Map<Article, string>
+  /** Every image file looked at, found or not: the build's outcome depends on them. */
+  files: string[]
   warnings: ContentError[]
 }
 
@@ -37,21 +42,32 @@ export function findImageFile(url: string, config: Config, cwd: string): string 
 }
 
 /**
- * Reads the published file of every shown article's image: its size in bytes (the enclosure's
- * `length`) and pixel size (Media RSS). A local image whose file cannot be read is a warning on the
- * article's `image` line; the feeds then carry only what needs no size.
+ * Reads the file of every shown article's image: its size in bytes (the enclosure's `length`) and
+ * pixel size (Media RSS). A relative image path of a generator's site (or with `publicDir`) names
+ * the file beside the article first (`locateImage`); else the published file below `publicDir`. A
+ * relative image whose file is nowhere, or a local image whose file cannot be read, is a warning on
+ * the article's `image` line; the feeds then carry only what needs no size.
  */
 export async function readImages(
   articles: Iterable<Article>,
   config: Config,
   cwd: string,
 ): Promise<ReadImages> {
-  const result: ReadImages = { facts: new Map(), unreadable: new Set(), warnings: [] }
+  const result: ReadImages = {
+    facts: new Map(),
+    unreadable: new Set(),
+    located: new Map(),
+    files: [],
+    warnings: [],
+  }
   for (const article of articles) {
-    const url = article.image
+    const beside = _beside(article, config, cwd, result)
+    const url = beside?.url ?? article.image
     if (url === undefined || result.facts.has(url)) continue
-    const file = findImageFile(url, config, cwd)
+    // The file beside the article is the image when kanal knows where it is published.
+    const file = beside?.url !== undefined ? beside.file : findImageFile(url, config, cwd)
     if (file === undefined) continue
+    result.files.push(file)
     try {
       result.facts.set(url, await _readFacts(file))
     } catch (error) {
@@ -66,6 +82,30 @@ export async function readImages(
     }
   }
   return result
+}
+
+/** The file a relative image path names beside the article, noting it (and warning when it is nowhere). */
+function _beside(
+  article: Article,
+  config: Config,
+  cwd: string,
+  result: ReadImages,
+): LocatedImage | undefined {
+  const place = article.imageReference === undefined ? undefined : imagePlaceOf(article, config, cwd)
+  const located = place && locateImage(article.imageReference as string, place)
+  if (located === undefined) return undefined
+  result.files.push(located.file)
+  if (located.url !== undefined && located.url !== article.image) result.located.set(article, located.url)
+  if (!located.exists && !located.published) {
+    const shown = path.relative(cwd, located.file).split(path.sep).join('/')
+    result.warnings.push(
+      new ContentError(
+        { file: article.source.file, ...(article.keyLines?.image ? { line: article.keyLines.image } : {}) },
+        `image file ${shown} does not exist, so the image is linked at ${article.image} (its path resolved against the article's URL); put the file there or fix the path`,
+      ),
+    )
+  }
+  return located
 }
 
 async function _readFacts(file: string): Promise<ImageFacts> {

@@ -42,7 +42,8 @@ function _absolutize(inline: Token[], base: UrlBase, first: number, removed: Rem
     if (token.type === 'softbreak' || token.type === 'hardbreak') line++
     if (token.type === 'link_open' || token.type === 'image') {
       const value = String(token.attrGet(token.type === 'image' ? 'src' : 'href') ?? '')
-      const absolute = toAbsoluteUrl(value, base)
+      const located = token.type === 'image' ? base.imageUrl?.(value) : undefined
+      const absolute = located ?? toAbsoluteUrl(value, base)
       if (absolute === undefined && !isBlankUrl(value)) {
         const kind = token.type === 'image' ? 'source' : 'link'
         removed.push({ line, target: value, kind, reason: whyNotKept(value) })

@@ -80,7 +80,8 @@ function _absolutize(tagName: string, attribs: SanitizeHtml.Attributes): Sanitiz
   for (const name of _URL_ATTRIBUTES) {
     const value = attribs[name]
     if (value === undefined) continue
-    const absolute = toAbsoluteUrl(value, _base)
+    const located = name === 'src' && tagName === 'img' ? _base.imageUrl?.(value) : undefined
+    const absolute = located ?? toAbsoluteUrl(value, _base)
     if (absolute !== undefined) attribs[name] = absolute
     else {
       delete attribs[name]

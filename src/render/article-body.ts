@@ -2,8 +2,11 @@ import { decodeBody, readBodyBytes } from '../content/read.js'
 import type { SourceFile } from '../content/source.js'
 import { findForbiddenChar, removeForbiddenChars } from '../content/xml-chars.js'
 import { ContentError } from '../errors.js'
+import { describeLookup, type ImagePlace, type LocatedImage, locateImage } from '../media/image-place.js'
 import type { BodyTemplates } from '../sites/body-templates.js'
 import { renderBody } from './_html.js'
+import { applyAttributeLists } from './_kramdown.js'
+import { leaveOutJsx } from './_mdx.js'
 import { renderPlainText } from './_plain-text.js'
 import type { RemovedTarget } from './_removed.js'
 import { summarize, summarizeAll } from './_summary.js'
@@ -19,6 +22,12 @@ export interface BodyJob {
   siteUrl: string
   /** The front matter's summary (inline Markdown), if any. */
   summary?: string
+  /** Where relative image paths are looked for beside the article file (generator sites, `publicDir`). */
+  images?: ImagePlace
+  /** An `.mdx` file: its JavaScript (imports, components, expressions) is left out. */
+  mdx?: true
+  /** Text that ends the summary in the body (Jekyll's `excerpt_separator`), if the site or file sets one. */
+  excerptSeparator?: string
   /** The template code a generator's bodies may hold (Liquid, Hugo shortcodes), if any. */
   templates?: BodyTemplates
 }
@@ -51,6 +60,15 @@ export type RenderedBody =
       removedTargets?: RemovedTarget[]
       /** An opening `<script>` (or another tag dropped with its content) never closed, and its file line. */
       unclosed?: { tag: string; line: number }
+      /** Image files looked for beside the article (the HTML depends on them), and the missing ones' lines. */
+      images?: {
+        files: string[]
+        missing: { file: string; reference: string; line: number }[]
+        /** Each reference looked up, with what was found (`describeLookup`). */
+        lookups: [reference: string, found: string][]
+      }
+      /** MDX code left out of an `.mdx` body: the first piece with its file line, and how many. */
+      jsx?: { line: number; what: string; count: number }
     }
   | { ok: false; error: ContentError }
 
@@ -81,13 +99,23 @@ export function renderBodyBytes(bytes: Buffer, job: BodyJob): RenderedBody & { o
   const decoded = decodeBody(bytes, job.source.file, job.source.bodyLine)
   const { text, removed } = removeForbiddenChars(decoded)
   const removedAt = removed > 0 ? findForbiddenChar(decoded, job.source.bodyLine) : undefined
-  const translated = translateTemplates(text, job.templates)
-  const body = renderBody(translated.text, { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
+  const mdx = job.mdx ? leaveOutJsx(text) : { text }
+  const translated = translateTemplates(mdx.text, job.templates)
+  const markdown =
+    job.templates?.markdown === 'kramdown' ? applyAttributeLists(translated.text) : translated.text
+  const looked = new Map<string, LocatedImage>()
+  const place = job.images
+  const imageUrl = place && ((reference: string) => _located(reference, place, looked))
+  const body = renderBody(markdown, {
+    articleUrl: job.articleUrl,
+    siteUrl: job.siteUrl,
+    ...(imageUrl ? { imageUrl } : {}),
+  })
   const { html, direct } = body
   const summary =
-    job.summary === undefined ? _summaryOf(translated.text, html, direct, job) : renderPlainText(job.summary)
+    job.summary === undefined ? _summaryOf(markdown, html, direct, job) : renderPlainText(job.summary)
   const leftOut = translated.leftOut.map(({ offset, name: _name, ...rest }) => ({
-    ...lineOf(text, offset, job.source.bodyLine),
+    ...lineOf(mdx.text, offset, job.source.bodyLine),
     ...rest,
   }))
   const removedTargets = body.removed.map((target) => ({
@@ -106,12 +134,53 @@ export function renderBodyBytes(bytes: Buffer, job: BodyJob): RenderedBody & { o
       : {}),
     ...(removedTargets.length > 0 ? { removedTargets } : {}),
     ...(translated.inlined ? { inlined: true as const } : {}),
+    ...(looked.size > 0 ? { images: _lookedFor(looked, markdown, job.source.bodyLine) } : {}),
+    ...(mdx.leftOut ? { jsx: { ...mdx.leftOut, line: job.source.bodyLine + mdx.leftOut.line } } : {}),
   }
 }
 
-/** The summary from the body: a generator site's text before `<!--more-->`, else the first paragraph. */
+/** The URL of the file an image path names beside the article, noting the lookup; undefined: the article URL's. */
+function _located(
+  reference: string,
+  place: ImagePlace,
+  looked: Map<string, LocatedImage>,
+): string | undefined {
+  const located = locateImage(reference, place)
+  if (located === undefined) return undefined
+  looked.set(reference, located)
+  return located.exists ? located.url : undefined
+}
+
+/** The files looked for, and the missing ones with the file line of their first mention. */
+function _lookedFor(
+  looked: Map<string, LocatedImage>,
+  markdown: string,
+  bodyLine: number,
+): NonNullable<(RenderedBody & { ok: true })['images']> {
+  const missing = [...looked]
+    .filter(([, located]) => !located.exists && !located.published)
+    .map(([reference, located]) => {
+      const at = markdown.indexOf(reference)
+      return {
+        file: located.file,
+        reference,
+        line: at === -1 ? bodyLine : lineOf(markdown, at, bodyLine).line,
+      }
+    })
+  const lookups = [...looked].map(([reference, located]): [string, string] => [
+    reference,
+    describeLookup(located),
+  ])
+  return { files: [...looked.values()].map((located) => located.file), missing, lookups }
+}
+
+/**
+ * The summary from the body: the text before the separator the site or file sets (Jekyll's
+ * `excerpt_separator`), else a generator site's text before `<!--more-->`, else the first paragraph.
+ */
 function _summaryOf(text: string, html: string, direct: boolean, job: BodyJob): string {
-  const more = job.templates === undefined ? -1 : text.indexOf('<!--more-->')
+  const separator = job.excerptSeparator ?? (job.templates === undefined ? undefined : '<!--more-->')
+  const more = separator === undefined ? -1 : text.indexOf(separator)
   if (more <= 0) return summarize(html, undefined, direct)
   const before = renderBody(text.slice(0, more), { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
   return summarizeAll(before.html, undefined, before.direct)

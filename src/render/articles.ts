@@ -1,6 +1,8 @@
+import path from 'node:path'
 import type { Config } from '../config.js'
 import type { Article } from '../content/article.js'
 import { ContentError } from '../errors.js'
+import { type ImagePlace, imagePlaceOf } from '../media/image-place.js'
 import type { RenderedArticle } from '../model.js'
 import { bodyTemplatesFor } from '../sites/body-templates.js'
 import type { RemovedTarget } from './_removed.js'
@@ -9,6 +11,8 @@ import type { BodyRenderer, LeftOutAt } from './article-body.js'
 /** The rendered bodies, with every problem found while reading them. */
 export interface RenderResult {
   rendered: Map<Article, RenderedArticle>
+  /** Image files looked for beside the articles, found or not: the HTML depends on them. */
+  imageFiles: string[]
   errors: ContentError[]
   warnings: ContentError[]
 }
@@ -20,10 +24,11 @@ export interface RenderResult {
 export async function renderArticles(
   articles: Iterable<Article>,
   config: Config,
+  cwd: string,
   renderer?: BodyRenderer,
   onProgress?: (stage: 'render', done: number, total: number) => void,
 ): Promise<RenderResult> {
-  const result: RenderResult = { rendered: new Map(), errors: [], warnings: [] }
+  const result: RenderResult = { rendered: new Map(), imageFiles: [], errors: [], warnings: [] }
   const shown = [...articles]
   onProgress?.('render', 0, shown.length)
   const render = renderer ?? (await import('./article-body.js')).renderEach
@@ -35,6 +40,9 @@ export async function renderArticles(
         articleUrl: article.url,
         siteUrl: config.siteUrl,
         ...(article.summary === undefined ? {} : { summary: article.summary }),
+        ..._separatorOf(article, config),
+        ...(/\.mdx$/i.test(article.source.relative) ? { mdx: true as const } : {}),
+        ..._imagesOf(article, config, cwd),
         ...(templates ? { templates } : {}),
       }
     }),
@@ -66,6 +74,27 @@ export async function renderArticles(
         new ContentError({ file: article.source.file, line: removed.line }, _removedText(removed)),
       )
     }
+    result.imageFiles.push(...(outcome.images?.files ?? []))
+    for (const missing of outcome.images?.missing ?? []) {
+      const shown = path.relative(cwd, missing.file).split(path.sep).join('/')
+      result.warnings.push(
+        new ContentError(
+          { file: article.source.file, line: missing.line },
+          `image file ${shown} does not exist, so ${JSON.stringify(missing.reference)} is resolved against the article's URL; put the file there or fix the path`,
+        ),
+      )
+    }
+    if (outcome.jsx) {
+      const { line, what, count } = outcome.jsx
+      const times =
+        count === 1 ? '' : ` and ${count - 1} more ${count === 2 ? 'piece' : 'pieces'} of MDX code`
+      result.warnings.push(
+        new ContentError(
+          { file: article.source.file, line },
+          `left out ${_short(what)}${times}: kanal reads .mdx as Markdown and cannot run imports, components or {expressions}; write what they show as Markdown or HTML`,
+        ),
+      )
+    }
     if (outcome.unclosed) {
       const { tag, line } = outcome.unclosed
       result.warnings.push(
@@ -78,6 +107,18 @@ export async function renderArticles(
     result.rendered.set(article, { html: outcome.html, summary: outcome.summary })
   }
   return result
+}
+
+/** Where the article's relative image paths are looked for, if anywhere (see `imagePlaceOf`). */
+function _imagesOf(article: Article, config: Config, cwd: string): { images?: ImagePlace } {
+  const place = imagePlaceOf(article, config, cwd)
+  return place === undefined ? {} : { images: place }
+}
+
+/** The text that ends the article's summary in its body: its own (Jekyll's per-post key), else the site's. */
+function _separatorOf(article: Article, config: Config): { excerptSeparator?: string } {
+  const separator = article.excerptSeparator ?? config.excerptSeparator
+  return separator === undefined ? {} : { excerptSeparator: separator }
 }
 
 /** The warning for template code kanal cannot evaluate: a single tag left out, or a pair's tags dropped. */

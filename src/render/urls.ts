@@ -6,6 +6,8 @@ export interface UrlBase {
   articleUrl: string
   /** Absolute http(s) URL of the site, ending with `/`; resolves `/bilder/a.jpg`. */
   siteUrl: string
+  /** An image source's URL from the file it names beside the article, if any (generator sites). */
+  imageUrl?: (reference: string) => string | undefined
 }
 
 /**

@@ -160,6 +160,10 @@ export function readJekyllSite(dir: string): FoundSite | undefined {
   notes.set('timeZone', text(settings.timezone), from, 'Europe/Berlin', 'no timezone in the site')
   notes.set('author', authorOf(settings.author), from)
   notes.set('content', '_posts', 'Jekyll reads its posts from there')
+  // Recorded, not read at build time: the config is what the cache keys and the up-to-date check
+  // cover, so a changed separator rebuilds every summary; _config.yml is no input of a build.
+  const separator = text(settings.excerpt_separator)
+  if (separator?.trim()) notes.set('excerptSeparator', separator, from)
   const style = text(settings.permalink) ?? 'date'
   notes.set('permalink', _permalink(style, file), `${from}: permalink ${JSON.stringify(style)}`)
   // jekyll-feed writes `feed.xml` (or its `feed.path`) into the site, `_site/` when built.

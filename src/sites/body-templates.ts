@@ -9,13 +9,20 @@ export interface BodyTemplates {
   siteUrl: string
   /** Jekyll's `_includes/` folder, for `{% include %}`. */
   includesDir?: string
+  /** The site's Markdown dialect beyond CommonMark: Jekyll's kramdown (attribute lists `{: …}`). */
+  markdown?: 'kramdown'
 }
 
 /** How the bodies of the config's generator hold template code, for an article file; undefined: none. */
 export function bodyTemplatesFor(config: Config, articlePath: string): BodyTemplates | undefined {
   const kind = conventionsFor(config.from)?.templates
   if (kind === undefined || kind === 'none') return undefined
-  return { kind, siteUrl: config.siteUrl, includesDir: path.join(siteFolderOf(articlePath), '_includes') }
+  return {
+    kind,
+    siteUrl: config.siteUrl,
+    includesDir: path.join(siteFolderOf(articlePath), '_includes'),
+    ...(config.from === 'jekyll' ? { markdown: 'kramdown' } : {}),
+  }
 }
 
 /** A Jekyll article's site folder: the one holding `_posts/` (and `_includes/`), else its folder's parent. */

@@ -63,6 +63,8 @@ const ASTRO: Record<string, string> = {
   'src/consts.ts':
     "export const SITE_TITLE = 'Astro-Blatt';\nexport const SITE_DESCRIPTION = 'Beiträge aus Astro';\n",
   'src/pages/blog/[...slug].astro': '---\n---\n',
+  // The starter's hero images live in src/assets/, which Astro publishes under hashed names.
+  'src/assets/blog-placeholder-3.jpg': 'JPEG',
   'src/content/blog/erster-beitrag.md': `---
 title: 'Erster Beitrag'
 description: 'Ein Anfang in Astro.'
