@@ -6,13 +6,13 @@ import { toRatioRow, toRow } from './table.mjs'
 /**
  * Measures every scenario of one corpus: one warm-up run, then `runs` measured runs each.
  * `context` holds the cache flags, the timer, a `log` function and a set collecting warnings.
- * Returns the table rows, ending with the ratio of kanal's cold build to the read-all floor.
+ * Returns the table rows, ending with the ratios of kanal's builds to the floors and to Hugo's builds.
  */
 export async function measureCorpus(corpus, runs, scratch, context) {
   const rows = []
   const summaries = new Map()
   const reportFile = path.join(scratch, 'usage.txt')
-  for (const scenario of scenariosFor(corpus, scratch, context.cache)) {
+  for (const scenario of scenariosFor(corpus, scratch, context.cache, context.hugo)) {
     if (scenario.skipped) {
       rows.push(toRow(corpus.label, scenario))
       continue
@@ -21,9 +21,15 @@ export async function measureCorpus(corpus, runs, scratch, context) {
     summaries.set(scenario.id, summarize(results))
     rows.push(toRow(corpus.label, scenario, summaries.get(scenario.id)))
   }
-  if (summaries.has('cold') && summaries.has('read-all')) {
-    rows.push(toRatioRow(corpus.label, summaries.get('cold'), summaries.get('read-all')))
+  const ratio = (id, of, label) => {
+    if (summaries.has(id) && summaries.has(of))
+      rows.push(toRatioRow(corpus.label, label, summaries.get(id), summaries.get(of)))
   }
+  ratio('cold', 'read-all', 'ratio: kanal cold / read-all floor')
+  ratio('cold', 'read-head', 'ratio: kanal cold / read-1-KB floor')
+  ratio('cold', 'hugo-cold', 'ratio: kanal cold / Hugo cold')
+  ratio('unchanged', 'hugo-unchanged', 'ratio: kanal / Hugo, nothing changed')
+  ratio('edited', 'hugo-edited', 'ratio: kanal / Hugo, newest article changed')
   return rows
 }
 

@@ -8,23 +8,16 @@ export function toRow(size, scenario, summary) {
     size,
     scenario.label,
     _seconds(wallMs / 1000),
-    _seconds(cpuSeconds),
-    maxRssMb.toFixed(0),
+    Number.isNaN(cpuSeconds) ? '–' : _seconds(cpuSeconds),
+    Number.isNaN(maxRssMb) ? '–' : maxRssMb.toFixed(0),
     String(runs),
   ]
 }
 
-/** The `ratio` row: kanal's cold build against the read-every-file floor, wall and CPU. */
-export function toRatioRow(size, cold, floor) {
-  const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(1)}×` : '–')
-  return [
-    size,
-    'ratio: kanal cold / read-all floor',
-    ratio(cold.wallMs, floor.wallMs),
-    ratio(cold.cpuSeconds, floor.cpuSeconds),
-    '',
-    '',
-  ]
+/** A `ratio` row: one scenario's medians against another's (a floor, or Hugo's), wall and CPU. */
+export function toRatioRow(size, label, kanal, other) {
+  const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(a / b < 1 ? 2 : 1)}×` : '–')
+  return [size, label, ratio(kanal.wallMs, other.wallMs), ratio(kanal.cpuSeconds, other.cpuSeconds), '', '']
 }
 
 /** A Markdown table, padded so it also reads well in a terminal. */
