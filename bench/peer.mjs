@@ -27,19 +27,22 @@ export function peerScenarios(corpus, scratch, hugo) {
     ensureSite()
     fresh()
   }
-  const peer = (id, label, hooks) => ({
+  const peer = (id, label, pair, hooks) => ({
     id,
     label: `peer: ${hugo} ${label}`,
     peer: true,
+    // Measured run by run beside kanal's scenario of this id (`measureCorpus`).
+    pairedWith: pair[0],
+    pairLabel: pair[1],
     feed: path.join(out, 'index.xml'),
     command: { program: 'hugo', args: hugoArgs(site, out, cache), cwd: scratch },
     teardown: fresh,
     ...hooks,
   })
   return [
-    peer('hugo-cold', 'cold build (RSS only)', { setup: ensureSite, before: fresh }),
-    peer('hugo-unchanged', 'rebuild, nothing changed', { setup: ready }),
-    peer('hugo-edited', 'rebuild, newest article changed', {
+    peer('hugo-cold', 'cold build (RSS only)', ['cold', 'cold'], { setup: ensureSite, before: fresh }),
+    peer('hugo-unchanged', 'rebuild, nothing changed', ['unchanged', 'nothing changed'], { setup: ready }),
+    peer('hugo-edited', 'rebuild, newest article changed', ['edited', 'newest article changed'], {
       setup: ready,
       before: (run) => appendFileSync(newest.file, `\n${addendum(run)}\n`),
       teardown: () => {
