@@ -48,8 +48,12 @@ export function ensureCorpus(size, log) {
 /** Appends one sentence to the newest article (run `run` of "one article changed"). */
 export function editNewest(corpus, run) {
   _writeMarker(corpus.dir, { ..._readMarker(corpus.dir), edited: true })
-  const sentence = `Nachtrag ${run + 2}: Die Redaktion hat diesen Artikel um eine Stellungnahme der Stadt ergänzt.`
-  appendFileSync(path.join(corpus.contentDir, corpus.newest.relative), `\n${sentence}\n`)
+  appendFileSync(path.join(corpus.contentDir, corpus.newest.relative), `\n${addendum(run)}\n`)
+}
+
+/** The sentence run `run` of "one article changed" appends (for kanal's corpus and Hugo's copy). */
+export function addendum(run) {
+  return `Nachtrag ${run + 2}: Die Redaktion hat diesen Artikel um eine Stellungnahme der Stadt ergänzt.`
 }
 
 /** Puts the newest article back as the generator wrote it. */

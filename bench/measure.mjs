@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { readFileSync, rmSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 const _GNU_TIME = '/usr/bin/time'
@@ -13,16 +13,20 @@ export function chooseTimer(allowGnuTime = true) {
 }
 
 /**
- * Runs `node <script> <args…>` in `cwd` once. Wall time is performance.now() around spawn → exit;
- * CPU (user + sys) and peak RSS of the child come from the timer. Resolves to
+ * Runs `node <script> <args…>` (or `<program> <args…>`, e.g. Hugo) in `cwd` once. Wall time is
+ * performance.now() around spawn → exit; CPU (user + sys) and peak RSS of the child come from the
+ * timer (NaN for a program that is not Node when GNU time is missing). Resolves to
  * { wallMs, cpuSeconds, maxRssMb, code, stdout, stderr }.
  */
-export async function measureNode({ script, args, cwd }, timer, reportFile) {
+export async function measureNode({ script, program, args, cwd }, timer, reportFile) {
   rmSync(reportFile, { force: true })
+  const target = program ? [program, ...args] : [process.execPath, script, ...args]
   const [command, commandArgs] =
     timer === 'gnu-time'
-      ? [_GNU_TIME, ['-f', '%e %U %S %M', '-o', reportFile, process.execPath, script, ...args]]
-      : [process.execPath, [_RUNNER, reportFile, script, ...args]]
+      ? [_GNU_TIME, ['-f', '%e %U %S %M', '-o', reportFile, ...target]]
+      : program
+        ? [program, args]
+        : [process.execPath, [_RUNNER, reportFile, script, ...args]]
   const started = performance.now()
   const child = spawn(command, commandArgs, { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
   const output = { stdout: '', stderr: '' }
@@ -38,6 +42,7 @@ export async function measureNode({ script, args, cwd }, timer, reportFile) {
 }
 
 function _readUsage(reportFile, timer) {
+  if (!existsSync(reportFile)) return { cpuSeconds: Number.NaN, maxRssMb: Number.NaN }
   const text = readFileSync(reportFile, 'utf8')
   if (timer !== 'gnu-time') {
     const usage = JSON.parse(text)

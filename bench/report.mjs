@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { GENERATOR_VERSION } from './corpus.mjs'
+import { HUGO_ITEMS } from './hugo.mjs'
 
 /** The command that produced the numbers, as the reader would type it again. */
 export function benchCommand(argv) {
@@ -35,7 +36,7 @@ ${notes.map((note) => `- ${note}`).join('\n')}
 }
 
 /** How to read the table: method, corpus, cache, and any warning of this run. */
-export function buildNotes({ cache, timer, warnings, load }) {
+export function buildNotes({ cache, timer, warnings, load, hugo }) {
   return [
     'Median of each number over the measured runs; each scenario had one warm-up run first, and the OS page cache was not dropped: these are warm-cache numbers.',
     `Wall = performance.now() from spawn to exit of the child; CPU = its user + sys time, peak RSS = its maximum resident set (${timer === 'gnu-time' ? "GNU time -f '%e %U %S %M'" : 'process.resourceUsage() in a Node runner'}).`,
@@ -43,6 +44,9 @@ export function buildNotes({ cache, timer, warnings, load }) {
     cache.cacheDir
       ? 'Cold = empty --cache-dir and output folder per run; "nothing changed" = build again with the cache and output of the warm-up build; "newest article changed" = the same, after appending one sentence to the newest article (restored afterwards).'
       : 'Cache not supported by this kanal build (build --help does not mention --cache-dir): only cold builds were measured.',
+    hugo
+      ? `Peer: ${hugo} on a copy of each generated corpus (dates rewritten as ISO 8601, which Hugo needs), building only its RSS feed with the ${HUGO_ITEMS} newest articles in full (bench/hugo.mjs: no pages, sections, taxonomies or sitemap); "nothing changed" builds again into the same output folder, "newest article changed" appends the same sentence as for kanal. Each Hugo scenario runs alternately with kanal's, run by run; its ratio is the median of the ratios of each pair (range in brackets).`
+      : 'Peer: Hugo is not installed (no hugo on the PATH), so the table has no Hugo rows or ratios.',
     `Load average (1 min) of the machine: ${load.map((value) => value.toFixed(2)).join(' at start, ')} at end, on ${os.availableParallelism()} cores; other work on the machine inflates wall times more than CPU times.`,
     ...warnings,
   ]

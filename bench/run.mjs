@@ -4,6 +4,7 @@ import path from 'node:path'
 import { parseBenchArgs, runsFor, USAGE } from './args.mjs'
 import { CORPUS_ROOT, ensureCorpus, removeCorpus } from './corpora.mjs'
 import { findMarkdown } from './floors.mjs'
+import { findHugo } from './hugo.mjs'
 import { checkCompiled, describeKanal, detectCache, REPO } from './kanal.mjs'
 import { describeMachine } from './machine.mjs'
 import { chooseTimer } from './measure.mjs'
@@ -24,10 +25,11 @@ async function main(argv) {
     warnings: new Set(),
     log,
     load: [os.loadavg()[0]],
+    hugo: findHugo(),
   }
   if (compiled) context.warnings.add(compiled.message)
   log(
-    `CPU and RSS from ${context.timer}; kanal cache ${context.cache.cacheDir ? 'supported' : 'not supported'}`,
+    `CPU and RSS from ${context.timer}; kanal cache ${context.cache.cacheDir ? 'supported' : 'not supported'}; peer: ${context.hugo ?? 'Hugo not installed'}`,
   )
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'kanal-bench-run-'))
   const corpora = []

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { editNewest, restoreNewest } from './corpora.mjs'
 import { buildArgs, CLI, parseSummary } from './kanal.mjs'
+import { checkPeerRun, peerScenarios } from './peer.mjs'
 
 const _FLOORS = fileURLToPath(new URL('floors.mjs', import.meta.url))
 const _NO_CACHE = 'cache not supported by this kanal build'
@@ -11,9 +12,10 @@ const _NO_CACHE = 'cache not supported by this kanal build'
  * The scenarios of one corpus, in the order they run. Each has an `id`, a `label`, a `command`
  * ({ script, args, cwd }) and optional `setup`, `before(run)` (run -1 is the warm-up) and `teardown`;
  * one that cannot run with this kanal has `skipped` (the reason) instead of a command.
- * `flags` says which cache options kanal has ({ cacheDir, noCache }).
+ * `flags` says which cache options kanal has ({ cacheDir, noCache }); `hugo` is the peer's name and
+ * version, undefined when Hugo is not installed (`peerScenarios`).
  */
-export function scenariosFor(corpus, scratch, flags) {
+export function scenariosFor(corpus, scratch, flags, hugo) {
   const out = path.join(scratch, 'dist')
   const cache = path.join(scratch, 'cache')
   const fresh = () => {
@@ -58,6 +60,7 @@ export function scenariosFor(corpus, scratch, flags) {
     scenarios.push(flags.cacheDir ? kanal('edited', edited, hooks) : skipped('edited', edited))
   }
   scenarios.push(
+    ...peerScenarios(corpus, scratch, hugo),
     floor('read-all', 'floor: read every file'),
     floor('read-head', 'floor: read first 1 KB of every file'),
   )
@@ -69,6 +72,7 @@ export function checkRun(scenario, result, corpus) {
   const tail = result.stderr.slice(-2000)
   if (result.code !== 0)
     throw new Error(`${scenario.label} failed (exit ${result.code}) on ${corpus.label}:\n${tail}`)
+  if (scenario.peer) checkPeerRun(scenario)
   if (!scenario.kanal) return []
   const summary = parseSummary(result.stderr)
   if (summary.articles !== corpus.articles) {

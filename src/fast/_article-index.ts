@@ -34,6 +34,12 @@ export class ArticleIndex {
   readonly #bodyHashes = new Map<string, string>()
   /** Whether an entry or body hash differs from the file it was read from. */
   #changed = false
+  /**
+   * Articles whose entry or body hash this build set (not kept as they were), and how many of this
+   * build's entries the last build did not have: what `save` looks at, instead of every entry.
+   */
+  readonly #touched = new Set<string>()
+  #fresh = 0
   /** `configKey` of this build's config. */
   readonly #config: string
   /** `configKey` the index file's entries were validated with. */
@@ -119,6 +125,9 @@ export class ArticleIndex {
     if (!this.#dir) return
     if (this.#previous.get(relative) !== line) this.#changed = true
     this.#bodyHashes.delete(relative)
+    if (!this.#current.has(relative) && !this.#previous.has(relative)) this.#fresh++
+    // A first build writes every row as it comes (`#row`): nothing to look at again.
+    if (this.#previous.size > 0) this.#touched.add(relative)
     this.#current.set(relative, this.#row(relative, line))
   }
 
@@ -127,6 +136,7 @@ export class ArticleIndex {
     if (!this.#current.has(relative) || this.#bodyHashes.get(relative) === bodyHash) return
     this.#bodyHashes.set(relative, bodyHash)
     if (this.#previousBodies.get(relative) !== bodyHash) this.#changed = true
+    if (this.#previous.size > 0) this.#touched.add(relative)
     this.#row(relative, `#${bodyHash}`)
   }
 
@@ -165,16 +175,21 @@ export class ArticleIndex {
       written.commit()
       return
     }
+    // An entry kept as it was (`keep`) has its old line and body hash: only touched ones can differ.
     const rows: string[] = []
-    for (const [relative, line] of this.#current) {
+    for (const relative of this.#touched) {
+      const line = this.#current.get(relative) as string
       const changed = this.#previous.get(relative) !== line
       if (changed) rows.push(indexRow(relative, line))
       const bodyHash = this.#bodyHashes.get(relative)
       if (bodyHash && (changed || this.#previousBodies.get(relative) !== bodyHash))
         rows.push(indexRow(relative, `#${bodyHash}`))
     }
-    for (const relative of this.#previous.keys()) {
-      if (!this.#current.has(relative)) rows.push(`${latin1Json(relative)}\t-\n`)
+    // Every entry of the last build is still here unless this build has fewer old ones.
+    if (this.#current.size - this.#fresh !== this.#previous.size) {
+      for (const relative of this.#previous.keys()) {
+        if (!this.#current.has(relative)) rows.push(`${latin1Json(relative)}\t-\n`)
+      }
     }
     const appendable =
       this.#seal !== '' &&

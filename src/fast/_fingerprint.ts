@@ -15,10 +15,17 @@ export function inputsHash(settings: unknown, files: string[], stats: FileStats)
   const hash = createHash('sha256')
   hash.update(`${_CODE}\0${JSON.stringify(settings)}\n`)
   const { sizes, mtimes, ctimes, inodes } = stats
+  // The same bytes as one update per file, given in batches: 10,000 calls into the hash cost more
+  // than the hashing.
+  let batch = ''
   for (const [index, file] of files.entries()) {
-    hash.update(`${file}\0${sizes[index]}\0${mtimes[index]}\0${ctimes[index]}\0${inodes[index]}\n`)
+    batch += `${file}\0${sizes[index]}\0${mtimes[index]}\0${ctimes[index]}\0${inodes[index]}\n`
+    if (batch.length > 65_536) {
+      hash.update(batch)
+      batch = ''
+    }
   }
-  return hash.digest('hex')
+  return hash.update(batch).digest('hex')
 }
 
 /** The hash of what a group of output files is made from: kanal's code and `parts` (JSON values). */

@@ -51,13 +51,15 @@ export class HtmlStore {
   /** The body stored under `key`, if any. */
   get(key: string): StoredBody | undefined {
     if (!this.#dir || !this.#secret) return undefined
-    const text = _readIfThere(path.join(this.#dir, `${key}.html`))
-    // `<key> <seal>\n<payload>`: 64 + 1 + 64 characters, then the line end.
-    if (text === undefined || text.charCodeAt(129) !== 10 || text.slice(0, 64) !== key) return undefined
-    const payload = text.slice(130)
-    if (seal(this.#secret, [key, '\n', payload]) !== text.slice(65, 129)) return undefined
+    const bytes = _readIfThere(path.join(this.#dir, `${key}.html`))
+    // `<key> <seal>\n<payload>`: 64 + 1 + 64 characters (one byte each), then the line end.
+    if (bytes === undefined || bytes[129] !== 10 || bytes.toString('latin1', 0, 64) !== key) return undefined
+    // The seal is checked over the payload's bytes as read: they are its UTF-8 text as sealed, and
+    // decoding them only to encode them again for the HMAC cost more than the HMAC.
+    const payload = bytes.subarray(130)
+    if (seal(this.#secret, [key, '\n', payload]) !== bytes.toString('latin1', 65, 129)) return undefined
     this.#used.add(key)
-    return JSON.parse(payload) as StoredBody
+    return JSON.parse(payload.toString('utf8')) as StoredBody
   }
 
   /**
@@ -110,9 +112,9 @@ export class HtmlStore {
   }
 }
 
-function _readIfThere(file: string): string | undefined {
+function _readIfThere(file: string): Buffer | undefined {
   try {
-    return readFileSync(file, 'utf8')
+    return readFileSync(file)
   } catch {
     return undefined
   }

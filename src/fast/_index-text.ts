@@ -39,23 +39,34 @@ export function readIndexText(bytes: Buffer, secret: Buffer | undefined): IndexT
   if (!secret) throw new Error("it is not sealed with this cache's key")
   const { sealed, last } = _sealedPart(text, bytes, secret)
   const index: IndexText = { ...empty, config: typeof header.config === 'string' ? header.config : '' }
-  const lines = sealed.split('\n')
-  for (const line of lines.slice(1)) {
-    if (line === '' || line.startsWith('!')) continue
-    const tab = line.indexOf('\t')
-    if (tab === -1) throw new Error('a line of the index is damaged')
-    const relative = JSON.parse(line.slice(0, tab)) as string
-    const row = line.slice(tab + 1)
-    if (row.startsWith('#')) index.bodies.set(relative, row.slice(1))
+  // Line by line through the text, not split into an array of 20,000 lines first.
+  let lines = 1
+  for (let start = headerEnd + 1, end = 0; start > 0 && start <= sealed.length; start = end + 1) {
+    end = sealed.indexOf('\n', start)
+    if (end === -1) end = sealed.length
+    lines++
+    const first = sealed.charCodeAt(start)
+    if (end === start || first === _SEAL) continue
+    const tab = sealed.indexOf('\t', start)
+    if (tab === -1 || tab > end) throw new Error('a line of the index is damaged')
+    // Parsed, not sliced out of the text: a path sliced from an 8 MB string made every Map lookup
+    // by it (the articles' paths as listed) several times slower.
+    const relative = JSON.parse(sealed.slice(start, tab)) as string
+    const kind = sealed.charCodeAt(tab + 1)
+    if (kind === _BODY_HASH) index.bodies.set(relative, sealed.slice(tab + 2, end))
     else {
       index.bodies.delete(relative)
-      if (row === '-') index.entries.delete(relative)
-      else index.entries.set(relative, row)
+      if (kind === _REMOVED && end === tab + 2) index.entries.delete(relative)
+      else index.entries.set(relative, sealed.slice(tab + 1, end))
     }
   }
   // Only a file that ends with its last seal is appended to; one with a torn tail is rewritten.
-  return { ...index, seal: sealed.length === text.length ? last : '', lines: lines.length }
+  return { ...index, seal: sealed.length === text.length ? last : '', lines }
 }
+
+const _SEAL = 0x21 // !
+const _BODY_HASH = 0x23 // #
+const _REMOVED = 0x2d // -
 
 /**
  * The text up to and including the last seal line, with every seal checked; and that seal. The seals
