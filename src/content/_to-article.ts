@@ -54,7 +54,8 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
       fields.warn(key, `unknown key "${key}" is ignored; ${hint}`)
     }
   }
-  const title = fields.text('title', true)
+  // Decoded as the site shows it (`&bdquo;` → „); the feed's XML escaping comes later, once.
+  const title = fields.text('title', true, true)
   const date = fields.date('date', config.timeZone, true)
   const updated = fields.date('updated', config.timeZone, false) ?? date
   const summaryText = fields.text('summary', false)

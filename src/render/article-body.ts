@@ -82,7 +82,11 @@ export function renderBodyBytes(bytes: Buffer, job: BodyJob): RenderedBody & { o
   const { text, removed } = removeForbiddenChars(decoded)
   const removedAt = removed > 0 ? findForbiddenChar(decoded, job.source.bodyLine) : undefined
   const translated = translateTemplates(text, job.templates)
-  const body = renderBody(translated.text, { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
+  const body = renderBody(
+    translated.text,
+    { articleUrl: job.articleUrl, siteUrl: job.siteUrl },
+    job.templates?.kind === 'hugo',
+  )
   const { html, direct } = body
   const summary =
     job.summary === undefined ? _summaryOf(translated.text, html, direct, job) : renderPlainText(job.summary)
@@ -113,6 +117,10 @@ export function renderBodyBytes(bytes: Buffer, job: BodyJob): RenderedBody & { o
 function _summaryOf(text: string, html: string, direct: boolean, job: BodyJob): string {
   const more = job.templates === undefined ? -1 : text.indexOf('<!--more-->')
   if (more <= 0) return summarize(html, undefined, direct)
-  const before = renderBody(text.slice(0, more), { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
+  const before = renderBody(
+    text.slice(0, more),
+    { articleUrl: job.articleUrl, siteUrl: job.siteUrl },
+    job.templates?.kind === 'hugo',
+  )
   return summarizeAll(before.html, undefined, before.direct)
 }

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
+import { typographTitle } from '../render/typographer.js'
 import { FrontMatterDraft, firstText, type SiteConventions, textIn } from './_conventions.js'
 import {
   authorOf,
@@ -80,6 +81,8 @@ export const hugo: SiteConventions = {
     if (build && typeof build === 'object' && (build.list === 'never' || build.list === false))
       return undefined
     const draft = new FrontMatterDraft(frontMatter)
+    // The title as the site shows it: themes render it as Markdown (`.Title | markdownify`).
+    if (typeof draft.data.title === 'string') draft.data.title = typographTitle(draft.data.title)
     draft.move('publishDate', 'date')
     draft.move('pubdate', 'date')
     draft.move('lastmod', 'updated')

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import { renderBody } from '../../src/render/_html.js'
+import { decodeEntities } from '../../src/render/entities.js'
+import { typographText, typographTitle } from '../../src/render/typographer.js'
+
+// The expected strings are what real Hugo 0.111 (Goldmark's typographer, Hugo's defaults) wrote for
+// the same text, its entities written here as characters.
+const base = { articleUrl: 'https://example.de/a/', siteUrl: 'https://example.de/' }
+
+describe('typographText', () => {
+  it('should replace dashes, ellipses and angle quotes when they stand in text', () => {
+    expect(typographText('A -- b --- c... <<x>> 1--2')).toBe('A – b — c… «x» 1–2')
+  })
+
+  it('should curl quotes and apostrophes as Goldmark does when quotes open, close or sit between letters', () => {
+    expect(typographText(`"Zitat" und 'einfach' don't '90s Alice's I'm.`)).toBe(
+      '“Zitat” und ’einfach’ don’t ’90s Alice’s I’m.',
+    )
+    expect(typographText(`a"b a'b "x"y 'quote'`)).toBe('a"b a’b “x"y ‘quote’')
+  })
+})
+
+describe('typographTitle', () => {
+  it('should leave code spans alone when a title holds one', () => {
+    expect(typographTitle('Mit `co--de` und a--b...')).toBe('Mit `co--de` und a–b…')
+  })
+})
+
+describe('renderBody', () => {
+  it("should apply Hugo's typographer to text only when the body is a Hugo site's", () => {
+    const markdown =
+      'Text -- und --- so... "Zitat" [link -- x](https://a.de/a--b)\n\n`code -- here...`\n\n    block -- code...\n'
+    const { html } = renderBody(markdown, base, true)
+    expect(html).toContain('<p>Text – und — so… “Zitat” <a href="https://a.de/a--b">link – x</a></p>')
+    expect(html).toContain('<code>code -- here...</code>')
+    expect(html).toContain('block -- code...')
+    expect(renderBody(markdown, base).html).toContain('Text -- und --- so... "Zitat"')
+  })
+
+  it('should take an entity as punctuation and curl quotes inside emphasis when they stand next to it', () => {
+    expect(renderBody(`&amp;"x" 'st 'lo ('x') "(b)" *"f"*`, base, true).html).toBe(
+      '<p>&amp;“x” ‘st ’lo (‘x’) “(b)” <em>“f”</em></p>',
+    )
+  })
+})
+
+describe('decodeEntities', () => {
+  it('should decode named and numeric references when a title holds them', () => {
+    expect(decodeEntities('Von &bdquo;Jellyfin&ldquo; &ndash; noch&#8230; &#x2026; Fish &amp; Chips')).toBe(
+      'Von „Jellyfin“ – noch… … Fish & Chips',
+    )
+  })
+
+  it('should keep unknown names, forbidden characters and backslashes as written', () => {
+    expect(decodeEntities('&foo; &#0; &#x1F; a\\b \\&amp;')).toBe('&foo; &#0; &#x1F; a\\b \\&')
+  })
+})
