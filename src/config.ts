@@ -49,6 +49,8 @@ export interface Config {
   content?: string
   /** Further front-matter keys accepted without a warning (theme keys `init --from` found). */
   ignoreKeys?: string[]
+  /** A multilingual site's language keys, the feed's (default) first: other languages' `name.en.md` are left out. */
+  languages?: string[]
   /** Site path below `siteUrl` where the output folder is published, `/` or like `/feeds/` (ends in `/`). */
   feedPath: string
   /** Folder (relative to the working folder) holding the site's published files, where local article images are looked up. */
@@ -88,6 +90,7 @@ const _KEYS = new Set([
   'from',
   'content',
   'ignoreKeys',
+  'languages',
   'feedPath',
   'publicDir',
 ])
@@ -222,6 +225,12 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
     Array.isArray(ignoreKeys) && ignoreKeys.every(isText),
     `"ignoreKeys" must be a list of front-matter keys like ["layout", "toc"]`,
   )
+  const languages = value.languages
+  need(
+    languages === undefined ||
+      (Array.isArray(languages) && languages.every((key) => /^[a-z\d][a-z\d_-]*$/i.test(String(key)))),
+    `"languages" must be the site's language keys, its default first, like ["de", "en"] (got ${quoteValue(languages)})`,
+  )
   const feedPath = toFeedPath(value.feedPath ?? '/')
   need(
     feedPath !== undefined,
@@ -263,6 +272,9 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
     ...(value.from === undefined ? {} : { from: value.from as Generator }),
     ...(value.content === undefined ? {} : { content: value.content as string }),
     ...(value.ignoreKeys === undefined ? {} : { ignoreKeys: ignoreKeys as string[] }),
+    ...(languages === undefined
+      ? {}
+      : { languages: (languages as string[]).map((key) => key.toLowerCase()) }),
     feedPath: feedPath as string,
     ...(publicDir === undefined ? {} : { publicDir: publicDir as string }),
   }

@@ -6,6 +6,7 @@ import { toAbsoluteUrl } from '../render/urls.js'
 import { conventionsFor } from '../sites/conventions-for.js'
 import { toUriText } from '../uri.js'
 import { Fields } from './_fields.js'
+import { withoutLanguage } from './_languages.js'
 import { permalinkFor } from './_permalink.js'
 import type { Article } from './article.js'
 import type { FrontMatter, SourceFile } from './source.js'
@@ -39,7 +40,9 @@ const _KNOWN = new Set([
 
 /** Validates and normalises the front matter of one article, reporting every problem at once. */
 export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: Config): ArticleResult {
-  const fields = new Fields(source, frontMatter)
+  // A multilingual site's default-language file (`x.de.md`) is published as `x`: its slug and URL say so.
+  const page = withoutLanguage(source.relative, config.languages)
+  const fields = new Fields(page === source.relative ? source : { ...source, relative: page }, frontMatter)
   const known = [..._KNOWN]
   const accepted = conventionsFor(config.from)?.knownKeys
   for (const key of Object.keys(frontMatter.data)) {
@@ -81,7 +84,7 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
           slug,
           date,
           categories,
-          relative: source.relative,
+          relative: page,
           ...(fields.has('slug') ? { givenSlug: slug } : {}),
         }).replace(/^\//, ''),
         config.siteUrl,

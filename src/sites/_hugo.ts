@@ -2,16 +2,8 @@ import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { typographTitle } from '../render/typographer.js'
 import { FrontMatterDraft, firstText, type SiteConventions, textIn } from './_conventions.js'
-import {
-  authorOf,
-  type FoundSite,
-  firstFile,
-  languageTag,
-  readSettingsFile,
-  SiteNotes,
-  siteUrlOf,
-  text,
-} from './_settings.js'
+import { hugoLanguages, readHugoSettings, recordOf } from './_hugo-config.js'
+import { authorOf, type FoundSite, languageTag, SiteNotes, siteUrlOf, text } from './_settings.js'
 
 // Hugo's front matter (https://gohugo.io/content-management/front-matter/) and the keys of its most
 // used themes (PaperMod, Ananke, Stack). `_index.md` is a list page, never an article.
@@ -97,27 +89,29 @@ export const hugo: SiteConventions = {
   },
 }
 
-const _CONFIG_FILES = [
-  'hugo.toml',
-  'hugo.yaml',
-  'hugo.yml',
-  'hugo.json',
-  'config.toml',
-  'config.yaml',
-  'config.yml',
-  'config.json',
-]
-
-/** A Hugo site in `dir` (`hugo.toml` or `config.toml`, or their YAML/JSON forms), read into a kanal config. */
+/**
+ * A Hugo site in `dir` (`hugo.toml`, `config.toml`, their YAML/JSON forms, or `config/_default/`), read
+ * into a kanal config. A multilingual site's feed is its default language's (`defaultContentLanguage`):
+ * `languages` lists the keys, so translations by file name (`x.en.md`) are left out; translations by
+ * content folder (`[languages.en] contentDir`) lie outside the article folder anyway.
+ */
 export function readHugoSite(dir: string): FoundSite | undefined {
-  const file = firstFile(dir, _CONFIG_FILES)
-  if (!file) return undefined
-  const settings = readSettingsFile(dir, file)
-  const params = _record(settings.params)
+  const read = readHugoSettings(dir)
+  if (!read) return undefined
+  const { file, settings } = read
+  const languages = hugoLanguages(settings)
+  const own = languages.own
+  const params = { ...recordOf(settings.params), ...recordOf(own.params) }
   const notes = new SiteNotes()
   notes.set('from', 'hugo', file)
-  notes.set('title', text(settings.title), file, path.basename(path.resolve(dir)), 'the folder name')
-  notes.set('description', text(params.description ?? settings.description), file)
+  notes.set(
+    'title',
+    text(own.title ?? settings.title),
+    file,
+    path.basename(path.resolve(dir)),
+    'the folder name',
+  )
+  notes.set('description', text(params.description ?? own.description ?? settings.description), file)
   notes.set(
     'siteUrl',
     siteUrlOf(settings.baseURL ?? settings.baseurl),
@@ -127,20 +121,20 @@ export function readHugoSite(dir: string): FoundSite | undefined {
   )
   notes.set(
     'language',
-    languageTag(settings.languageCode ?? settings.defaultContentLanguage),
+    languageTag(own.languageCode ?? own.locale ?? settings.languageCode ?? languages.main),
     file,
     'de-DE',
     "kanal's default",
   )
   notes.set(
     'timeZone',
-    text(settings.timeZone ?? settings.timezone),
+    text(own.timeZone ?? own.timezone ?? settings.timeZone ?? settings.timezone),
     file,
     'Europe/Berlin',
     'no timeZone in the site',
   )
   notes.set('author', authorOf(params.author ?? settings.author), file)
-  const contentDir = text(settings.contentDir) ?? 'content'
+  const contentDir = text(own.contentDir) ?? text(settings.contentDir) ?? 'content'
   const mainSections = params.mainSections ?? params.mainsections
   const named = Array.isArray(mainSections) ? text(mainSections[0]) : undefined
   const section = named ?? _largestSection(path.join(dir, contentDir))
@@ -149,13 +143,24 @@ export function readHugoSite(dir: string): FoundSite | undefined {
     `${contentDir}/${section}`,
     named ? `${file}: mainSections` : 'the section with the most articles',
   )
-  const permalinks = _record(settings.permalinks)
-  const pattern = text(permalinks[section]) ?? text(_record(permalinks.page)[section])
+  // Hugo reads the default language's key in a file name (`x.de.md`) as soon as the site names it.
+  if (settings.languages !== undefined || settings.defaultContentLanguage !== undefined)
+    notes.set('languages', languages.keys, `${file}: defaultContentLanguage, languages`)
+  if (languages.keys.length > 1) {
+    const folders = [...languages.otherFolders].map(([key, folder]) => `${folder} (${key})`)
+    notes.assumed.push(
+      `the feeds hold the default language "${languages.main}" only: translations ${folders.length > 0 ? `in ${folders.join(', ')} and ` : ''}named like x.${languages.keys[1]}.md are left out`,
+    )
+  }
+  // The default language's pages live below `/de/` when the site says so.
+  const prefix = languages.inSubdir ? `/${languages.main}` : ''
+  const permalinks = recordOf(settings.permalinks)
+  const pattern = text(permalinks[section]) ?? text(recordOf(permalinks.page)[section])
   notes.set(
     'permalink',
-    pattern === undefined ? undefined : _permalink(pattern, section),
+    pattern === undefined ? undefined : `${prefix}${_permalink(pattern, section)}`,
     `${file}: permalinks.${section}`,
-    `/${section}/:filepath/`,
+    `${prefix}/${section}/:filepath/`,
     "Hugo's default: the path below content/",
   )
   return notes.site('hugo')
@@ -191,8 +196,4 @@ function _largestSection(contentDir: string): string {
     if (count > most) [best, most] = [name, count]
   }
   return best
-}
-
-function _record(value: unknown): Record<string, unknown> {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
 }
