@@ -52,11 +52,11 @@ export async function findArticles(
     else {
       _refuseUndecodable(entry, cwd)
       const relative = `${prefix}${entry.name}`
-      if (isTranslation(relative, site?.languages)) {
+      if (conventions && !conventions.isArticleFile(relative)) skipped.add('list page', entry.name)
+      else if (isTranslation(relative, site?.languages)) {
         const key = languageOf(relative, site?.languages) as string
         translations.set(key, (translations.get(key) ?? 0) + 1)
-      } else if (!conventions || conventions.isArticleFile(relative)) files.push(relative)
-      else skipped.add('list page', entry.name)
+      } else files.push(relative)
     }
   }
   const shown = path.relative(cwd, root).split(path.sep).join('/') || '.'

@@ -64,7 +64,8 @@ export const hugo: SiteConventions = {
   knownKeys: new Set(_KNOWN),
   templates: 'hugo',
   isArticleFile(relative) {
-    return !/^_index\.[^.]+$/.test(path.posix.basename(relative))
+    // `_index.en.md` too: a translated list page.
+    return !/^_index(\.[^.]+)?\.[^.]+$/.test(path.posix.basename(relative))
   },
   toKanal(frontMatter) {
     const data = frontMatter.data

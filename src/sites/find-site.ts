@@ -22,7 +22,7 @@ export async function findSite(dir: string): Promise<FoundSite> {
   const site = readJekyllSite(dir) ?? readHugoSite(dir) ?? (await readEleventySite(dir)) ?? readAstroSite(dir)
   if (!site) {
     throw new UsageError(
-      `${path.relative(process.cwd(), dir) || '.'}: no site kanal knows: looked for _config.yml with _posts/ (Jekyll), hugo.toml/yaml/json or config.toml/yaml/json (Hugo), eleventy.config.* or .eleventy.js with _data/metadata.* (Eleventy), astro.config.* (Astro)`,
+      `${path.relative(process.cwd(), dir) || '.'}: no site kanal knows: looked for _config.yml with _posts/ (Jekyll), hugo.toml/yaml/json, config.toml/yaml/json or config/_default/ (Hugo), eleventy.config.* or .eleventy.js with _data/metadata.* (Eleventy), astro.config.* (Astro)`,
     )
   }
   const ignoreKeys = await _unknownKeys(dir, site)

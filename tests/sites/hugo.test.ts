@@ -3,26 +3,13 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cleanup, makeScenario, run } from '../cli/_scenario.js'
 import { readWithFeedsmith, readWithRssParser } from '../helpers/readers.js'
-import { hasCommand, runGenerator } from './_real.js'
+import { hasCommand, runGenerator, THEMED_RSS } from './_real.js'
 
 // A German Hugo site (TOML, YAML and JSON front matter, a list page, a draft, a page bundle with an
 // image, shortcodes), built by Hugo and by kanal from `init --from .`: kanal's items must have the URLs,
 // instants and titles of the items in Hugo's own RSS feed.
 
 const HUGO = hasCommand('hugo', ['version'])
-
-/**
- * Hugo's own RSS template writes `.Title` as written (entities, `--` and `...` untouched); what readers
- * see on the site is the theme's `{{ .Title | markdownify }}`: typographer applied, entities shown as
- * characters. This small layout renders feed titles that way, so the comparison is with the site.
- */
-export const THEMED_RSS = {
-  'layouts/_default/rss.xml': `{{ printf "<?xml version=\\"1.0\\" encoding=\\"utf-8\\"?>" | safeHTML }}
-<rss version="2.0"><channel><title>{{ .Site.Title }}</title><link>{{ .Permalink }}</link><description>x</description>
-{{ range .Site.RegularPages }}<item><title>{{ .Title | markdownify | plainify | htmlUnescape }}</title><link>{{ .Permalink }}</link><pubDate>{{ .Date.Format "Mon, 02 Jan 2006 15:04:05 -0700" | safeHTML }}</pubDate><guid>{{ .Permalink }}</guid></item>
-{{ end }}</channel></rss>
-`,
-}
 
 function site(permalinks = ''): Record<string, string> {
   return {
