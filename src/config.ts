@@ -4,8 +4,10 @@ import { suggest } from './did-you-mean.js'
 import { ContentError, type Location, UsageError, type UsageProblem } from './errors.js'
 import { type Person, personProblem, toPerson } from './person.js'
 import { quoteValue } from './quote.js'
+import type { Typographer } from './render/typographer.js'
 import { hasCredentials, isSitePath, isText, toFeedPath, toSiteUrl } from './site-paths.js'
 import { GENERATORS, type Generator } from './sites/generator.js'
+import { siteOptionProblems, toSiteOptions } from './sites/site-options.js'
 
 export type { Person } from './person.js'
 
@@ -51,6 +53,8 @@ export interface Config {
   ignoreKeys?: string[]
   /** A multilingual site's language keys, the feed's (default) first: other languages' `name.en.md` are left out. */
   languages?: string[]
+  /** A Hugo site's typographer: off (`false`) or its own marks (src/sites/site-options.ts). */
+  typographer?: Typographer
   /** Site path below `siteUrl` where the output folder is published, `/` or like `/feeds/` (ends in `/`). */
   feedPath: string
   /** Folder (relative to the working folder) holding the site's published files, where local article images are looked up. */
@@ -91,6 +95,7 @@ const _KEYS = new Set([
   'content',
   'ignoreKeys',
   'languages',
+  'typographer',
   'feedPath',
   'publicDir',
 ])
@@ -225,12 +230,7 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
     Array.isArray(ignoreKeys) && ignoreKeys.every(isText),
     `"ignoreKeys" must be a list of front-matter keys like ["layout", "toc"]`,
   )
-  const languages = value.languages
-  need(
-    languages === undefined ||
-      (Array.isArray(languages) && languages.every((key) => /^[a-z\d][a-z\d_-]*$/i.test(String(key)))),
-    `"languages" must be the site's language keys, its default first, like ["de", "en"] (got ${quoteValue(languages)})`,
-  )
+  for (const problem of siteOptionProblems(value)) need(false, problem)
   const feedPath = toFeedPath(value.feedPath ?? '/')
   need(
     feedPath !== undefined,
@@ -272,9 +272,7 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
     ...(value.from === undefined ? {} : { from: value.from as Generator }),
     ...(value.content === undefined ? {} : { content: value.content as string }),
     ...(value.ignoreKeys === undefined ? {} : { ignoreKeys: ignoreKeys as string[] }),
-    ...(languages === undefined
-      ? {}
-      : { languages: (languages as string[]).map((key) => key.toLowerCase()) }),
+    ...toSiteOptions(value),
     feedPath: feedPath as string,
     ...(publicDir === undefined ? {} : { publicDir: publicDir as string }),
   }

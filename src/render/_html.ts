@@ -4,6 +4,7 @@ import { markdownIt } from './_markdown.js'
 import { locateRemovals, type Removal, type RemovedTarget } from './_removed.js'
 import { sanitizeArticle } from './_sanitize.js'
 import { findUnclosedTag } from './_unclosed-tag.js'
+import type { Substitutions } from './typographer.js'
 import type { UrlBase } from './urls.js'
 
 /**
@@ -11,12 +12,12 @@ import type { UrlBase } from './urls.js'
  * whether the HTML was written directly (the Markdown held no raw HTML, so the sanitiser had nothing
  * to judge: see `_direct.ts`) rather than by the sanitiser; and the link targets and image sources
  * removed on the way (both paths find the same ones, with the Markdown's 0-based line). A Hugo site's
- * bodies get Hugo's typographer (`hugoTypographer`).
+ * bodies get Hugo's typographer (`hugoTypographer`: the marks it writes).
  */
 export function renderBody(
   markdown: string,
   base: UrlBase,
-  hugoTypographer = false,
+  hugoTypographer?: Substitutions,
 ): { html: string; direct: boolean; removed: RemovedTarget[]; unclosed?: { tag: string; line: number } } {
   const tokens = markdownIt.parse(markdown, hugoTypographer ? { hugoTypographer } : {})
   const direct = !hasRawHtml(tokens)

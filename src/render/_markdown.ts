@@ -1,5 +1,5 @@
 import MarkdownIt, { type Token } from 'markdown-it'
-import { typographText } from './typographer.js'
+import { type Substitutions, typographText } from './typographer.js'
 
 /**
  * The one markdown-it instance: CommonMark plus tables and strikethrough (the `default` preset),
@@ -27,7 +27,8 @@ markdownIt.core.ruler.push('kanal_table_align', (state) => {
 // only, never in code spans, code blocks, raw HTML or link targets. Before `text_join`, so escapes and
 // entities (`text_special`) stay as written, as in Goldmark.
 markdownIt.core.ruler.before('text_join', 'kanal_hugo_typographer', (state) => {
-  if (!(state.env as { hugoTypographer?: boolean }).hugoTypographer) return
+  const marks = (state.env as { hugoTypographer?: Substitutions }).hugoTypographer
+  if (!marks) return
   for (const block of state.tokens) {
     if (block.type !== 'inline' || !block.children) continue
     const children = block.children
@@ -35,7 +36,7 @@ markdownIt.core.ruler.before('text_join', 'kanal_hugo_typographer', (state) => {
       if (token.type !== 'text') return
       const before = _edge(children[index - 1], 'last')
       const after = _edge(children[index + 1], 'first')
-      token.content = typographText(token.content, before, after)
+      token.content = typographText(token.content, before, after, marks)
     })
   }
 })

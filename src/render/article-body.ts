@@ -8,6 +8,7 @@ import { renderPlainText } from './_plain-text.js'
 import type { RemovedTarget } from './_removed.js'
 import { summarize, summarizeAll } from './_summary.js'
 import { lineOf, translateTemplates } from './_templates.js'
+import { marksOf, type Substitutions } from './typographer.js'
 
 /** One article body to render: where it sits, and what its links resolve against. */
 export interface BodyJob {
@@ -85,7 +86,7 @@ export function renderBodyBytes(bytes: Buffer, job: BodyJob): RenderedBody & { o
   const body = renderBody(
     translated.text,
     { articleUrl: job.articleUrl, siteUrl: job.siteUrl },
-    job.templates?.kind === 'hugo',
+    _marks(job.templates),
   )
   const { html, direct } = body
   const summary =
@@ -120,7 +121,12 @@ function _summaryOf(text: string, html: string, direct: boolean, job: BodyJob): 
   const before = renderBody(
     text.slice(0, more),
     { articleUrl: job.articleUrl, siteUrl: job.siteUrl },
-    job.templates?.kind === 'hugo',
+    _marks(job.templates),
   )
   return summarizeAll(before.html, undefined, before.direct)
+}
+
+/** The marks of a Hugo site's typographer, or undefined for other sites and a typographer turned off. */
+function _marks(templates: BodyTemplates | undefined): Substitutions | undefined {
+  return templates?.kind === 'hugo' ? marksOf(templates.typographer) : undefined
 }

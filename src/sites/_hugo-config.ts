@@ -1,5 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
+import { decodeEntities } from '../render/entities.js'
+import { HUGO_SUBSTITUTIONS, type Typographer } from '../render/typographer.js'
 import { firstFile, readSettingsFile, text } from './_settings.js'
 
 const _NAMES = ['hugo', 'config']
@@ -69,6 +71,32 @@ export function hugoLanguages(settings: Record<string, unknown>): HugoLanguages 
     otherFolders,
     inSubdir: settings.defaultContentLanguageInSubdir === true,
   }
+}
+
+/**
+ * A Hugo site's typographer when it is not Hugo's default: `false` when turned off (`typographer =
+ * false` up to Hugo 0.111, `typographer.disable = true` since 0.112), else the marks it sets (0.112+),
+ * as characters (`"&bdquo;"` → „); undefined for the default.
+ */
+export function hugoTypographer(settings: Record<string, unknown>): Typographer | undefined {
+  const extensions = _lowerKeys(
+    recordOf(_lowerKeys(recordOf(_lowerKeys(recordOf(settings.markup)).goldmark)).extensions),
+  )
+  const value = extensions.typographer
+  if (value === false) return false
+  const given = _lowerKeys(recordOf(value))
+  if (given.disable === true) return false
+  const marks: Record<string, string> = {}
+  for (const key of Object.keys(HUGO_SUBSTITUTIONS)) {
+    const mark = given[key.toLowerCase()]
+    if (typeof mark === 'string') marks[key] = decodeEntities(mark)
+  }
+  return Object.keys(marks).length > 0 ? marks : undefined
+}
+
+/** A mapping with its keys in lower case: Hugo reads its settings' keys case-insensitively. */
+function _lowerKeys(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key.toLowerCase(), value]))
 }
 
 /** A mapping, or an empty one for anything else. */

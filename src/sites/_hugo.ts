@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
-import { typographTitle } from '../render/typographer.js'
+import { marksOf, typographTitle } from '../render/typographer.js'
 import { FrontMatterDraft, firstText, type SiteConventions, textIn } from './_conventions.js'
-import { hugoLanguages, readHugoSettings, recordOf } from './_hugo-config.js'
+import { hugoLanguages, hugoTypographer, readHugoSettings, recordOf } from './_hugo-config.js'
 import { authorOf, type FoundSite, languageTag, SiteNotes, siteUrlOf, text } from './_settings.js'
 
 // Hugo's front matter (https://gohugo.io/content-management/front-matter/) and the keys of its most
@@ -67,7 +67,7 @@ export const hugo: SiteConventions = {
     // `_index.en.md` too: a translated list page.
     return !/^_index(\.[^.]+)?\.[^.]+$/.test(path.posix.basename(relative))
   },
-  toKanal(frontMatter) {
+  toKanal(frontMatter, _relative, config) {
     const data = frontMatter.data
     if (data.headless === true) return undefined
     const build = (data.build ?? data._build) as Record<string, unknown> | undefined
@@ -75,7 +75,9 @@ export const hugo: SiteConventions = {
       return undefined
     const draft = new FrontMatterDraft(frontMatter)
     // The title as the site shows it: themes render it as Markdown (`.Title | markdownify`).
-    if (typeof draft.data.title === 'string') draft.data.title = typographTitle(draft.data.title)
+    const marks = marksOf(config?.typographer)
+    if (marks && typeof draft.data.title === 'string')
+      draft.data.title = typographTitle(draft.data.title, marks)
     draft.move('publishDate', 'date')
     draft.move('pubdate', 'date')
     draft.move('lastmod', 'updated')
@@ -153,6 +155,7 @@ export function readHugoSite(dir: string): FoundSite | undefined {
       `the feeds hold the default language "${languages.main}" only: translations ${folders.length > 0 ? `in ${folders.join(', ')} and ` : ''}named like x.${languages.keys[1]}.md are left out`,
     )
   }
+  notes.set('typographer', hugoTypographer(settings), `${file}: markup.goldmark.extensions.typographer`)
   // The default language's pages live below `/de/` when the site says so.
   const prefix = languages.inSubdir ? `/${languages.main}` : ''
   const permalinks = recordOf(settings.permalinks)

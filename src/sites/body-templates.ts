@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { Config } from '../config.js'
+import type { Typographer } from '../render/typographer.js'
 import { conventionsFor } from './conventions-for.js'
 
 /** The template language of a site's bodies, and what its built-ins need to know. Plain data (crosses threads). */
@@ -9,6 +10,8 @@ export interface BodyTemplates {
   siteUrl: string
   /** Jekyll's `_includes/` folder, for `{% include %}`. */
   includesDir?: string
+  /** A Hugo site's typographer, when the config sets it (off, or its own marks). */
+  typographer?: Typographer
 }
 
 /** How the bodies of the config's generator hold template code, for an article file; undefined: none. */
@@ -19,5 +22,6 @@ export function bodyTemplatesFor(config: Config, articlePath: string): BodyTempl
   const parts = articlePath.split(path.sep)
   const posts = parts.lastIndexOf('_posts')
   const site = posts === -1 ? path.dirname(path.dirname(articlePath)) : parts.slice(0, posts).join(path.sep)
-  return { kind, siteUrl: config.siteUrl, includesDir: path.join(site, '_includes') }
+  const typographer = config.typographer === undefined ? {} : { typographer: config.typographer }
+  return { kind, siteUrl: config.siteUrl, includesDir: path.join(site, '_includes'), ...typographer }
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { parseConfig } from '../../src/config.js'
 import { isTranslation, languageOf, withoutLanguage } from '../../src/content/_languages.js'
 
 const LANGUAGES = ['de', 'en']
@@ -27,14 +26,5 @@ describe('withoutLanguage', () => {
     expect(withoutLanguage('technik/Alfawise_U50.de.md', LANGUAGES)).toBe('technik/Alfawise_U50.md')
     expect(withoutLanguage('bundle/index.de.md', LANGUAGES)).toBe('bundle/index.md')
     expect(withoutLanguage('x.1.md', LANGUAGES)).toBe('x.1.md')
-  })
-})
-
-describe('parseConfig', () => {
-  it('should refuse languages that are no language keys when the config lists them', () => {
-    const config = { title: 'T', siteUrl: 'https://example.de/' }
-    expect(parseConfig({ ...config, languages: ['DE', 'en'] }, 'k.json').languages).toEqual(['de', 'en'])
-    expect(() => parseConfig({ ...config, languages: 'de' }, 'k.json')).toThrow(/"languages" must be/)
-    expect(() => parseConfig({ ...config, languages: ['de/x'] }, 'k.json')).toThrow(/"languages" must be/)
   })
 })

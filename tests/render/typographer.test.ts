@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { renderBody } from '../../src/render/_html.js'
 import { decodeEntities } from '../../src/render/entities.js'
-import { typographText, typographTitle } from '../../src/render/typographer.js'
+import { HUGO_SUBSTITUTIONS, typographText, typographTitle } from '../../src/render/typographer.js'
 
 // The expected strings are what real Hugo 0.111 (Goldmark's typographer, Hugo's defaults) wrote for
 // the same text, its entities written here as characters.
@@ -20,6 +20,13 @@ describe('typographText', () => {
   })
 })
 
+describe("typographText with a site's own marks", () => {
+  it('should write the marks a site sets when it sets German quotes', () => {
+    const marks = { ...HUGO_SUBSTITUTIONS, leftDoubleQuote: '„', rightDoubleQuote: '“', ellipsis: '...' }
+    expect(typographText('Der "richtige" Weg -- so...', '\n', '\n', marks)).toBe('Der „richtige“ Weg – so...')
+  })
+})
+
 describe('typographTitle', () => {
   it('should leave code spans alone when a title holds one', () => {
     expect(typographTitle('Mit `co--de` und a--b...')).toBe('Mit `co--de` und a–b…')
@@ -30,7 +37,7 @@ describe('renderBody', () => {
   it("should apply Hugo's typographer to text only when the body is a Hugo site's", () => {
     const markdown =
       'Text -- und --- so... "Zitat" [link -- x](https://a.de/a--b)\n\n`code -- here...`\n\n    block -- code...\n'
-    const { html } = renderBody(markdown, base, true)
+    const { html } = renderBody(markdown, base, HUGO_SUBSTITUTIONS)
     expect(html).toContain('<p>Text – und — so… “Zitat” <a href="https://a.de/a--b">link – x</a></p>')
     expect(html).toContain('<code>code -- here...</code>')
     expect(html).toContain('block -- code...')
@@ -38,7 +45,7 @@ describe('renderBody', () => {
   })
 
   it('should take an entity as punctuation and curl quotes inside emphasis when they stand next to it', () => {
-    expect(renderBody(`&amp;"x" 'st 'lo ('x') "(b)" *"f"*`, base, true).html).toBe(
+    expect(renderBody(`&amp;"x" 'st 'lo ('x') "(b)" *"f"*`, base, HUGO_SUBSTITUTIONS).html).toBe(
       '<p>&amp;“x” ‘st ’lo (‘x’) “(b)” <em>“f”</em></p>',
     )
   })

@@ -157,6 +157,53 @@ describe.skipIf(!HUGO)('a Hugo site, from init --from . to build', () => {
   }, 60_000)
 })
 
+const TYPOGRAPHIC = {
+  'content/posts/zeichen.md':
+    '---\ntitle: \'Der "richtige" Weg -- so...\'\ndate: 2024-05-06T10:00:00+02:00\n---\nDer "richtige" Weg -- so...\n',
+}
+
+describe.skipIf(!HUGO)(
+  'a Hugo site with its typographer turned off (Hugo 0.111: typographer = false)',
+  () => {
+    it("should keep titles and bodies as written, as Hugo's pages show them", async () => {
+      const off = '[markup.goldmark.extensions]\ntypographer = false\n'
+      const dir = await makeScenario({ ...site(off), ...THEMED_RSS, ...TYPOGRAPHIC })
+      try {
+        const { hugo, kanal } = await compare(dir)
+        expect(hugo.map(([, , title]) => title)).toContain('Der "richtige" Weg -- so...')
+        expect(kanal).toEqual(hugo)
+        const config = JSON.parse(await readFile(path.join(dir, 'kanal.config.json'), 'utf8'))
+        expect(config.typographer).toBe(false)
+        const json = JSON.parse(await readFile(path.join(dir, 'dist/feed.json'), 'utf8'))
+        const item = json.items.find((entry: { url: string }) => entry.url.endsWith('/zeichen/'))
+        expect(item.content_html).toBe('<p>Der "richtige" Weg -- so...</p>')
+      } finally {
+        await cleanup(dir)
+      }
+    }, 60_000)
+  },
+)
+
+describe("a Hugo site's own typographer marks (Hugo 0.112+)", () => {
+  it('should write the German quotes the site sets, in titles and bodies, when init --from read them', async () => {
+    const marks =
+      '[markup.goldmark.extensions.typographer]\nleftDoubleQuote = "&bdquo;"\nrightDoubleQuote = "&ldquo;"\nellipsis = "..."\n'
+    const dir = await makeScenario({ ...site(marks), ...TYPOGRAPHIC })
+    try {
+      expect((await run(['init', '--from', '.'], dir)).code).toBe(0)
+      const config = JSON.parse(await readFile(path.join(dir, 'kanal.config.json'), 'utf8'))
+      expect(config.typographer).toEqual({ leftDoubleQuote: '„', rightDoubleQuote: '“', ellipsis: '...' })
+      expect((await run(['build', '--now', '2026-01-01T00:00:00Z'], dir)).code).toBe(0)
+      const json = JSON.parse(await readFile(path.join(dir, 'dist/feed.json'), 'utf8'))
+      const item = json.items.find((entry: { url: string }) => entry.url.endsWith('/zeichen/'))
+      expect(item.title).toBe('Der „richtige“ Weg – so...')
+      expect(item.content_html).toBe('<p>Der „richtige“ Weg – so...</p>')
+    } finally {
+      await cleanup(dir)
+    }
+  })
+})
+
 describe.runIf(!HUGO)('Hugo comparison', () => {
   it('is skipped: hugo is not installed (apt-get install hugo)', () => {
     console.warn('tests/sites/hugo.test.ts: hugo is not installed; the comparison with Hugo is skipped')
