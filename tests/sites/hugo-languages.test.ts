@@ -140,7 +140,7 @@ describe('a multilingual Hugo site, from init --from . to build --strict', () =>
     }
   }, 60_000)
 
-  it('should note a translation added since the last build, with the output unchanged and the same as without cache', async () => {
+  it('should note a translation added since the last build, with the output unchanged and the same without cache and with threads', async () => {
     const dir = await makeScenario(byFileName())
     try {
       await buildWithKanal(dir)
@@ -153,6 +153,10 @@ describe('a multilingual Hugo site, from init --from . to build --strict', () =>
       const fresh = await run(['build', '--strict', '--no-cache', '--now', NOW, '--out', 'dist-fresh'], dir)
       expect(fresh.code, fresh.stderr).toBe(0)
       expect(await snapshotFolder(path.join(dir, 'dist-fresh'))).toEqual(before)
+      // Helper threads read and render (typographer, decoded titles) the same bytes.
+      const threads = ['--threads', '2', '--no-cache', '--now', NOW, '--out', 'dist-threads']
+      expect((await run(['build', '--strict', ...threads], dir)).code).toBe(0)
+      expect(await snapshotFolder(path.join(dir, 'dist-threads'))).toEqual(before)
     } finally {
       await cleanup(dir)
     }
