@@ -74,19 +74,6 @@ export function typographText(
   return out
 }
 
-/** A title as a theme's `{{ .Title | markdownify }}` shows it: typographer applied, code spans left alone. */
-export function typographTitle(title: string, marks: Substitutions = HUGO_SUBSTITUTIONS): string {
-  // Backtick runs open and close code spans of the same length, as in CommonMark.
-  const parts = title.split(/(`+[^`]*?`+)/)
-  return parts
-    .map((part, index) =>
-      index % 2 === 1
-        ? part
-        : typographText(part, parts[index - 1]?.at(-1) ?? '\n', parts[index + 1]?.[0] ?? '\n', marks),
-    )
-    .join('')
-}
-
 const _PUNCT = /[\p{P}\p{S}]/u
 const _SPACE = /\s/u
 const _ASCII_PUNCT = /[!-/:-@[-`{-~]/

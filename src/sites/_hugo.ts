@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
-import { marksOf, typographTitle } from '../render/typographer.js'
+import { hugoTitle } from '../render/hugo-title.js'
+import { marksOf } from '../render/typographer.js'
 import { FrontMatterDraft, firstText, type SiteConventions, textIn } from './_conventions.js'
 import { hugoLanguages, hugoTypographer, readHugoSettings, recordOf } from './_hugo-config.js'
 import { authorOf, type FoundSite, languageTag, SiteNotes, siteUrlOf, text } from './_settings.js'
@@ -75,9 +76,8 @@ export const hugo: SiteConventions = {
       return undefined
     const draft = new FrontMatterDraft(frontMatter)
     // The title as the site shows it: themes render it as Markdown (`.Title | markdownify`).
-    const marks = marksOf(config?.typographer)
-    if (marks && typeof draft.data.title === 'string')
-      draft.data.title = typographTitle(draft.data.title, marks)
+    if (typeof draft.data.title === 'string')
+      draft.data.title = hugoTitle(draft.data.title, marksOf(config?.typographer))
     draft.move('publishDate', 'date')
     draft.move('pubdate', 'date')
     draft.move('lastmod', 'updated')

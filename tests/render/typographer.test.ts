@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { renderBody } from '../../src/render/_html.js'
 import { decodeEntities } from '../../src/render/entities.js'
-import { HUGO_SUBSTITUTIONS, typographText, typographTitle } from '../../src/render/typographer.js'
+import { hugoTitle } from '../../src/render/hugo-title.js'
+import { HUGO_SUBSTITUTIONS, typographText } from '../../src/render/typographer.js'
 
 // The expected strings are what real Hugo 0.111 (Goldmark's typographer, Hugo's defaults) wrote for
 // the same text, its entities written here as characters.
@@ -27,9 +28,15 @@ describe("typographText with a site's own marks", () => {
   })
 })
 
-describe('typographTitle', () => {
-  it('should leave code spans alone when a title holds one', () => {
-    expect(typographTitle('Mit `co--de` und a--b...')).toBe('Mit `co--de` und a–b…')
+describe('hugoTitle', () => {
+  it('should show a title as markdownify and plainify do in Hugo 0.111 when it holds Markdown, HTML and entities', () => {
+    const title =
+      '`kanal` -- *neu* \\_x\\_ __init__ &amp;amp; <b>fett</b> [Link](https://a.de) ![Bild](b.png) a\\*b...'
+    // `&` comes back as `&amp;` for the one decoding of every title: `&amp;amp;` shows as `&amp;`.
+    expect(decodeEntities(hugoTitle(title, HUGO_SUBSTITUTIONS))).toBe(
+      'kanal – neu _x_ init &amp; fett Link  a*b…',
+    )
+    expect(hugoTitle('Mit `co--de` und a--b...', undefined)).toBe('Mit co--de und a--b...')
   })
 })
 

@@ -9,7 +9,8 @@ import { hasCommand, runGenerator, THEMED_RSS } from './_real.js'
 // (`x.en.md`, the default's own suffix `x.de.md` too) or by content folder (`content/en`), sections
 // with underscores in file names, entities, `--`, `---`, `...` and quotes in titles. kanal's feed is
 // the German one, with the links, titles and instants of the German feed real Hugo publishes for the
-// same site (with THEMED_RSS: titles as the site's pages show them); translations are not in it.
+// same site (with THEMED_RSS: titles as the site's pages show them, Markdown in a title too);
+// translations are not in it.
 
 const HUGO = hasCommand('hugo', ['version'])
 const NOW = '2026-01-01T00:00:00Z'
@@ -25,6 +26,10 @@ const GERMAN: Record<string, string> = {
   'technik/Alfawise_U50.de.md': page('Alfawise U50 -- Unboxing', '2024-05-02T10:00:00'),
   'jellyfin.md': page('Von &bdquo;Ich probier nur mal Jellyfin aus&ldquo; zum Server', '2024-03-31T01:30:00'),
   'bloggen/und_jetzt.md': page('Und jetzt bloggt er auch noch...', '2024-10-27T02:30:00+01:00'),
+  'programmieren/code_im_titel.md': page(
+    '`termine_aufbereiten` -- *neu* &amp;amp; <b>fett</b>',
+    '2024-07-01',
+  ),
   'bloggen/der_weg.md': page(
     'Der "richtige" Weg --- Fish &amp; Chips',
     '2024-06-01T12:00:00Z',
@@ -75,6 +80,7 @@ const EXPECTED_LINKS = [
   'https://www.mehrsprachig.de/posts/bloggen/und_jetzt/',
   'https://www.mehrsprachig.de/posts/bloggen/weg/',
   'https://www.mehrsprachig.de/posts/jellyfin/',
+  'https://www.mehrsprachig.de/posts/programmieren/code_im_titel/',
   'https://www.mehrsprachig.de/posts/programmieren/termine_aufbereiten/',
   'https://www.mehrsprachig.de/posts/technik/alfawise_u50/',
 ]
@@ -85,6 +91,7 @@ const EXPECTED_TITLES = [
   'Termine aufbereiten – Teil 1',
   'Und jetzt bloggt er auch noch…',
   'Von „Ich probier nur mal Jellyfin aus“ zum Server',
+  'termine_aufbereiten – neu &amp; fett',
 ]
 
 type Item = [string | undefined, number | undefined, string | undefined]
