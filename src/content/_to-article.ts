@@ -2,6 +2,8 @@ import type { Config } from '../config.js'
 import { formatCalendarDay } from '../dates/format.js'
 import { isOneEdit } from '../did-you-mean.js'
 import type { ContentError } from '../errors.js'
+import { hugoTitle } from '../render/hugo-title.js'
+import { marksOf } from '../render/typographer.js'
 import { toAbsoluteUrl } from '../render/urls.js'
 import { conventionsFor } from '../sites/conventions-for.js'
 import { toUriText } from '../uri.js'
@@ -42,7 +44,8 @@ const _KNOWN = new Set([
 export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: Config): ArticleResult {
   // A multilingual site's default-language file (`x.de.md`) is published as `x`: its slug and URL say so.
   const page = withoutLanguage(source.relative, config.languages)
-  const fields = new Fields(page === source.relative ? source : { ...source, relative: page }, frontMatter)
+  const shown = _shownTitles(frontMatter, config)
+  const fields = new Fields(page === source.relative ? source : { ...source, relative: page }, shown)
   const known = [..._KNOWN]
   const accepted = conventionsFor(config.from)?.knownKeys
   for (const key of Object.keys(frontMatter.data)) {
@@ -120,6 +123,16 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
     },
   }
   return { article, errors: fields.errors, warnings: fields.warnings }
+}
+
+/** The front matter with its title as the site shows it, for a generator whose themes render titles as Markdown. */
+function _shownTitles(frontMatter: FrontMatter, config: Config): FrontMatter {
+  const title = frontMatter.data.title
+  if (conventionsFor(config.from)?.titles !== 'markdown' || typeof title !== 'string') return frontMatter
+  return {
+    ...frontMatter,
+    data: { ...frontMatter.data, title: hugoTitle(title, marksOf(config.typographer)) },
+  }
 }
 
 /**

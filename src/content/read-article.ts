@@ -54,7 +54,7 @@ export function readArticle(file: ArticleFile, config: Config): ReadArticle {
     const parsed = parseFrontMatter(read.source, read.yaml, read.format)
     const conventions = conventionsFor(config.from)
     // A generator's page that is no article (a Hugo list page, a headless bundle) is left out quietly.
-    const frontMatter = conventions ? conventions.toKanal(parsed, file.relative, config) : parsed
+    const frontMatter = conventions ? conventions.toKanal(parsed, file.relative) : parsed
     if (frontMatter === undefined) {
       const { size, mtimeMs, ctimeMs, ino } = read.source
       return { errors: [], warnings: [], notArticle: { size, mtimeMs, ctimeMs, ino } }

@@ -1,4 +1,3 @@
-import type { Config } from '../config.js'
 import type { FrontMatter } from '../content/source.js'
 import type { Generator } from './generator.js'
 
@@ -14,13 +13,11 @@ export interface SiteConventions {
   /** Whether a file (path below the content folder, with `/`) can be an article at all (Hugo: not `_index.md`). */
   isArticleFile(relative: string): boolean
   /** The front matter in kanal's keys (`pubDate` → `date`, …), or undefined when the page is no article. */
-  toKanal(
-    frontMatter: FrontMatter,
-    relative: string,
-    config?: Pick<Config, 'typographer'>,
-  ): FrontMatter | undefined
+  toKanal(frontMatter: FrontMatter, relative: string): FrontMatter | undefined
   /** The template language bodies may hold: Liquid (`{{ }}`, `{% %}`) or Hugo shortcodes (`{{< >}}`). */
   templates: 'liquid' | 'hugo' | 'none'
+  /** `markdown`: titles are shown as inline Markdown (Hugo themes' `.Title | markdownify`). */
+  titles?: 'markdown'
 }
 
 /** An editable copy of front matter, with helpers that move a generator's key onto kanal's. */
