@@ -57,15 +57,3 @@ describe('renderBody', () => {
     )
   })
 })
-
-describe('decodeEntities', () => {
-  it('should decode named and numeric references when a title holds them', () => {
-    expect(decodeEntities('Von &bdquo;Jellyfin&ldquo; &ndash; noch&#8230; &#x2026; Fish &amp; Chips')).toBe(
-      'Von „Jellyfin“ – noch… … Fish & Chips',
-    )
-  })
-
-  it('should keep unknown names, forbidden characters and backslashes as written', () => {
-    expect(decodeEntities('&foo; &#0; &#x1F; a\\b \\&amp;')).toBe('&foo; &#0; &#x1F; a\\b \\&')
-  })
-})
