@@ -23,17 +23,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // One build at a time on an output folder and its cache (`kanal check` writes neither).
   const lock = options.write === false ? undefined : await lockOutput(settings.outDir, settings.cacheDir)
   try {
-    const found = await findArticles(
-      settings.contentDir,
-      settings.cwd,
-      settings.config.from,
-      settings.warnings,
-    )
+    // Translations left out are noted on every build, also one reported again (they are no input of it).
+    const site = { languages: settings.config.languages, notes: [] }
+    const { contentDir, cwd, config } = settings
+    const found = await findArticles(contentDir, cwd, config.from, settings.warnings, site)
     const files = publishedOnly(found, settings.config.pageUrls)
     const fast = new FastPath(settings, files, options)
     const last = await fast.lastOutcome()
-    if (last) return reportedAgain(last, settings.warnings, options.strict)
-    return await _run(options, settings, files, fast).finally(() => fast.close())
+    const outcome = last
+      ? reportedAgain(last, settings.warnings, options.strict)
+      : await _run(options, settings, files, fast).finally(() => fast.close())
+    return site.notes.length > 0 ? { ...outcome, notes: [...site.notes, ...outcome.notes] } : outcome
   } finally {
     lock?.release()
   }

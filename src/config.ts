@@ -4,8 +4,10 @@ import { suggest } from './did-you-mean.js'
 import { ContentError, type Location, UsageError, type UsageProblem } from './errors.js'
 import { type Person, personProblem, toPerson } from './person.js'
 import { quoteValue } from './quote.js'
+import type { Typographer } from './render/typographer.js'
 import { hasCredentials, isSitePath, isText, toFeedPath, toSiteUrl } from './site-paths.js'
 import { GENERATORS, type Generator } from './sites/generator.js'
+import { siteOptionProblems, toSiteOptions } from './sites/site-options.js'
 
 export type { Person } from './person.js'
 
@@ -49,6 +51,10 @@ export interface Config {
   content?: string
   /** Further front-matter keys accepted without a warning (theme keys `init --from` found). */
   ignoreKeys?: string[]
+  /** A multilingual site's language keys, the feed's (default) first: other languages' `name.en.md` are left out. */
+  languages?: string[]
+  /** A Hugo site's typographer: off (`false`) or its own marks (src/sites/site-options.ts). */
+  typographer?: Typographer
   /** Site path below `siteUrl` where the output folder is published, `/` or like `/feeds/` (ends in `/`). */
   feedPath: string
   /** Folder (relative to the working folder) holding the site's published files, where local article images are looked up. */
@@ -90,6 +96,8 @@ const _KEYS = new Set([
   'from',
   'content',
   'ignoreKeys',
+  'languages',
+  'typographer',
   'feedPath',
   'publicDir',
   'excerptSeparator',
@@ -227,6 +235,7 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
     Array.isArray(ignoreKeys) && ignoreKeys.every(isText),
     `"ignoreKeys" must be a list of front-matter keys like ["layout", "toc"]`,
   )
+  for (const problem of siteOptionProblems(value)) need(false, problem)
   const feedPath = toFeedPath(value.feedPath ?? '/')
   need(
     feedPath !== undefined,
@@ -273,6 +282,7 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
     ...(value.from === undefined ? {} : { from: value.from as Generator }),
     ...(value.content === undefined ? {} : { content: value.content as string }),
     ...(value.ignoreKeys === undefined ? {} : { ignoreKeys: ignoreKeys as string[] }),
+    ...toSiteOptions(value),
     feedPath: feedPath as string,
     ...(publicDir === undefined ? {} : { publicDir: publicDir as string }),
     ...(excerptSeparator === undefined ? {} : { excerptSeparator: excerptSeparator as string }),

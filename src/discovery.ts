@@ -37,7 +37,9 @@ export async function discoveryTags(options: DiscoveryOptions = {}): Promise<Dis
     drafts: options.drafts ?? false,
     future: options.future ?? false,
   })
-  const files = await findArticles(settings.contentDir)
+  // The articles the build reads: a generator's list pages and a multilingual site's translations are none.
+  const site = { languages: config.languages, notes: [] }
+  const files = await findArticles(settings.contentDir, settings.cwd, config.from, undefined, site)
   const input = { contentDir: settings.contentDir, files, config, cwd: settings.cwd }
   const content = await loadArticles(input, (article) => sieve.add(article))
   const selection = sieve.select()

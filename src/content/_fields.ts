@@ -3,6 +3,7 @@ import { parseDate } from '../dates/parse.js'
 import { ContentError, type Location } from '../errors.js'
 import { type Person, personProblem, toPerson } from '../person.js'
 import { quoteValue } from '../quote.js'
+import { decodeEntities } from '../render/entities.js'
 import { toAbsoluteUrl } from '../render/urls.js'
 import { toSlug } from '../slug.js'
 import { toUriText } from '../uri.js'
@@ -67,7 +68,8 @@ export class Fields {
     return text
   }
 
-  text(key: string, required: boolean): string | undefined {
+  /** A text field; with `decode`, its HTML character references decoded (a title, as its page shows it). */
+  text(key: string, required: boolean, decode = false): string | undefined {
     const value = this.#data[key]
     if (value === undefined || value === null || value === '') {
       return required ? this.fail(key, `"${key}" is required: add a line like ${key}: …`) : undefined
@@ -75,7 +77,8 @@ export class Fields {
     if (typeof value !== 'string' && typeof value !== 'number') {
       return this.fail(key, `"${key}" must be text (got ${_kind(value)})`)
     }
-    const text = this.clean(key, String(value)).replace(/\s+/g, ' ').trim()
+    const written = decode ? decodeEntities(String(value)) : String(value)
+    const text = this.clean(key, written).replace(/\s+/g, ' ').trim()
     return text === '' && required ? this.fail(key, `"${key}" must not be empty`) : text || undefined
   }
 

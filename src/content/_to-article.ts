@@ -2,10 +2,13 @@ import type { Config } from '../config.js'
 import { formatCalendarDay } from '../dates/format.js'
 import { isOneEdit } from '../did-you-mean.js'
 import type { ContentError } from '../errors.js'
+import { hugoTitle } from '../render/hugo-title.js'
+import { marksOf } from '../render/typographer.js'
 import { toAbsoluteUrl } from '../render/urls.js'
 import { conventionsFor } from '../sites/conventions-for.js'
 import { toUriText } from '../uri.js'
 import { Fields } from './_fields.js'
+import { withoutLanguage } from './_languages.js'
 import { permalinkFor } from './_permalink.js'
 import type { Article } from './article.js'
 import type { FrontMatter, SourceFile } from './source.js'
@@ -39,7 +42,10 @@ const _KNOWN = new Set([
 
 /** Validates and normalises the front matter of one article, reporting every problem at once. */
 export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: Config): ArticleResult {
-  const fields = new Fields(source, frontMatter)
+  // A multilingual site's default-language file (`x.de.md`) is published as `x`: its slug and URL say so.
+  const page = withoutLanguage(source.relative, config.languages)
+  const shown = _shownTitles(frontMatter, config)
+  const fields = new Fields(page === source.relative ? source : { ...source, relative: page }, shown)
   const known = [..._KNOWN]
   const conventions = conventionsFor(config.from)
   const accepted = conventions?.knownKeys
@@ -56,7 +62,8 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
     }
   }
   for (const note of frontMatter.notes ?? []) fields.warn(note.key, note.reason)
-  const title = fields.text('title', true)
+  // Decoded as the site shows it (`&bdquo;` → „); the feed's XML escaping comes later, once.
+  const title = fields.text('title', true, true)
   const date = fields.date('date', config.timeZone, true)
   const updated = fields.date('updated', config.timeZone, false) ?? date
   const summaryText = fields.text('summary', false)
@@ -84,7 +91,7 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
           slug,
           date,
           categories,
-          relative: source.relative,
+          relative: page,
           ...(fields.has('slug') ? { givenSlug: slug } : {}),
           title,
         }).replace(/^\//, ''),
@@ -124,6 +131,16 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
     },
   }
   return { article, errors: fields.errors, warnings: fields.warnings }
+}
+
+/** The front matter with its title as the site shows it, for a generator whose themes render titles as Markdown. */
+function _shownTitles(frontMatter: FrontMatter, config: Config): FrontMatter {
+  const title = frontMatter.data.title
+  if (conventionsFor(config.from)?.titles !== 'markdown' || typeof title !== 'string') return frontMatter
+  return {
+    ...frontMatter,
+    data: { ...frontMatter.data, title: hugoTitle(title, marksOf(config.typographer)) },
+  }
 }
 
 /**

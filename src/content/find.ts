@@ -3,7 +3,14 @@ import path from 'node:path'
 import { ContentError, UsageError } from '../errors.js'
 import { conventionsFor } from '../sites/conventions-for.js'
 import type { Generator } from '../sites/generator.js'
+import { isTranslation, languageOf, translationsNote } from './_languages.js'
 import { SkippedFiles } from './_skipped.js'
+
+/** A multilingual site's languages (default first), and where the note on translations left out goes. */
+export interface SiteLanguages {
+  languages?: readonly string[] | undefined
+  notes: ContentError[]
+}
 
 // The extensions Jekyll, Hugo, Eleventy and Astro read as Markdown; MDX is read as Markdown too
 // (its JavaScript is left out when the body is rendered).
@@ -13,13 +20,15 @@ const _MARKDOWN = /\.(?:md|markdown|mdown|mkd|mdx)$/
  * Lists the Markdown files below `contentDir` (sub-folders included, dot-files skipped), sorted, with `/`;
  * with a generator's conventions (`from`), only the files that generator can make an article of. With
  * `warnings`, a warning is added when no article is found or files that look like Markdown are
- * skipped, saying how many files were not read and why.
+ * skipped, saying how many files were not read and why. With a multilingual site's `languages`, the
+ * other languages' files (`x.en.md`) are left out, with a note in `notes` saying how many.
  */
 export async function findArticles(
   contentDir: string,
   cwd = process.cwd(),
   from?: Generator,
   warnings?: ContentError[],
+  site?: SiteLanguages,
 ): Promise<string[]> {
   const root = path.resolve(contentDir)
   const conventions = conventionsFor(from)
@@ -30,6 +39,7 @@ export async function findArticles(
   let prefix: string | undefined = ''
   const skipped = new SkippedFiles()
   const links: string[] = []
+  const translations = new Map<string, number>()
   for (const entry of _list(root, cwd)) {
     if (entry.isSymbolicLink() && !_hidden(entry.name)) links.push(path.join(entry.parentPath, entry.name))
     if (!entry.isFile()) continue
@@ -43,16 +53,21 @@ export async function findArticles(
     else {
       _refuseUndecodable(entry, cwd)
       const relative = `${prefix}${entry.name}`
-      if (!conventions || conventions.isArticleFile(relative)) files.push(relative)
-      else skipped.add('list page', entry.name)
+      if (conventions && !conventions.isArticleFile(relative)) skipped.add('list page', entry.name)
+      else if (isTranslation(relative, site?.languages)) {
+        const key = languageOf(relative, site?.languages) as string
+        translations.set(key, (translations.get(key) ?? 0) + 1)
+      } else files.push(relative)
     }
   }
+  const shown = path.relative(cwd, root).split(path.sep).join('/') || '.'
   if (warnings) {
-    const shown = path.relative(cwd, root).split(path.sep).join('/') || '.'
     const warning = skipped.warning(shown, files.length)
     if (warning) warnings.push(warning)
     warnings.push(..._linkWarning(links, root, cwd))
   }
+  const note = site?.languages && translationsNote(shown, translations, site.languages)
+  if (note) site.notes.push(note)
   return files.sort()
 }
 

@@ -57,7 +57,9 @@ export async function adopt(options: AdoptOptions): Promise<AdoptResult> {
   const cwd = settings.cwd
   const feeds = await Promise.all(options.feeds.map((feed) => _readOld(feed, cwd, options)))
   const articles: Article[] = []
-  const files = await findArticles(settings.contentDir)
+  // The articles the build reads: a generator's list pages and a multilingual site's translations are none.
+  const site = { languages: settings.config.languages, notes: [] }
+  const files = await findArticles(settings.contentDir, cwd, settings.config.from, undefined, site)
   const loaded = await loadArticles(
     { contentDir: settings.contentDir, files, config: settings.config, cwd },
     (article) => articles.push(article),

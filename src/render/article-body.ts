@@ -11,6 +11,7 @@ import { renderPlainText } from './_plain-text.js'
 import type { RemovedTarget } from './_removed.js'
 import { summarize, summarizeAll } from './_summary.js'
 import { lineOf, translateTemplates } from './_templates.js'
+import { marksOf, type Substitutions } from './typographer.js'
 
 /** One article body to render: where it sits, and what its links resolve against. */
 export interface BodyJob {
@@ -106,11 +107,15 @@ export function renderBodyBytes(bytes: Buffer, job: BodyJob): RenderedBody & { o
   const looked = new Map<string, LocatedImage>()
   const place = job.images
   const imageUrl = place && ((reference: string) => _located(reference, place, looked))
-  const body = renderBody(markdown, {
-    articleUrl: job.articleUrl,
-    siteUrl: job.siteUrl,
-    ...(imageUrl ? { imageUrl } : {}),
-  })
+  const body = renderBody(
+    markdown,
+    {
+      articleUrl: job.articleUrl,
+      siteUrl: job.siteUrl,
+      ...(imageUrl ? { imageUrl } : {}),
+    },
+    _marks(job.templates),
+  )
   const { html, direct } = body
   const summary =
     job.summary === undefined ? _summaryOf(markdown, html, direct, job) : renderPlainText(job.summary)
@@ -182,6 +187,15 @@ function _summaryOf(text: string, html: string, direct: boolean, job: BodyJob): 
   const separator = job.excerptSeparator ?? (job.templates === undefined ? undefined : '<!--more-->')
   const more = separator === undefined ? -1 : text.indexOf(separator)
   if (more <= 0) return summarize(html, undefined, direct)
-  const before = renderBody(text.slice(0, more), { articleUrl: job.articleUrl, siteUrl: job.siteUrl })
+  const before = renderBody(
+    text.slice(0, more),
+    { articleUrl: job.articleUrl, siteUrl: job.siteUrl },
+    _marks(job.templates),
+  )
   return summarizeAll(before.html, undefined, before.direct)
+}
+
+/** The marks of a Hugo site's typographer, or undefined for other sites and a typographer turned off. */
+function _marks(templates: BodyTemplates | undefined): Substitutions | undefined {
+  return templates?.kind === 'hugo' ? marksOf(templates.typographer) : undefined
 }

@@ -21,6 +21,8 @@ export interface SiteConventions {
   slugOf?(text: string): string
   /** The template language bodies may hold: Liquid (`{{ }}`, `{% %}`) or Hugo shortcodes (`{{< >}}`). */
   templates: 'liquid' | 'hugo' | 'none'
+  /** `markdown`: titles are shown as inline Markdown (Hugo themes' `.Title | markdownify`). */
+  titles?: 'markdown'
 }
 
 /** An editable copy of front matter, with helpers that move a generator's key onto kanal's. */

@@ -1,18 +1,6 @@
-import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { toHugoSegment } from '../slug.js'
 import { FrontMatterDraft, firstText, type SiteConventions, textIn } from './_conventions.js'
-import {
-  authorOf,
-  type FoundSite,
-  feedUrlOf,
-  firstFile,
-  languageTag,
-  readSettingsFile,
-  SiteNotes,
-  siteUrlOf,
-  text,
-} from './_settings.js'
 
 // Hugo's front matter (https://gohugo.io/content-management/front-matter/) and the keys of its most
 // used themes (PaperMod, Ananke, Stack). `_index.md` is a list page, never an article.
@@ -74,8 +62,12 @@ export const hugo: SiteConventions = {
   templates: 'hugo',
   // Hugo publishes any slug or file name, urlized: `_` and capitals kept, lower-cased.
   slugOf: toHugoSegment,
+  // Themes show `{{ .Title | markdownify }}`: applied by the content stage (`render/hugo-title.ts`),
+  // which alone loads markdown-it; these conventions are loaded by every build, also an up-to-date one.
+  titles: 'markdown',
   isArticleFile(relative) {
-    return !/^_index\.[^.]+$/.test(path.posix.basename(relative))
+    // `_index.en.md` too: a translated list page.
+    return !/^_index(\.[^.]+)?\.[^.]+$/.test(path.posix.basename(relative))
   },
   toKanal(frontMatter) {
     const data = frontMatter.data
@@ -96,115 +88,4 @@ export const hugo: SiteConventions = {
     draft.move('featuredImage', 'image')
     return draft.done()
   },
-}
-
-const _CONFIG_FILES = [
-  'hugo.toml',
-  'hugo.yaml',
-  'hugo.yml',
-  'hugo.json',
-  'config.toml',
-  'config.yaml',
-  'config.yml',
-  'config.json',
-]
-
-/** A Hugo site in `dir` (`hugo.toml` or `config.toml`, or their YAML/JSON forms), read into a kanal config. */
-export function readHugoSite(dir: string): FoundSite | undefined {
-  const file = firstFile(dir, _CONFIG_FILES)
-  if (!file) return undefined
-  const settings = readSettingsFile(dir, file)
-  const params = _record(settings.params)
-  const notes = new SiteNotes()
-  notes.set('from', 'hugo', file)
-  notes.set('title', text(settings.title), file, path.basename(path.resolve(dir)), 'the folder name')
-  notes.set('description', text(params.description ?? settings.description), file)
-  const siteUrl = siteUrlOf(settings.baseURL ?? settings.baseurl)
-  notes.set(
-    'siteUrl',
-    siteUrl,
-    `${file}: baseURL`,
-    'https://www.example.com/',
-    `${file} has no baseURL: set your address`,
-  )
-  notes.set(
-    'language',
-    languageTag(settings.languageCode ?? settings.defaultContentLanguage),
-    file,
-    'de-DE',
-    "kanal's default",
-  )
-  notes.set(
-    'timeZone',
-    text(settings.timeZone ?? settings.timezone),
-    file,
-    'Europe/Berlin',
-    'no timeZone in the site',
-  )
-  notes.set('author', authorOf(params.author ?? settings.author), file)
-  const contentDir = text(settings.contentDir) ?? 'content'
-  const mainSections = params.mainSections ?? params.mainsections
-  const named = Array.isArray(mainSections) ? text(mainSections[0]) : undefined
-  const section = named ?? _largestSection(path.join(dir, contentDir))
-  notes.set(
-    'content',
-    `${contentDir}/${section}`,
-    named ? `${file}: mainSections` : 'the section with the most articles',
-  )
-  const permalinks = _record(settings.permalinks)
-  const pattern = text(permalinks[section]) ?? text(_record(permalinks.page)[section])
-  notes.set(
-    'permalink',
-    pattern === undefined ? undefined : _permalink(pattern, section),
-    `${file}: permalinks.${section}`,
-    `/${section}/:filepath/`,
-    "Hugo's default: the path below content/",
-  )
-  // Hugo's own RSS template gives each page's URL as its guid, at `index.xml` of the site.
-  notes.set('idFrom', undefined, file, 'url', "Hugo's RSS gives each page's URL as its id")
-  notes.feedPlaces = { files: ['public/index.xml'], url: feedUrlOf(siteUrl, 'index.xml') }
-  if (settings.disablePathToLower === true)
-    notes.assumed.push(
-      `lower-case URLs: ${file} sets disablePathToLower, which kanal does not follow; pages with capitals in their file name or slug get other URLs than the site's`,
-    )
-  return notes.site('hugo')
-}
-
-/**
- * A Hugo permalink pattern in kanal's placeholders: `:filename` is the file (or bundle) name, kanal's too;
- * `:slugorfilename` is kanal's `:slug`; Hugo's `:slug` (the slug, else the title) and `:title` (the
- * title) are kanal's `:slugortitle` and `:hugotitle`, the title cleaned as Hugo cleans it.
- */
-function _permalink(pattern: string, section: string): string {
-  return pattern
-    .replace(/:contentbasename\b/g, ':filename')
-    .replace(/:slug\b/g, ':slugortitle')
-    .replace(/:title\b/g, ':hugotitle')
-    .replace(/:(slugorfilename|slugorcontentbasename)\b/g, ':slug')
-    .replace(/:sections?\b/g, section)
-}
-
-function _largestSection(contentDir: string): string {
-  let best = 'posts'
-  let most = 0
-  let entries: string[] = []
-  try {
-    entries = readdirSync(contentDir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
-      .map((entry) => entry.name)
-      .sort()
-  } catch {
-    return best
-  }
-  for (const name of entries) {
-    const count = readdirSync(path.join(contentDir, name), { recursive: true })
-      .map(String)
-      .filter((file) => /\.(md|markdown)$/.test(file) && !file.endsWith('_index.md')).length
-    if (count > most) [best, most] = [name, count]
-  }
-  return best
-}
-
-function _record(value: unknown): Record<string, unknown> {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
 }

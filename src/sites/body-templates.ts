@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { Config } from '../config.js'
+import type { Typographer } from '../render/typographer.js'
 import { conventionsFor } from './conventions-for.js'
 
 /** The template language of a site's bodies, and what its built-ins need to know. Plain data (crosses threads). */
@@ -11,6 +12,8 @@ export interface BodyTemplates {
   includesDir?: string
   /** The site's Markdown dialect beyond CommonMark: Jekyll's kramdown (attribute lists `{: …}`). */
   markdown?: 'kramdown'
+  /** A Hugo site's typographer, when the config sets it (off, or its own marks). */
+  typographer?: Typographer
 }
 
 /** How the bodies of the config's generator hold template code, for an article file; undefined: none. */
@@ -22,6 +25,7 @@ export function bodyTemplatesFor(config: Config, articlePath: string): BodyTempl
     siteUrl: config.siteUrl,
     includesDir: path.join(siteFolderOf(articlePath), '_includes'),
     ...(config.from === 'jekyll' ? { markdown: 'kramdown' } : {}),
+    ...(config.typographer === undefined ? {} : { typographer: config.typographer }),
   }
 }
 

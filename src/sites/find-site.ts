@@ -6,7 +6,7 @@ import { findUnknownKeys, readArticle } from '../content/read-article.js'
 import { type ContentError, formatLocation, UsageError } from '../errors.js'
 import { readAstroSite } from './_astro.js'
 import { readEleventySite } from './_eleventy.js'
-import { readHugoSite } from './_hugo.js'
+import { readHugoSite } from './_hugo-site.js'
 import { readJekyllSite } from './_jekyll.js'
 import { findOldFeed } from './_old-feed.js'
 import type { FoundSite, OldFeed } from './_settings.js'
@@ -23,7 +23,7 @@ export async function findSite(dir: string): Promise<FoundSite> {
   const site = readJekyllSite(dir) ?? readHugoSite(dir) ?? (await readEleventySite(dir)) ?? readAstroSite(dir)
   if (!site) {
     throw new UsageError(
-      `${path.relative(process.cwd(), dir) || '.'}: no site kanal knows: looked for _config.yml with _posts/ (Jekyll), hugo.toml/yaml/json or config.toml/yaml/json (Hugo), eleventy.config.* or .eleventy.js with _data/metadata.* (Eleventy), astro.config.* (Astro)`,
+      `${path.relative(process.cwd(), dir) || '.'}: no site kanal knows: looked for _config.yml with _posts/ (Jekyll), hugo.toml/yaml/json, config.toml/yaml/json or config/_default/ (Hugo), eleventy.config.* or .eleventy.js with _data/metadata.* (Eleventy), astro.config.* (Astro)`,
     )
   }
   const oldFeed = findOldFeed(dir, site.feedPlaces ?? { files: [] }, String(site.config.siteUrl))

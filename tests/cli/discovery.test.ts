@@ -93,3 +93,35 @@ describe('discoveryTags', () => {
     ])
   })
 })
+
+describe('discovery of a multilingual Hugo site', () => {
+  it('should name only the feeds the build writes when list pages and translations have categories', async () => {
+    const dir = await makeScenario({
+      'kanal.config.json': JSON.stringify({
+        title: 'Mehrsprachig',
+        siteUrl: 'https://www.mehrsprachig.de/',
+        from: 'hugo',
+        content: 'content/posts',
+        languages: ['de', 'en'],
+        permalink: '/posts/:filepath/',
+      }),
+      'content/posts/_index.md': '---\ntitle: Beiträge\n---\n',
+      'content/posts/_index.en.md': '---\ntitle: Posts\n---\n',
+      'content/posts/rat.de.md':
+        '---\ntitle: Ratssitzung\ndate: 2024-10-25\ncategories: [Politik]\n---\nText.\n',
+      'content/posts/rat.en.md':
+        '---\ntitle: Council\ndate: 2024-10-25\ncategories: [Politics]\n---\nText.\n',
+    })
+    try {
+      const printed = await run(['discovery', '--categories'], dir)
+      expect(printed.code, printed.stderr).toBe(0)
+      expect((await run(['build', '--strict', '--no-cache'], dir)).code).toBe(0)
+      const index = await readFile(path.join(dir, 'dist/index.html'), 'utf8')
+      expect(hrefs(printed.stdout)).toEqual(hrefs(index))
+      expect(printed.stdout).toContain('kategorie/politik/')
+      expect(printed.stdout).not.toContain('politics')
+    } finally {
+      await cleanup(dir)
+    }
+  })
+})

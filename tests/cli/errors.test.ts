@@ -169,7 +169,7 @@ describe('kanal usage and config errors', () => {
     const dir = await makeScenario({ 'kanal.config.json': config })
     const value = await run(['build'], dir)
     expect(value.stderr.replaceAll(dir, '<dir>')).toMatchInlineSnapshot(`
-      "kanal: kanal.config.json: unknown key "farbe"; known keys are title, description, siteUrl, language, timeZone, author, limit, permalink, categoryFeeds, categoryPath, tagFeeds, tagPath, archive, hubs, browserView, idFrom, from, content, ignoreKeys, feedPath, publicDir, excerptSeparator
+      "kanal: kanal.config.json: unknown key "farbe"; known keys are title, description, siteUrl, language, timeZone, author, limit, permalink, categoryFeeds, categoryPath, tagFeeds, tagPath, archive, hubs, browserView, idFrom, from, content, ignoreKeys, languages, typographer, feedPath, publicDir, excerptSeparator
       kanal.config.json: "title" is required and must be a non-empty string
       kanal.config.json: "siteUrl" is required and must be an absolute http(s) URL like https://example.de/ (got "example.de")
       kanal.config.json: "timeZone" must be an IANA time zone like Europe/Berlin (got "Berlin")

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { parseFeed } from 'feedsmith'
 import { afterAll, describe, expect, it } from 'vitest'
 import { adopt } from '../../src/index.js'
-import { run, snapshotFolder } from '../cli/_scenario.js'
+import { cleanup, makeScenario, run, snapshotFolder } from '../cli/_scenario.js'
 import { removeTempDirs } from '../helpers/fixture.js'
 import { copySite, editArticle, kanal, OLD_FEEDS } from './_site.js'
 
@@ -204,5 +204,38 @@ describe('kanal adopt', () => {
       'kanal: nirgends.xml: cannot read the old feed (no such file)\n',
     ])
     expect((await run(['adopt'], dir)).code).toBe(2)
+  })
+})
+
+describe('adopt on a multilingual Hugo site', () => {
+  it('should give the old id to the German page, not to its translation or a list page', async () => {
+    const dir = await makeScenario({
+      'kanal.config.json': JSON.stringify({
+        title: 'Mehrsprachig',
+        siteUrl: 'https://www.mehrsprachig.de/',
+        from: 'hugo',
+        content: 'content/posts',
+        languages: ['de', 'en'],
+        permalink: '/posts/:filepath/',
+      }),
+      'content/posts/_index.md': '---\ntitle: Beiträge\n---\n',
+      'content/posts/rat.de.md': '---\ntitle: Ratssitzung\ndate: 2024-10-25T18:00:00+02:00\n---\nText.\n',
+      'content/posts/rat.en.md': '---\ntitle: Ratssitzung\ndate: 2024-10-25T18:00:00+02:00\n---\nText.\n',
+      'old.xml': `<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Mehrsprachig</title><link>https://www.mehrsprachig.de/</link><description>x</description>
+<item><title>Ratssitzung</title><link>https://www.mehrsprachig.de/posts/rat/</link><pubDate>Fri, 25 Oct 2024 18:00:00 +0200</pubDate><guid>https://www.mehrsprachig.de/posts/rat/</guid></item>
+</channel></rss>
+`,
+    })
+    try {
+      const adopted = await run(['adopt', 'old.xml'], dir)
+      expect(adopted.code, adopted.stderr).toBe(0)
+      expect(await readFile(path.join(dir, 'content/posts/rat.de.md'), 'utf8')).toContain(
+        'id: "https://www.mehrsprachig.de/posts/rat/"',
+      )
+      expect(await readFile(path.join(dir, 'content/posts/rat.en.md'), 'utf8')).not.toContain('id:')
+    } finally {
+      await cleanup(dir)
+    }
   })
 })

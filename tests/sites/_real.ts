@@ -22,3 +22,16 @@ export function readMeta(html: string): Record<string, string> {
   }
   return meta
 }
+
+/**
+ * Hugo's own RSS template writes `.Title` as written (entities, `--` and `...` untouched); what readers
+ * see on the site is the theme's `{{ .Title | markdownify }}`: typographer applied, entities shown as
+ * characters. This small layout renders feed titles that way, so the comparison is with the site.
+ */
+export const THEMED_RSS = {
+  'layouts/_default/rss.xml': `{{ printf "<?xml version=\\"1.0\\" encoding=\\"utf-8\\"?>" | safeHTML }}
+<rss version="2.0"><channel><title>{{ .Site.Title }}</title><link>{{ .Permalink }}</link><description>x</description>
+{{ range .Site.RegularPages }}<item><title>{{ .Title | markdownify | plainify | htmlUnescape }}</title><link>{{ .Permalink }}</link><pubDate>{{ .Date.Format "Mon, 02 Jan 2006 15:04:05 -0700" | safeHTML }}</pubDate><guid>{{ .Permalink }}</guid></item>
+{{ end }}</channel></rss>
+`,
+}

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cleanup, makeScenario, run } from '../cli/_scenario.js'
 import { readWithFeedsmith, readWithRssParser } from '../helpers/readers.js'
-import { hasCommand, runGenerator } from './_real.js'
+import { hasCommand, runGenerator, THEMED_RSS } from './_real.js'
 
 // A German Hugo site (TOML, YAML and JSON front matter, a list page, a draft, a page bundle with an
 // image, shortcodes), built by Hugo and by kanal from `init --from .`: kanal's items must have the URLs,
@@ -120,9 +120,10 @@ describe.skipIf(!HUGO)('a Hugo site, from init --from . to build', () => {
     }
   }, 60_000)
 
-  it("should give pages Hugo's default URLs (path below content/) and Hugo's titles when there are no [permalinks]", async () => {
+  it("should give pages Hugo's default URLs (path below content/) and the site's titles when there are no [permalinks]", async () => {
     const dir = await makeScenario({
       ...site(),
+      ...THEMED_RSS,
       'content/posts/programmieren/termine_aufbereiten.md':
         '---\ntitle: "Von &bdquo;Ich probier nur mal Jellyfin aus&ldquo; zum Server"\ndate: 2024-05-01T10:00:00+02:00\n---\nText.\n',
       'content/posts/Technik/Alfawise_U50.md':
@@ -143,12 +144,12 @@ describe.skipIf(!HUGO)('a Hugo site, from init --from . to build', () => {
       expect(links).toContain('https://www.hugo-blatt.de/irgendwo/hier/')
       expect(links).toContain('https://www.hugo-blatt.de/posts/technik/teil-2-mehr/')
       expect(links).toContain('https://www.hugo-blatt.de/posts/mit-bild/')
-      // Hugo 0.111's RSS template writes .Title as text: entities and `--`/`...` stay as written (only a
-      // theme that pipes the title through markdownify shows „…“ and –); kanal does the same.
+      // As the site shows them (THEMED_RSS): entities decoded, Hugo's typographer applied.
       const titles = hugo.map(([, , title]) => title)
-      expect(titles).toContain('Von &bdquo;Ich probier nur mal Jellyfin aus&ldquo; zum Server')
-      expect(titles).toContain('Alfawise U50 -- Unboxing')
-      expect(titles).toContain('Und jetzt bloggt er auch noch...')
+      expect(titles).toContain('Von „Ich probier nur mal Jellyfin aus“ zum Server')
+      expect(titles).toContain('Alfawise U50 – Unboxing')
+      expect(titles).toContain('Und jetzt bloggt er auch noch…')
+      expect(titles).toContain('Woanders — ganz')
       expect(kanal).toEqual(hugo)
     } finally {
       await cleanup(dir)
@@ -202,6 +203,53 @@ describe.skipIf(!HUGO)("Hugo's slugs with underscores and capitals", () => {
       }
     }
   }, 180_000)
+})
+
+const TYPOGRAPHIC = {
+  'content/posts/zeichen.md':
+    '---\ntitle: \'Der "richtige" Weg -- so...\'\ndate: 2024-05-06T10:00:00+02:00\n---\nDer "richtige" Weg -- so...\n',
+}
+
+describe.skipIf(!HUGO)(
+  'a Hugo site with its typographer turned off (Hugo 0.111: typographer = false)',
+  () => {
+    it("should keep titles and bodies as written, as Hugo's pages show them", async () => {
+      const off = '[markup.goldmark.extensions]\ntypographer = false\n'
+      const dir = await makeScenario({ ...site(off), ...THEMED_RSS, ...TYPOGRAPHIC })
+      try {
+        const { hugo, kanal } = await compare(dir)
+        expect(hugo.map(([, , title]) => title)).toContain('Der "richtige" Weg -- so...')
+        expect(kanal).toEqual(hugo)
+        const config = JSON.parse(await readFile(path.join(dir, 'kanal.config.json'), 'utf8'))
+        expect(config.typographer).toBe(false)
+        const json = JSON.parse(await readFile(path.join(dir, 'dist/feed.json'), 'utf8'))
+        const item = json.items.find((entry: { url: string }) => entry.url.endsWith('/zeichen/'))
+        expect(item.content_html).toBe('<p>Der "richtige" Weg -- so...</p>')
+      } finally {
+        await cleanup(dir)
+      }
+    }, 60_000)
+  },
+)
+
+describe("a Hugo site's own typographer marks (Hugo 0.112+)", () => {
+  it('should write the German quotes the site sets, in titles and bodies, when init --from read them', async () => {
+    const marks =
+      '[markup.goldmark.extensions.typographer]\nleftDoubleQuote = "&bdquo;"\nrightDoubleQuote = "&ldquo;"\nellipsis = "..."\n'
+    const dir = await makeScenario({ ...site(marks), ...TYPOGRAPHIC })
+    try {
+      expect((await run(['init', '--from', '.'], dir)).code).toBe(0)
+      const config = JSON.parse(await readFile(path.join(dir, 'kanal.config.json'), 'utf8'))
+      expect(config.typographer).toEqual({ leftDoubleQuote: '„', rightDoubleQuote: '“', ellipsis: '...' })
+      expect((await run(['build', '--now', '2026-01-01T00:00:00Z'], dir)).code).toBe(0)
+      const json = JSON.parse(await readFile(path.join(dir, 'dist/feed.json'), 'utf8'))
+      const item = json.items.find((entry: { url: string }) => entry.url.endsWith('/zeichen/'))
+      expect(item.title).toBe('Der „richtige“ Weg – so...')
+      expect(item.content_html).toBe('<p>Der „richtige“ Weg – so...</p>')
+    } finally {
+      await cleanup(dir)
+    }
+  })
 })
 
 describe.runIf(!HUGO)('Hugo comparison', () => {
