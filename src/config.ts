@@ -4,15 +4,14 @@ import { suggest } from './did-you-mean.js'
 import { ContentError, type Location, UsageError, type UsageProblem } from './errors.js'
 import { type Person, personProblem, toPerson } from './person.js'
 import { quoteValue } from './quote.js'
-import type { Typographer } from './render/typographer.js'
 import { hasCredentials, isSitePath, isText, toFeedPath, toSiteUrl } from './site-paths.js'
 import { GENERATORS, type Generator } from './sites/generator.js'
-import { siteOptionProblems, toSiteOptions } from './sites/site-options.js'
+import { type SiteOptions, siteOptionProblems, toSiteOptions } from './sites/site-options.js'
 
 export type { Person } from './person.js'
 
-/** The validated site configuration (from `kanal.config.json`). */
-export interface Config {
+/** The validated site configuration (with the keys on how a generator's site is read, `SiteOptions`). */
+export interface Config extends SiteOptions {
   /** Feed title. */
   title: string
   /** Feed description; defaults to the title. */
@@ -51,16 +50,10 @@ export interface Config {
   content?: string
   /** Further front-matter keys accepted without a warning (theme keys `init --from` found). */
   ignoreKeys?: string[]
-  /** A multilingual site's language keys, the feed's (default) first: other languages' `name.en.md` are left out. */
-  languages?: string[]
-  /** A Hugo site's typographer: off (`false`) or its own marks (src/sites/site-options.ts). */
-  typographer?: Typographer
   /** Site path below `siteUrl` where the output folder is published, `/` or like `/feeds/` (ends in `/`). */
   feedPath: string
   /** Folder (relative to the working folder) holding the site's published files, where local article images are looked up. */
   publicDir?: string
-  /** Text that ends an article's summary in its body (Jekyll's `excerpt_separator`), if the site sets one. */
-  excerptSeparator?: string
   /**
    * Set by a site generator's plugin, never by the config file: the URL the generator gave each
    * content file (by its path below the content folder). Only these files are read, at these URLs.
@@ -246,11 +239,6 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
     publicDir === undefined || isText(publicDir),
     `"publicDir" must be the path of the site's output folder, like "public" (got ${quoteValue(publicDir)})`,
   )
-  const excerptSeparator = value.excerptSeparator
-  need(
-    excerptSeparator === undefined || (isText(excerptSeparator) && excerptSeparator.trim() !== ''),
-    `"excerptSeparator" must be the text that ends a summary, like "<!--more-->" (got ${quoteValue(excerptSeparator)})`,
-  )
   const author = value.author === undefined ? undefined : toPerson(value.author)
   need(
     value.author === undefined || author !== undefined,
@@ -285,7 +273,6 @@ export function parseConfig(raw: unknown, file: string, overrides: ConfigOverrid
     ...toSiteOptions(value),
     feedPath: feedPath as string,
     ...(publicDir === undefined ? {} : { publicDir: publicDir as string }),
-    ...(excerptSeparator === undefined ? {} : { excerptSeparator: excerptSeparator as string }),
   }
 }
 
