@@ -1,11 +1,6 @@
 import { createHash } from 'node:crypto'
-import { statSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { VERSION } from '../version.js'
 import type { FileStats } from './_file-stats.js'
-
-// The code that builds: a new kanal, or the same version rebuilt, may write other bytes.
-const _CODE = `${VERSION}\0${statSync(fileURLToPath(import.meta.url)).mtimeMs}`
+import { CODE_STAMP as _CODE } from './_keys.js'
 
 /**
  * The hash of a build's inputs. `settings` are the resolved config, options and folders; each content

@@ -1,9 +1,17 @@
+import { statSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { sha256 } from '../hash.js'
 import type { BodyJob } from '../render/article-body.js'
 import { VERSION } from '../version.js'
 
-/** The cache's format: entries and keys of another format or kanal version are never used. */
-export const CACHE_FORMAT = `kanal-cache-8/${VERSION}`
+/**
+ * The code that builds: a new kanal, or the same version built again from changed sources (its files
+ * get a new mtime; an npm install gives every file the same one), may write other bytes.
+ */
+export const CODE_STAMP = `${VERSION}\0${statSync(fileURLToPath(import.meta.url)).mtimeMs}`
+
+/** The cache's format: entries and keys of another format or kanal code are never used. */
+export const CACHE_FORMAT = `kanal-cache-9/${CODE_STAMP}`
 
 /** What an article's validation depends on besides its file: the config (and kanal's version). */
 export function configKey(config: unknown): string {
