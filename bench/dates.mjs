@@ -1,4 +1,5 @@
-const _MONTHS = [
+/** German month names, January first (also read back by the Hugo peer, bench/hugo.mjs). */
+export const MONTHS = [
   'Januar',
   'Februar',
   'März',
@@ -46,9 +47,9 @@ export function formatDate(wall, form) {
     case 'dotted':
       return `${_two(day)}.${_two(month)}.${year}`
     case 'long':
-      return `${day}. ${_MONTHS[month - 1]} ${year}`
+      return `${day}. ${MONTHS[month - 1]} ${year}`
     case 'long-time':
-      return `${day}. ${_MONTHS[month - 1]} ${year}, ${hour}:${_two(minute)} Uhr`
+      return `${day}. ${MONTHS[month - 1]} ${year}, ${hour}:${_two(minute)} Uhr`
     default:
       return `${iso}T${_two(hour)}:${_two(minute)}:00${_isSummerTime(wall) ? '+02:00' : '+01:00'}`
   }

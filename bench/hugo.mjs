@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { MONTHS } from './dates.mjs'
 import { findMarkdown } from './floors.mjs'
 
 /**
@@ -9,21 +10,6 @@ import { findMarkdown } from './floors.mjs'
  * written: no HTML pages, sections, taxonomies, sitemap or robots.txt.
  */
 export const HUGO_ITEMS = 20
-
-const _MONTHS = [
-  'Januar',
-  'Februar',
-  'März',
-  'April',
-  'Mai',
-  'Juni',
-  'Juli',
-  'August',
-  'September',
-  'Oktober',
-  'November',
-  'Dezember',
-]
 
 const _CONFIG = `baseURL = "https://bench.example.de/"
 title = "Bench-Zeitung"
@@ -119,7 +105,7 @@ function _isoDate(date) {
   if (match) return `${match[3]}-${match[2]}-${match[1]}`
   match = /^(\d{1,2})\. (\p{L}+) (\d{4})(?:, (\d{1,2}):(\d\d) Uhr)?$/u.exec(date)
   if (!match) return undefined
-  const month = _MONTHS.indexOf(match[2]) + 1
+  const month = MONTHS.indexOf(match[2]) + 1
   if (month === 0) return undefined
   const day = `${match[3]}-${two(month)}-${two(match[1])}`
   return match[4] === undefined ? day : `${day}T${two(match[4])}:${match[5]}:00`

@@ -1,3 +1,5 @@
+import { findFencedLines } from './_fences.js'
+
 // kramdown, the Markdown Jekyll renders with, reads `{: …}` attribute lists (IALs): on a line of their
 // own after (or before) a block, or right after a span element (`![Bild](a.jpg){: width="300px"}`,
 // `*Text*{:.klasse}`). They set HTML attributes and are never text. A feed keeps only an image's
@@ -14,7 +16,6 @@ const _BLOCK_LIST = /^ {0,3}\{:[^}\n]*\}\s*$/
 const _SPAN_LIST = /(?<=[*_`)\]>])\{:[^}\n]*\}/g
 // kramdown's header ids (`## Titel {#anker}`, `{: #anker}`) at the end of an ATX heading.
 const _HEADING_ID = /^( {0,3}#{1,6}\s.*?)\s*\{:?\s*[#.][^}\n]*\}\s*$/
-const _FENCE = /^ {0,3}(`{3,}|~{3,})/
 const _SIZE = /^(\d{1,5})(?:px)?$/
 
 /**
@@ -24,18 +25,10 @@ const _SIZE = /^(\d{1,5})(?:px)?$/
  */
 export function applyAttributeLists(markdown: string): string {
   const lines = markdown.split('\n')
-  let fence: string | undefined
+  const fenced = findFencedLines(lines)
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as string
-    const opening = _FENCE.exec(line)?.[1]
-    if (fence !== undefined) {
-      if (opening?.startsWith(fence)) fence = undefined
-      continue
-    }
-    if (opening !== undefined) {
-      fence = opening
-      continue
-    }
+    if (fenced[index]) continue
     // Indented code stays as written.
     if (/^(?: {4}|\t)/.test(line) && (index === 0 || (lines[index - 1] as string).trim() === '')) continue
     if (_BLOCK_LIST.test(line)) {

@@ -1,3 +1,5 @@
+import { findFencedLines } from './_fences.js'
+
 // MDX (Astro, Docusaurus, Next.js …) is Markdown with JavaScript in it: `import`/`export` statements,
 // components (`<Chart data={x} />`, capitalised tags) and `{expression}`s. kanal cannot run any of it,
 // so an `.mdx` body is read as Markdown with that code left out: statements and expressions whole,
@@ -11,7 +13,6 @@ export interface LeftOutJsx {
   count: number
 }
 
-const _FENCE = /^ {0,3}(`{3,}|~{3,})/
 const _STATEMENT =
   /^(?:import\s*(?:[\w*{'"]|$)|export\s+(?:const|let|var|function|default|async|class|\{|\*))/
 // A component's tag (`<Chart`, `</Foo>`, `<ui.Button`) or a fragment (`<>`, `</>`) at a line's start.
@@ -30,18 +31,10 @@ export function leaveOutJsx(body: string): { text: string; leftOut?: LeftOutJsx 
     first ??= { line, what: what.trim() }
     count++
   }
-  let fence: string | undefined
+  const fenced = findFencedLines(lines)
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as string
-    const opening = _FENCE.exec(line)?.[1]
-    if (fence !== undefined) {
-      if (opening?.startsWith(fence)) fence = undefined
-      continue
-    }
-    if (opening !== undefined) {
-      fence = opening
-      continue
-    }
+    if (fenced[index]) continue
     const starts = _STATEMENT.test(line) || /^ {0,3}\{/.test(line) || _COMPONENT_LINE.test(line)
     if (starts) {
       note(index, line)
