@@ -8,9 +8,9 @@ import { toAbsoluteUrl } from '../render/urls.js'
 import { conventionsFor } from '../sites/conventions-for.js'
 import { toUriText } from '../uri.js'
 import { Fields } from './_fields.js'
-import { withoutLanguage } from './_languages.js'
 import { permalinkFor } from './_permalink.js'
 import type { Article } from './article.js'
+import { withoutLanguage } from './languages.js'
 import type { FrontMatter, SourceFile } from './source.js'
 
 /**

@@ -3,8 +3,8 @@ import path from 'node:path'
 import { ContentError, UsageError } from '../errors.js'
 import { conventionsFor } from '../sites/conventions-for.js'
 import type { Generator } from '../sites/generator.js'
-import { isTranslation, languageOf, translationsNote } from './_languages.js'
 import { SkippedFiles } from './_skipped.js'
+import { isTranslation, languageOf, translationsNote } from './languages.js'
 
 /** A multilingual site's languages (default first), and where the note on translations left out goes. */
 export interface SiteLanguages {

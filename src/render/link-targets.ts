@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { Config } from '../config.js'
 import type { Article } from '../content/article.js'
+import { withoutLanguage } from '../content/languages.js'
 import { conventionsFor } from '../sites/conventions-for.js'
 
 /** An article another one may link to by its file: where the file is, and the article's URL. */
@@ -20,6 +21,7 @@ export interface LinkTarget {
  */
 export class LinkTargets {
   readonly #wanted: boolean
+  readonly #languages: readonly string[] | undefined
   /** By lower-cased path without the extension (Hugo finds pages case-insensitively). */
   readonly #byStem = new Map<string, LinkTarget[]>()
   /** By lower-cased file name without extension; an `index` file by its folder's name (a page bundle). */
@@ -28,6 +30,7 @@ export class LinkTargets {
   constructor(config: Config) {
     const templates = conventionsFor(config.from)?.templates
     this.#wanted = templates !== undefined && templates !== 'none'
+    this.#languages = config.languages
   }
 
   /** Whether the site's bodies may link articles by file (it has template code): else none is kept. */
@@ -40,10 +43,14 @@ export class LinkTargets {
     if (!this.#wanted) return
     const file = article.source.path.split(path.sep).join('/')
     const target: LinkTarget = { path: file, file: article.source.file, url: article.url }
-    const stem = stemOf(file).toLowerCase()
-    _push(this.#byStem, stem, target)
-    const name = path.posix.basename(stem)
-    _push(this.#byName, name === 'index' ? path.posix.basename(path.posix.dirname(stem)) : name, target)
+    // A multilingual site's `x.de.md` is linked as `x.md` too, as Hugo finds a page in its own language.
+    const page = withoutLanguage(file, this.#languages)
+    for (const named of page === file ? [file] : [file, page]) {
+      const stem = stemOf(named).toLowerCase()
+      _push(this.#byStem, stem, target)
+      const name = path.posix.basename(stem)
+      _push(this.#byName, name === 'index' ? path.posix.basename(path.posix.dirname(stem)) : name, target)
+    }
   }
 
   /** The articles whose file is at `stem` (a path with `/`, without the extension), in any case. */

@@ -133,6 +133,32 @@ describe('resolveReferences (through build())', () => {
     expect(item('Langer Verweis').summary).toBe(`${'Wort '.repeat(19)}Wort…`)
   })
 
+  it("should link a multilingual Hugo site's ref to the page of the default language, not its translation", async () => {
+    const dir = await scenario({
+      'kanal.config.json': JSON.stringify({
+        title: 'Mehrsprachig',
+        siteUrl: 'https://www.mehrsprachig.de/',
+        from: 'hugo',
+        content: 'content',
+        languages: ['de', 'en'],
+        permalink: '/:filepath/',
+      }),
+      'content/posts/termine_aufbereiten.de.md':
+        '---\ntitle: Termine aufbereiten\ndate: 2024-05-02T10:00:00+02:00\n---\n\nText.\n',
+      'content/posts/termine_aufbereiten.en.md':
+        '---\ntitle: Preparing dates\ndate: 2024-05-02T10:00:00+02:00\n---\n\nText.\n',
+      'content/posts/verweis.de.md':
+        '---\ntitle: Verweis\ndate: 2024-06-01T10:00:00+02:00\n---\n\nSiehe [die Termine]({{< ref "termine_aufbereiten.md" >}}) und [hier]({{< ref "posts/termine_aufbereiten" >}}).\n',
+    })
+    const result = await build({ cwd: dir, now: FIXED_NOW, cache: false, strict: true })
+    expect(warningsOf(result)).toEqual([])
+    expect(result.errors).toEqual([])
+    const { linkOf, item } = await feedOf(dir)
+    const target = linkOf('Termine aufbereiten')
+    expect(target).toBe('https://www.mehrsprachig.de/posts/termine_aufbereiten/')
+    expect(hrefsOf(item('Verweis').content_html)).toEqual([target, target])
+  })
+
   it('should link a draft when the build takes drafts', async () => {
     const dir = await scenario(HUGO_SITE)
     const result = await build({ cwd: dir, now: FIXED_NOW, cache: false, drafts: true })

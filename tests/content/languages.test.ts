@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isTranslation, languageOf, withoutLanguage } from '../../src/content/_languages.js'
+import { isTranslation, languageOf, withoutLanguage } from '../../src/content/languages.js'
 
 const LANGUAGES = ['de', 'en']
 
