@@ -50,9 +50,10 @@ export function toHugoSegment(value: string): string {
   let hyphen = false
   for (const char of value.toLowerCase()) {
     if (/[\p{L}\p{N}\p{M}._#+~@-]/u.test(char)) {
-      cleaned += hyphen ? `-${char}` : char
+      // A space next to a written hyphen adds none: `U50 -- Unboxing` → `u50--unboxing`.
+      cleaned += hyphen && char !== '-' ? `-${char}` : char
       hyphen = false
-    } else if (cleaned && /\s/u.test(char)) {
+    } else if (cleaned && !cleaned.endsWith('-') && /\s/u.test(char)) {
       hyphen = true
     }
   }

@@ -93,7 +93,8 @@ export function toArticle(source: SourceFile, frontMatter: FrontMatter, config: 
           categories,
           relative: page,
           ...(fields.has('slug') ? { givenSlug: slug } : {}),
-          title,
+          // Hugo makes `:title` of the title as written (`&bdquo;`, `--` and all), not as it is shown.
+          title: typeof frontMatter.data.title === 'string' ? frontMatter.data.title : title,
         }).replace(/^\//, ''),
         config.siteUrl,
       ).href,

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { toSlug } from '../../src/slug.js'
+import { toHugoSegment, toSlug } from '../../src/slug.js'
 
 describe('toSlug', () => {
   it.each([
@@ -31,5 +31,19 @@ describe('toSlug', () => {
         expect(toSlug(toSlug(value))).toBe(toSlug(value))
       }),
     )
+  })
+})
+
+// Expected values are what Hugo 0.111 published for these titles and file names (`:title`, default URLs).
+describe('toHugoSegment', () => {
+  it.each([
+    ['Termine_Aufbereiten', 'termine_aufbereiten'],
+    ['Über uns', 'über-uns'],
+    ['Alfawise U50 -- Unboxing &amp; mehr...', 'alfawise-u50--unboxing-amp-mehr...'],
+    ['Von &bdquo;Jellyfin&ldquo; zu Plex', 'von-bdquojellyfinldquo-zu-plex'],
+    ['Teil (2)', 'teil-2'],
+    ['  vorne und hinten  ', 'vorne-und-hinten'],
+  ])('should make %j the segment %j when cleaning it as Hugo does', (value, segment) => {
+    expect(toHugoSegment(value)).toBe(segment)
   })
 })

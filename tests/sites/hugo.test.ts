@@ -182,6 +182,27 @@ describe.skipIf(!HUGO)("Hugo's slugs with underscores and capitals", () => {
     }
   }, 60_000)
 
+  it('should make :title and :slug of the title as written, entities and -- included, as Hugo does', async () => {
+    const titled = {
+      'content/posts/alfawise.md':
+        '---\ntitle: "Alfawise U50 -- Unboxing &amp; mehr..."\ndate: 2024-05-05T10:00:00+02:00\n---\nText.\n',
+      'content/posts/jellyfin.md':
+        '---\ntitle: "Von &bdquo;Jellyfin&ldquo; zu Plex"\ndate: 2024-05-06T10:00:00+02:00\n---\nText.\n',
+    }
+    for (const pattern of ['/:year/:title/', '/:slug/']) {
+      const dir = await makeScenario({ ...site(`[permalinks]\nposts = "${pattern}"\n`), ...titled })
+      try {
+        const { built, hugo, kanal } = await compare(dir)
+        expect(built.code).toBe(0)
+        const links = (items: unknown[][]) => items.map(([link]) => String(link))
+        expect(links(hugo).join(' ')).toContain('alfawise-u50--unboxing-amp-mehr...')
+        expect(links(kanal)).toEqual(links(hugo))
+      } finally {
+        await cleanup(dir)
+      }
+    }
+  }, 120_000)
+
   it('should publish them as Hugo does with :slugorfilename, :filename, :slug and :title in [permalinks]', async () => {
     for (const pattern of [
       '/:year/:slugorfilename/',
