@@ -83,7 +83,9 @@ export function readHugoSite(dir: string): FoundSite | undefined {
   )
   // Hugo's own RSS template gives each page's URL as its guid, at `index.xml` of the site.
   notes.set('idFrom', undefined, file, 'url', "Hugo's RSS gives each page's URL as its id")
-  notes.feedPlaces = { files: ['public/index.xml'], url: feedUrlOf(siteUrl, 'index.xml') }
+  // The default language's home, and so its feed, is below `/de/` too when the site says so.
+  const feed = `${prefix.slice(1)}${prefix ? '/' : ''}index.xml`
+  notes.feedPlaces = { files: [`public/${feed}`], url: feedUrlOf(siteUrl, feed) }
   if (settings.disablePathToLower === true)
     notes.assumed.push(
       `lower-case URLs: ${file} sets disablePathToLower, which kanal does not follow; pages with capitals in their file name or slug get other URLs than the site's`,

@@ -112,6 +112,21 @@ describe('init --from with the site feed in the build output', () => {
     }
   }, 30_000)
 
+  it("should offer the default language's feed below its folder when a Hugo site puts the language in the path", async () => {
+    const site = await makeScenario({
+      'hugo.toml':
+        'baseURL = "https://www.hugo-blatt.de/"\ntitle = "Hugo-Blatt"\ndefaultContentLanguage = "de"\ndefaultContentLanguageInSubdir = true\n[languages.de]\nweight = 1\n[languages.en]\nweight = 2\n',
+      'content/posts/wahl.md': '---\ntitle: Wahlabend\ndate: 2024-05-04T10:00:00+02:00\n---\nGezählt.\n',
+    })
+    try {
+      const init = await run(['init', '--from', '.'], site)
+      expect(init.code).toBe(0)
+      expect(init.stderr).toContain('\n    npx kanal adopt https://www.hugo-blatt.de/de/index.xml\n')
+    } finally {
+      await cleanup(site)
+    }
+  }, 30_000)
+
   it('should name the site folder in the printed commands when init runs elsewhere', async () => {
     const dir = await makeScenario(
       Object.fromEntries(
