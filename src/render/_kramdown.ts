@@ -17,6 +17,9 @@ const _SPAN_LIST = /(?<=[*_`)\]>])\{:[^}\n]*\}/g
 // kramdown's header ids (`## Titel {#anker}`, `{: #anker}`) at the end of an ATX heading.
 const _HEADING_ID = /^( {0,3}#{1,6}\s.*?)\s*\{:?\s*[#.][^}\n]*\}\s*$/
 const _SIZE = /^(\d{1,5})(?:px)?$/
+// A reference-style image (`![Bild][foto]`, `![foto][]`) and a link reference definition.
+const _REFERENCE_IMAGE = /!\[((?:\\.|[^\]\\])*)\]\[([^\]\n]*)\]/g
+const _DEFINITION = /^ {0,3}\[([^\]\n]+)\]:\s*(<[^>\n]*>|\S+)(?:\s+("[^"\n]*"|'[^'\n]*'))?\s*$/
 
 /**
  * The body with kramdown's attribute lists applied as far as a feed can use them (an image's
@@ -26,6 +29,13 @@ const _SIZE = /^(\d{1,5})(?:px)?$/
 export function applyAttributeLists(markdown: string): string {
   const lines = markdown.split('\n')
   const fenced = findFencedLines(lines)
+  // A list after a reference-style image sizes it too: such an image is written inline first.
+  const definitions = _definitionsIn(lines, fenced)
+  if (definitions.size > 0) {
+    for (const [index, line] of lines.entries()) {
+      if (!fenced[index] && line.includes('][')) lines[index] = _inlineReferences(line, definitions)
+    }
+  }
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as string
     if (fenced[index]) continue
@@ -41,6 +51,31 @@ export function applyAttributeLists(markdown: string): string {
     lines[index] = _spanLists(line)
   }
   return lines.join('\n')
+}
+
+/** The link reference definitions of a body, by their label as Markdown matches it (case and spaces folded). */
+function _definitionsIn(lines: string[], fenced: boolean[]): Map<string, string> {
+  const definitions = new Map<string, string>()
+  for (const [index, line] of lines.entries()) {
+    const found = fenced[index] ? null : _DEFINITION.exec(line)
+    if (found === null) continue
+    const label = _label(found[1] as string)
+    // The first definition of a label counts, as in Markdown.
+    if (!definitions.has(label)) definitions.set(label, `${found[2]}${found[3] ? ` ${found[3]}` : ''}`)
+  }
+  return definitions
+}
+
+function _label(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase()
+}
+
+/** Reference-style images whose reference is defined, written inline (`![Bild](foto.jpg "Titel")`). */
+function _inlineReferences(line: string, definitions: Map<string, string>): string {
+  return line.replace(_REFERENCE_IMAGE, (whole, alt: string, label: string) => {
+    const target = definitions.get(_label(label === '' ? alt : label))
+    return target === undefined ? whole : `![${alt}](${target})`
+  })
 }
 
 function _spanLists(line: string): string {

@@ -23,6 +23,18 @@ describe('applyAttributeLists', () => {
     ).toBe('Davor\n<img src="a.png" alt="Karte" title="Titel" width="300">\n\nDanach')
   })
 
+  it('should size a reference-style image by the list after it, span or block, from its definition', () => {
+    const text =
+      '![Rathaus][bild]{: width="300"}\n\n![Karte][]\n{: height="120px"}\n\n[bild]: rathaus.jpg "Das Rathaus"\n[Karte]: <karte.png>'
+    expect(applyAttributeLists(text)).toBe(
+      '<img src="rathaus.jpg" alt="Rathaus" title="Das Rathaus" width="300">\n\n<img src="karte.png" alt="Karte" height="120">\n\n\n[bild]: rathaus.jpg "Das Rathaus"\n[Karte]: <karte.png>',
+    )
+  })
+
+  it('should leave a reference-style image without a definition as it is, dropping its list', () => {
+    expect(applyAttributeLists('![Foto][fehlt]{: width="300"}')).toBe('![Foto][fehlt]')
+  })
+
   it('should keep the image as Markdown when the list sets no usable size', () => {
     expect(applyAttributeLists('![Foto](f.jpg){: .links width="50%"}')).toBe('![Foto](f.jpg)')
   })
