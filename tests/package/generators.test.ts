@@ -156,8 +156,12 @@ describeWithGenerators('kanal/astro in a real Astro 5 site', () => {
       const url = `http://127.0.0.1:${port}/feeds/rss.xml`
       const first = await _poll(url, (text) => text.includes('Wahlabend in der Stadthalle'))
       expect(selfLink(first)).toBe(`${FEEDS}rss.xml`)
-      await writeFile(path.join(site, 'posts/wahl.md'), POST('Wahlnacht im Rathaus', '25.10.2024, 23:30 Uhr'))
-      const second = await _poll(url, (text) => text.includes('Wahlnacht im Rathaus'))
+      // Saved again every 5 s while the feed is old: under load the dev server's file watcher may
+      // still be starting when the first save comes, and would miss it (as it would an editor's).
+      const save = () =>
+        writeFile(path.join(site, 'posts/wahl.md'), POST('Wahlnacht im Rathaus', '25.10.2024, 23:30 Uhr'))
+      await save()
+      const second = await _poll(url, (text) => text.includes('Wahlnacht im Rathaus'), save)
       const feed = await new Parser().parseString(second)
       expect(feed.items[0]?.title).toBe('Wahlnacht im Rathaus')
     } finally {
@@ -189,10 +193,18 @@ function _freePort(): Promise<number> {
   })
 }
 
-/** Fetches `url` until its text passes `ready` (the dev server starting, or rebuilding), for up to 60 s. */
-async function _poll(url: string, ready: (text: string) => boolean): Promise<string> {
+/**
+ * Fetches `url` until its text passes `ready` (the dev server starting, or rebuilding), for up to 60 s;
+ * `nudge` runs every 5 s meanwhile.
+ */
+async function _poll(
+  url: string,
+  ready: (text: string) => boolean,
+  nudge?: () => Promise<void>,
+): Promise<string> {
   let last = ''
   for (let attempt = 0; attempt < 240; attempt++) {
+    if (nudge && attempt > 0 && attempt % 20 === 0) await nudge()
     const text = await fetch(url).then(
       (response) => (response.ok ? response.text() : ''),
       () => '',
