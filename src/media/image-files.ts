@@ -4,7 +4,7 @@ import type { Config } from '../config.js'
 import type { Article } from '../content/article.js'
 import { ContentError } from '../errors.js'
 import { readDimensions } from './_dimensions.js'
-import { imagePlaceOf, type LocatedImage, locateImage } from './image-place.js'
+import { imagePlaceOf, type LocatedImage, locateImage, publishedFileOf } from './image-place.js'
 
 /** What the published file of an article image tells: its size in bytes and, where the format says, pixels. */
 export interface ImageFacts {
@@ -34,11 +34,8 @@ const _HEAD_BYTES = 256 * 1024
  * for images elsewhere, and without `publicDir`: kanal never fetches images.
  */
 export function findImageFile(url: string, config: Config, cwd: string): string | undefined {
-  if (config.publicDir === undefined || !url.startsWith(config.siteUrl)) return undefined
-  const below = decodeURIComponent(new URL(url).pathname).slice(new URL(config.siteUrl).pathname.length)
-  const root = path.resolve(cwd, config.publicDir)
-  const file = path.resolve(root, ...below.split('/'))
-  return file.startsWith(`${root}${path.sep}`) ? file : undefined
+  if (config.publicDir === undefined) return undefined
+  return publishedFileOf(url, config.siteUrl, path.resolve(cwd, config.publicDir))
 }
 
 /**

@@ -111,10 +111,20 @@ function _publishedUrl(file: string, written: string, place: ImagePlace): string
 /** Whether the file the article URL makes of the reference exists below `publicDir`. */
 function _publishedCopy(written: string, place: ImagePlace): boolean {
   if (place.publicDir === undefined) return false
-  const url = new URL(written, place.articleUrl)
-  if (!url.href.startsWith(place.siteUrl)) return false
-  const below = _decoded(url.pathname.slice(new URL(place.siteUrl).pathname.length))
-  return below !== undefined && _isFile(path.join(place.publicDir, ...below.split('/')))
+  const file = publishedFileOf(new URL(written, place.articleUrl).href, place.siteUrl, place.publicDir)
+  return file !== undefined && _isFile(file)
+}
+
+/**
+ * The file a URL below `siteUrl` is published from: the same path below `publicDir` (absolute), never
+ * outside it (`https://x.de/bilder/a.jpg` → `<publicDir>/bilder/a.jpg`). Undefined for a URL elsewhere.
+ */
+export function publishedFileOf(url: string, siteUrl: string, publicDir: string): string | undefined {
+  if (!url.startsWith(siteUrl)) return undefined
+  const below = _decoded(new URL(url).pathname.slice(new URL(siteUrl).pathname.length))
+  if (below === undefined) return undefined
+  const file = path.resolve(publicDir, ...below.split('/'))
+  return file.startsWith(`${publicDir}${path.sep}`) ? file : undefined
 }
 
 function _decoded(text: string): string | undefined {

@@ -1,3 +1,4 @@
+import { escapeAttribute } from './_attribute.js'
 import { findFencedLines } from './_fences.js'
 
 // kramdown, the Markdown Jekyll renders with, reads `{: …}` attribute lists (IALs): on a line of their
@@ -108,9 +109,9 @@ function _image(alt: string, target: string, title: string | undefined, list: st
   }
   const src = target.startsWith('<') ? target.slice(1, -1) : target
   const attributes = [
-    `src="${_attribute(src)}"`,
-    `alt="${_attribute(alt.replace(/\\(.)/g, '$1'))}"`,
-    ...(title === undefined ? [] : [`title="${_attribute(title.slice(1, -1))}"`]),
+    `src="${escapeAttribute(src)}"`,
+    `alt="${escapeAttribute(alt.replace(/\\(.)/g, '$1'))}"`,
+    ...(title === undefined ? [] : [`title="${escapeAttribute(title.slice(1, -1))}"`]),
     ...(width === undefined ? [] : [`width="${width}"`]),
     ...(height === undefined ? [] : [`height="${height}"`]),
   ]
@@ -121,8 +122,4 @@ function _size(list: string, name: string): string | undefined {
   const value = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"']+))`).exec(list)
   const text = (value?.[1] ?? value?.[2] ?? value?.[3])?.trim()
   return text === undefined ? undefined : _SIZE.exec(text)?.[1]
-}
-
-function _attribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
 }

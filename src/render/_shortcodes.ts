@@ -1,4 +1,5 @@
 import type { BodyTemplates } from '../sites/body-templates.js'
+import { escapeAttribute } from './_attribute.js'
 import type { LeftOut, Translated } from './_translated.js'
 import { toReferenceMarker } from './reference-marker.js'
 
@@ -75,7 +76,7 @@ function _builtIn(name: string, args: _Arguments): string | undefined {
       const src = args.named.src ?? first
       if (!src) return undefined
       const caption = args.named.caption ?? args.named.title
-      const image = `<img src="${_attr(src)}" alt="${_attr(args.named.alt ?? caption ?? '')}">`
+      const image = `<img src="${escapeAttribute(src)}" alt="${escapeAttribute(args.named.alt ?? caption ?? '')}">`
       return `<figure>${image}${caption ? `<figcaption>${_text(caption)}</figcaption>` : ''}</figure>`
     }
     case 'youtube': {
@@ -98,11 +99,7 @@ function _builtIn(name: string, args: _Arguments): string | undefined {
 }
 
 function _link(url: string, label: string): string {
-  return `<p><a href="${_attr(url)}">${label}</a></p>`
-}
-
-function _attr(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+  return `<p><a href="${escapeAttribute(url)}">${label}</a></p>`
 }
 
 function _text(value: string): string {

@@ -4,6 +4,7 @@ import type { Article } from '../content/article.js'
 import { ContentError } from '../errors.js'
 import type { RenderedArticle } from '../model.js'
 import { toUriText } from '../uri.js'
+import { escapeAttribute } from './_attribute.js'
 import { type Found, findTarget } from './_find-target.js'
 import type { RenderResult } from './articles.js'
 import type { LinkTargets } from './link-targets.js'
@@ -107,14 +108,10 @@ function _resolveHtml(html: string, urlOf: (marker: ReferenceMarker) => string |
       hasReferences(open) && leadsNowhere(open) ? text : whole,
     )
     .replace(/<img\b[^>]*>/g, (tag) => (hasReferences(tag) && leadsNowhere(tag) ? '' : tag))
-  return replaceReferences(unlinked, (marker) => _attribute(urlOf(marker) ?? ''))
+  return replaceReferences(unlinked, (marker) => escapeAttribute(urlOf(marker) ?? ''))
 }
 
 function _tagOf({ kind, target }: ReferenceMarker): string {
   const shown = target.length > 60 ? `${target.slice(0, 59)}…` : target
   return kind === 'ref' ? `{{< ref "${shown}" >}}` : `{% ${kind} ${shown} %}`
-}
-
-function _attribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
 }
