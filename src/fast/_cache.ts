@@ -15,8 +15,7 @@ export interface CacheFolder {
 }
 
 /**
- * The cache folder `dir` when kanal can use it: made (with its `html/` folder) for a build that
- * writes. A folder kanal cannot make or write (a file in its place, no permission, a read-only disk)
+ * The cache folder `dir` when kanal can use it: made for a build that writes. A folder kanal cannot make or write (a file in its place, no permission, a read-only disk)
  * is the environment's matter, not the content's: a warning, and the build goes on without a cache.
  * A build that writes nothing only reads a cache that is there, and makes nothing.
  */
@@ -32,7 +31,7 @@ export function openCacheFolder(
         ? { dir, secret: readSecret(dir, false), writes }
         : undefined
     }
-    mkdirSync(path.join(dir, 'html'), { recursive: true })
+    mkdirSync(dir, { recursive: true })
     return { dir, secret: readSecret(dir, true), writes }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
@@ -71,19 +70,19 @@ export class ArticleCache {
   }
 
   /** Writes what this build learned; entries and bodies this build did not use are dropped. */
-  async save(): Promise<void> {
+  save(): void {
     if (!this.#folder?.writes) return
-    await this.html.settle()
     // A rebuild that changed nothing writes nothing. Entries validated again with a changed config
     // may read the same: then the header's config key must still move.
     if (!this.index.changed && this.html.added === 0 && this.index.sameConfig) return
-    this.html.removeUnused()
+    this.html.save()
     removeAbandoned(this.#folder.dir)
     this.index.save()
   }
 
-  /** Removes a first build's half-written index when the build does not save it (it failed). */
+  /** Removes a first build's half-written index and new bodies when the build does not save them (it failed). */
   discard(): void {
     this.index.discard()
+    this.html.discard()
   }
 }

@@ -11,7 +11,7 @@ import { VERSION } from '../version.js'
 export const CODE_STAMP = `${VERSION}\0${statSync(fileURLToPath(import.meta.url)).mtimeMs}`
 
 /** The cache's format: entries and keys of another format or kanal code are never used. */
-export const CACHE_FORMAT = `kanal-cache-9/${CODE_STAMP}`
+export const CACHE_FORMAT = `kanal-cache-10/${CODE_STAMP}`
 
 /** What an article's validation depends on besides its file: the config (and kanal's version). */
 export function configKey(config: unknown): string {

@@ -112,7 +112,7 @@ export class FastPath {
   async written(): Promise<StateError[]> {
     if (this.#reuse) this.#outputs = BuildStamp.snapshot(this.#settings.outDir, this.#reuse.groups)
     try {
-      await this.#cache?.save()
+      this.#cache?.save()
       return []
     } catch (error) {
       this.#outputs = undefined

@@ -186,17 +186,15 @@ describe('the build cache', () => {
     expect(failed.ok).toBe(false)
     // The index is written as articles come; a failed build takes it away again, temporary file too.
     expect(
-      (await readdir(path.join(dir, 'cache')).catch(() => [])).filter(
-        (name) => !name.startsWith('html') && name !== 'seal.key',
-      ),
+      (await readdir(path.join(dir, 'cache')).catch(() => [])).filter((name) => name !== 'seal.key'),
     ).toEqual([])
     await rm(path.join(dir, 'content/a7.md'))
     const value = await buildBoth(dir)
     expect(value.stats).toMatchObject({ parsed: 6, reused: 0 })
     expect((await readdir(path.join(dir, 'cache'))).sort()).toEqual([
       'articles.ndjson',
+      'bodies.pack',
       'build-stamp.json',
-      'html',
       'seal.key',
     ])
     // Read back by the next build: every article and body comes from it.
@@ -239,10 +237,7 @@ describe('the build cache', () => {
   })
 
   it('should never serve damaged cached HTML', async () => {
-    const htmlDir = path.join(dir, 'cache/html')
-    for (const name of await readdir(htmlDir)) {
-      await writeFile(path.join(htmlDir, name), `${'0'.repeat(64)}\n<p>falsch</p>`)
-    }
+    await writeFile(path.join(dir, 'cache/bodies.pack'), `${'0'.repeat(64)}\n<p>falsch</p>`)
     await rm(path.join(dir, 'mit-cache'), { recursive: true })
     const value = await buildBoth(dir)
     expect(value.stats.rendered).toBe(6)

@@ -100,13 +100,15 @@ describe('the cache against changes behind its back', () => {
     expect(value.stats.parsed).toBe(3)
   })
 
-  it("should not serve a cached body under another article's key (two HTML files swapped)", async () => {
+  it("should not serve a cached body under another article's key (two stored bodies swapped)", async () => {
     const expected = await bodies(dir)
-    const htmlDir = path.join(dir, 'cache/html')
-    const [first, second] = (await readdir(htmlDir)).map((name) => path.join(htmlDir, name))
-    await rename(first as string, `${first}.x`)
-    await rename(second as string, first as string)
-    await rename(`${first}.x`, second as string)
+    const pack = path.join(dir, 'cache/bodies.pack')
+    const records = _records(await readFile(pack))
+    expect(records).toHaveLength(3)
+    const [first, second, third] = records as [_Record, _Record, _Record]
+    // Each key keeps its place; seal, length and payload come from the other body.
+    const swapped = [{ ...second, key: first.key }, { ...first, key: second.key }, third]
+    await writeFile(pack, swapped.map(_recordText).join(''))
     await rm(path.join(dir, 'dist'), { recursive: true })
 
     const value = await run(dir)
@@ -197,14 +199,9 @@ describe('a cache kanal cannot use', () => {
     expect((await readdir(path.join(dir, 'cache'))).filter((name) => name.endsWith('.tmp'))).toEqual([])
   })
 
-  it.each([
-    ['the cache folder', 'cache'],
-    ['its html/ folder', 'cache/html'],
-  ])('should warn and build without the cache when a file stands where %s must be', async (_, file) => {
-    await writeFile(path.join(dir, 'stoert'), 'kein Ordner')
+  it('should warn and build without the cache when a file stands where the cache folder must be', async () => {
     await rm(path.join(dir, 'cache'), { recursive: true, force: true })
-    if (file === 'cache/html') await makeFolder(path.join(dir, 'cache'))
-    await rename(path.join(dir, 'stoert'), path.join(dir, file))
+    await writeFile(path.join(dir, 'cache'), 'kein Ordner')
     for (const _ of [1, 2]) {
       const value = await run(dir)
       expect(value.ok).toBe(true)
@@ -219,7 +216,53 @@ describe('a cache kanal cannot use', () => {
       expect(await titles(dir)).toEqual(['Artikel 1', 'Artikel 2'])
     }
   })
+
+  it('should warn, write the feeds and leave no temporary file when a folder stands where the bodies go', async () => {
+    await rm(path.join(dir, 'cache'), { recursive: true, force: true })
+    await makeFolder(path.join(dir, 'cache/bodies.pack/im-weg'))
+    expect((await run(dir, { cache: false, out: 'plain' })).ok).toBe(true)
+    const plain = await bodies(dir, 'plain')
+    expect(Object.keys(plain)).toHaveLength(2)
+    for (const _ of [1, 2]) {
+      await rm(path.join(dir, 'dist'), { recursive: true, force: true })
+      const value = await run(dir)
+      expect(value.ok).toBe(true)
+      expect(value.warnings.map((warning) => [warning.name, warning.reason])).toEqual([
+        [
+          'StateError',
+          expect.stringMatching(
+            /^could not save the cache \((EISDIR|ENOTEMPTY|EEXIST)\); the next build runs without it$/,
+          ),
+        ],
+      ])
+      expect(await bodies(dir)).toEqual(plain)
+      expect((await readdir(path.join(dir, 'cache'))).filter((name) => name.endsWith('.tmp'))).toEqual([])
+    }
+  })
 })
+
+/** A record of the cache's `bodies.pack`: `<key> <seal> <length>\n<payload>\n`. */
+interface _Record {
+  key: string
+  seal: string
+  payload: string
+}
+
+function _records(bytes: Buffer): _Record[] {
+  const records: _Record[] = []
+  for (let at = 0; at < bytes.length; ) {
+    const lineEnd = bytes.indexOf(10, at)
+    const [key, seal, length] = bytes.toString('latin1', at, lineEnd).split(' ') as [string, string, string]
+    const end = lineEnd + 1 + Number(length)
+    records.push({ key, seal, payload: bytes.toString('utf8', lineEnd + 1, end) })
+    at = end + 1
+  }
+  return records
+}
+
+function _recordText(record: _Record): string {
+  return `${record.key} ${record.seal} ${Buffer.byteLength(record.payload)}\n${record.payload}\n`
+}
 
 async function makeFolder(folder: string): Promise<void> {
   const { mkdir } = await import('node:fs/promises')
