@@ -1,10 +1,13 @@
 import { countedFile, progressOf, reportedAgain, toHeldBackArticle } from './build-outcome.js'
 import type { Article } from './content/article.js'
 import { findArticles, publishedOnly } from './content/find.js'
+import type { LoadInput } from './content/load.js'
 import { byLocation, failsStrict } from './errors.js'
 import { FastPath } from './fast/fast-path.js'
 import type { BuildOptions, BuildResult } from './options.js'
 import { lockOutput } from './output/lock.js'
+import type { LinkTargets } from './render/link-targets.js'
+import type { Selected } from './select.js'
 import { type BuildSettings, resolveSettings } from './settings.js'
 import { newStats } from './stats.js'
 
@@ -52,25 +55,18 @@ async function _run(
   const { reader, renderer, group } = fast.start(stats)
   const progress = progressOf(options)
 
-  // Read and validate every file's front matter; keep only the articles some feed could show.
-  const sieve = new stages.FeedSieve(config, {
-    now,
-    drafts: options.drafts ?? false,
-    future: options.future ?? false,
-  })
-  const input = { contentDir, files, config, cwd, reader, onProgress: progress }
+  // Read and validate every file's front matter; keep only the articles some feed could show. When
+  // only bodies changed since the last build, the fast path hands back that build's selection.
   // Links between articles name files: every article's URL is kept (for sites with template code).
   const targets = new stages.LinkTargets(config)
-  const content = await stages.loadArticles(input, (article) => {
-    sieve.add(article)
-    targets.add(article)
-  })
-  const selection = sieve.select()
+  const input = { contentDir, files, config, cwd, reader, onProgress: progress }
+  const selected = (await fast.sameSelection()) ?? (await _select(stages, input, options, now, targets))
+  const { content, selection } = selected
 
   // Render the bodies of the articles shown, and of no other.
   const shown = new Set<Article>(selection.feeds.flatMap((feed) => feed.items))
   const rendered = await stages.renderArticles(shown, config, cwd, renderer, progress)
-  const bodies = stages.resolveReferences(rendered, targets, sieve.heldBack, config)
+  const bodies = stages.resolveReferences(rendered, targets, selected.heldBack, config)
   const images = await stages.readImages(shown, config, cwd)
 
   // Any error (with `strict`, any warning) stops the build here: nothing is written.
@@ -82,7 +78,7 @@ async function _run(
     ...images.warnings,
   ].sort(byLocation)
   const warnings = [...settings.warnings, ...fast.warnings, ...contentWarnings].sort(byLocation)
-  const heldBack = sieve.heldBack.map((held) => toHeldBackArticle(held, config.timeZone))
+  const heldBack = selected.heldBack.map((held) => toHeldBackArticle(held, config.timeZone))
   const notes = selection.notes.sort(byLocation)
   const result = { articles: content.count, errors, warnings, heldBack, notes, stats }
   if (errors.length > 0 || (options.strict && failsStrict(warnings)))
@@ -119,10 +115,31 @@ async function _run(
     files: written,
     heldBack,
     notes: result.notes,
-    due: sieve.due,
+    due: selected.due,
     feeds: selection.feeds,
     imageFiles: [...bodies.imageFiles, ...images.files],
+    selected,
   })
   warnings.push(...recorded)
   return { ...guarded, ok: !(options.strict && failsStrict(warnings)), files: written }
+}
+
+/** Every file's article through the duplicate check, into the sieve; what each feed shows. */
+async function _select(
+  stages: typeof import('./stages.js'),
+  input: LoadInput,
+  options: BuildOptions,
+  now: Date,
+  targets: LinkTargets,
+): Promise<Selected> {
+  const sieve = new stages.FeedSieve(input.config, {
+    now,
+    drafts: options.drafts ?? false,
+    future: options.future ?? false,
+  })
+  const content = await stages.loadArticles(input, (article) => {
+    sieve.add(article)
+    targets.add(article)
+  })
+  return { content, selection: sieve.select(), heldBack: sieve.heldBack, due: sieve.due }
 }

@@ -1,5 +1,6 @@
 import type { Config } from './config.js'
 import type { Article } from './content/article.js'
+import type { LoadedContent } from './content/load.js'
 import type { ContentError } from './errors.js'
 import { archivePages } from './select/archive.js'
 import { groupBySlug } from './select/group.js'
@@ -33,6 +34,14 @@ export interface FeedSelection {
   archive?: ArchiveLinks
   /** The date the feed shows when it has no items (an empty archive page); "now" otherwise. */
   updatedWhenEmpty?: Date
+}
+
+/** What loading every article and sieving them gave: everything of a build that front matter alone decides. */
+export interface Selected {
+  content: LoadedContent
+  selection: ReturnType<FeedSieve['select']>
+  heldBack: HeldBack[]
+  due: DueDates
 }
 
 /** What is left out of feeds. */

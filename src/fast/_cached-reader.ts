@@ -1,4 +1,5 @@
 import type { Config } from '../config.js'
+import type { Article } from '../content/article.js'
 import { readSource } from '../content/read.js'
 import type { ArticleFile, ArticleReader, ContentFiles, ReadArticle } from '../content/read-article.js'
 import type { SourceFile } from '../content/source.js'
@@ -71,6 +72,77 @@ export class CachedReader {
       }
     }
     await this.#readMisses(misses, files, config, deliver)
+  }
+
+  /**
+   * The articles of a rebuild in which every file whose stats differ from `last` (the last build's)
+   * reads to the entry it had, warnings and body position included: only bodies changed, so every
+   * front matter, and with it the selection, is the last build's. Remembers those files and keeps every
+   * other entry, as `read` would; undefined, with nothing remembered, when a file is gone, has no entry,
+   * gives another one, or when so many changed that reading them all is as quick.
+   */
+  async sameEntries(
+    last: FileStats,
+    files: ContentFiles,
+    config: Config,
+  ): Promise<((relative: string) => Article) | undefined> {
+    const index = this.#cache.index
+    const known = this.#known
+    if (
+      !known ||
+      !index.sameConfig ||
+      known.sizes.length !== files.count ||
+      last.sizes.length !== files.count
+    )
+      return undefined
+    const changed = new Map<number, ReadArticle & { article: Article; kept: boolean }>()
+    for (let at = 0; at < files.count; at++) {
+      if (_sameStats(known, last, at)) continue
+      const file = files.at(at)
+      const previous = index.previous(file.relative)
+      if (!previous || Number.isNaN(known.sizes[at]) || changed.size >= Math.max(8, files.count / 20))
+        return undefined
+      // Touched but unchanged (the same hash): its entry holds, with the new stats.
+      const hit = this.#fromCache(file, known, at)
+      if (hit && 'validated' in hit && hit.validated.article) {
+        changed.set(at, { ...hit.validated, article: hit.validated.article, kept: true })
+        continue
+      }
+      const { readArticle } = await import('../content/read-article.js')
+      const result = readArticle(file, config)
+      if (!result.article || result.errors.length > 0) return undefined
+      const entry = toCachedArticle(result.article, result.warnings, result.fileHash)
+      if (!_sameEntry(entry, previous)) return undefined
+      changed.set(at, { ...result, article: result.article, kept: false })
+    }
+    const articles = new Map<string, Article>()
+    for (let at = 0; at < files.count; at++) {
+      const file = files.at(at)
+      const read = changed.get(at)
+      if (read && !read.kept) {
+        this.#stats.parsed++
+        this.#remembered(file, read, undefined)
+      } else if (!read) index.keep(file.relative)
+      this.seen.sizes[at] = known.sizes[at] as number
+      this.seen.mtimes[at] = known.mtimes[at] as number
+      this.seen.ctimes[at] = known.ctimes[at] as number
+      this.seen.inodes[at] = known.inodes[at] as number
+    }
+    this.#stats.reused += files.count - changed.size
+    const where = new Map<string, number>()
+    for (let at = 0; at < files.count; at++) where.set(files.at(at).relative, at)
+    return (relative) => {
+      let article = articles.get(relative)
+      if (article) return article
+      const at = where.get(relative) as number
+      const entry = changed.get(at) ? undefined : index.previous(relative)
+      article = entry
+        ? fromCachedArticle(entry, _sourceOf(entry, files.at(at))).article
+        : changed.get(at)?.article
+      if (!article) throw new Error(`kanal bug: the last build showed ${relative}, which has no entry`)
+      articles.set(relative, article)
+      return article
+    }
   }
 
   /**
@@ -168,6 +240,25 @@ export class CachedReader {
     this.#stats.reused++
     return { errors: _NONE, ...fromCachedArticle(entry, _sourceOf(entry, file)) }
   }
+}
+
+function _sameStats(a: FileStats, b: FileStats, at: number): boolean {
+  return (
+    a.sizes[at] === b.sizes[at] &&
+    a.mtimes[at] === b.mtimes[at] &&
+    a.ctimes[at] === b.ctimes[at] &&
+    a.inodes[at] === b.inodes[at]
+  )
+}
+
+/** Whether two entries hold the same article, warnings and body position (stats and file hash aside). */
+function _sameEntry(a: CachedArticle, b: CachedArticle): boolean {
+  return (
+    a.bodyOffset === b.bodyOffset &&
+    a.bodyLine === b.bodyLine &&
+    JSON.stringify(a.article) === JSON.stringify(b.article) &&
+    JSON.stringify(a.warnings) === JSON.stringify(b.warnings)
+  )
 }
 
 function _sourceOf(entry: CachedArticle, file: ArticleFile): SourceFile {

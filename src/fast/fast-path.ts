@@ -1,10 +1,14 @@
+import { statSync } from 'node:fs'
 import path from 'node:path'
+import { contentFiles } from '../content/load.js'
 import type { ArticleReader } from '../content/read-article.js'
 import { type ContentError, StateError } from '../errors.js'
+import { sha256 } from '../hash.js'
 import type { BuildOptions } from '../options.js'
 import type { WrittenFile } from '../output/write.js'
 import type { GroupMaker } from '../produce.js'
 import type { BodyRenderer } from '../render/article-body.js'
+import type { Selected } from '../select.js'
 import type { BuildSettings } from '../settings.js'
 import type { BuildStats } from '../stats.js'
 import { ArticleIndex } from './_article-index.js'
@@ -14,8 +18,10 @@ import { CachedRenderer } from './_cached-renderer.js'
 import { dueRange } from './_due-range.js'
 import { type FileStats, statArticles } from './_file-stats.js'
 import { inputsHash } from './_fingerprint.js'
+import { CODE_STAMP } from './_keys.js'
 import { JobPool } from './_pool.js'
 import { OutputReuse } from './_reuse.js'
+import { SelectionMemo } from './_selection-memo.js'
 import { BuildStamp, type OutputSnapshot, type StampResult } from './stamp.js'
 
 /** What a successful build tells the fast path, for the next build. */
@@ -33,6 +39,8 @@ export interface BuildOutcome {
   feeds: { items: unknown[] }[]
   /** Image files the build looked at (found or not): a change to one makes the next build run. */
   imageFiles: string[]
+  /** What loading and sieving gave (kept for a next build in which only bodies change). */
+  selected: Selected
 }
 
 /**
@@ -105,6 +113,29 @@ export class FastPath {
   }
 
   /**
+   * The last build's selection, when this build would make the same: the config, options, kanal's
+   * code, the list of files and the due articles are the same, and every file that changed since
+   * still gives the entry it gave (only bodies changed; `CachedReader.sameEntries`). Then its articles
+   * come from the cache and no front matter but the changed files' is read. Not for sites of another
+   * generator: their links between articles need every article's URL (`LinkTargets`).
+   */
+  async sameSelection(): Promise<Selected | undefined> {
+    const { config, contentDir, cwd, now } = this.#settings
+    const folder = this.#folder
+    if (config.from || !folder?.secret || !this.#reader || !this.#cache || !this.#stamp) return undefined
+    const memo = SelectionMemo.read(folder.dir, folder.secret)
+    if (!memo) return undefined
+    const { inputs } = memo
+    if (inputs.settings !== this.#settingsHash() || inputs.files !== sha256(this.#files.join('\n')))
+      return undefined
+    if (now.getTime() < inputs.now[0] || now.getTime() > inputs.now[1]) return undefined
+    if (!_sameFile(this.#cache.index.file, inputs.index)) return undefined
+    const files = contentFiles(contentDir, cwd, this.#files)
+    const article = await this.#reader.sameEntries(inputs.stats, files, config)
+    return article && memo.replay(article)
+  }
+
+  /**
    * Right after writing: notes the output files as they are now (saving the cache and pinging hubs
    * leave no room for a change the stamp would then vouch for), and saves the cache. The feeds are
    * written by then: a cache that cannot be saved is a warning (returned), and nothing is recorded.
@@ -139,9 +170,10 @@ export class FastPath {
     made: { outputs: OutputSnapshot; indexFile: string; seen: FileStats },
   ): void {
     const { outDir, now } = this.#settings
+    const range = dueRange(outcome.due, outcome.feeds, now, this.#options.future ?? false)
     BuildStamp.record(cacheDir, {
       inputs: this.#inputs ?? this.#inputsRead(made.seen),
-      now: dueRange(outcome.due, outcome.feeds, now, this.#options.future ?? false),
+      now: range,
       outDir,
       indexFile: made.indexFile,
       outputs: made.outputs,
@@ -155,6 +187,17 @@ export class FastPath {
         notes: outcome.notes.map((note) => ({ ...note.location, reason: note.reason })),
       },
     })
+    const index = statSync(made.indexFile, { throwIfNoEntry: false })
+    const secret = this.#folder?.secret
+    if (this.#settings.config.from || !index || !secret) return
+    const inputs = {
+      settings: this.#settingsHash(),
+      files: sha256(this.#files.join('\n')),
+      stats: made.seen,
+      index: [index.size, index.mtimeMs, index.ino] as [number, number, number],
+      now: range,
+    }
+    SelectionMemo.write(cacheDir, secret, inputs, outcome.selected)
   }
 
   /** Stops the helper threads; a build that failed saves nothing (a first build's half-written index goes). */
@@ -184,10 +227,21 @@ export class FastPath {
     return { config, cwd, contentDir, outDir, drafts: this.#options.drafts, future: this.#options.future }
   }
 
+  /** The hash of kanal's code and of what `#hashed` covers. */
+  #settingsHash(): string {
+    return sha256(`${CODE_STAMP}\0${JSON.stringify(this.#hashed())}`)
+  }
+
   /** The inputs hash from the stats (size, mtime, ctime, inode) the articles had when they were read. */
   #inputsRead(seen: FileStats): string {
     const missing = seen.sizes.findIndex(Number.isNaN)
     if (missing !== -1) throw new Error(`kanal bug: ${this.#files[missing]} was built without an article`)
     return inputsHash(this.#hashed(), this.#files, seen)
   }
+}
+
+/** Whether `file` still has the size, mtime and inode recorded. */
+function _sameFile(file: string, [size, mtimeMs, ino]: [number, number, number]): boolean {
+  const stat = statSync(file, { throwIfNoEntry: false })
+  return stat !== undefined && stat.size === size && stat.mtimeMs === mtimeMs && stat.ino === ino
 }

@@ -196,6 +196,7 @@ describe('the build cache', () => {
       'bodies.pack',
       'build-stamp.json',
       'seal.key',
+      'selection.json',
     ])
     // Read back by the next build: every article and body comes from it.
     await rm(path.join(dir, 'mit-cache'), { recursive: true })

@@ -1,0 +1,160 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Article } from '../content/article.js'
+import { ContentError, type Location } from '../errors.js'
+import type { FeedSelection, HeldBack, Selected } from '../select.js'
+import type { FileStats } from './_file-stats.js'
+import { CACHE_FORMAT } from './_keys.js'
+import { seal } from './_seal.js'
+
+/** What the selection was made from: anything else, and the memo is not used. */
+export interface MemoInputs {
+  /** Hash of kanal's code, the resolved config, the options and folders (as the build stamp's). */
+  settings: string
+  /** Hash of the listed files' paths, in order. */
+  files: string
+  /** Each file's stats as its article was read or taken from the cache. */
+  stats: FileStats
+  /** The cache index as this build saved it: size, mtime, inode. */
+  index: [number, number, number]
+  /** Earliest and latest "now" (ms) with the same due articles (the build stamp's range). */
+  now: [number, number]
+}
+
+/** A selection with its articles named by file (below the content folder), and its problems as text. */
+interface _Memo {
+  format: string
+  inputs: Omit<MemoInputs, 'stats'> & { stats: string }
+  count: number
+  loadWarnings: _Problem[]
+  feeds: (Omit<FeedSelection, 'items' | 'updatedWhenEmpty'> & {
+    items: string[]
+    updatedWhenEmpty?: number
+  })[]
+  warnings: _Problem[]
+  notes: _Problem[]
+  heldBack: [file: string, date: number, reason: HeldBack['reason']][]
+  due: [latest: number | null, next: number | null]
+}
+
+type _Problem = Location & { reason: string }
+
+const _FILE = 'selection.json'
+
+/**
+ * The last build's selection (`Selected`), kept in the cache folder with what it was made from. A
+ * later build in which every file that changed still gives the very entry it gave (only its body
+ * changed) would select the same, and takes it from here instead of loading and sieving every article
+ * again. Sealed with the cache's secret, like its other files: a memo edited by hand is not used.
+ */
+export const SelectionMemo = {
+  /** The memo in `cacheDir` with what it was made from; undefined when there is none kanal can trust. */
+  read(
+    cacheDir: string,
+    secret: Buffer,
+  ): { inputs: MemoInputs; replay: (article: (file: string) => Article) => Selected } | undefined {
+    let text: string
+    try {
+      text = readFileSync(path.join(cacheDir, _FILE), 'latin1')
+    } catch {
+      return undefined
+    }
+    const lineEnd = text.indexOf('\n')
+    const payload = text.slice(lineEnd + 1)
+    if (lineEnd !== 64 || seal(secret, [payload], 'latin1') !== text.slice(0, 64)) return undefined
+    const memo = JSON.parse(payload) as _Memo
+    if (memo.format !== CACHE_FORMAT) return undefined
+    return {
+      inputs: { ...memo.inputs, stats: _statsFrom(memo.inputs.stats) },
+      replay: (article) => _replay(memo, article),
+    }
+  },
+
+  /** Keeps `selected` with what it was made from (`inputs`); articles are named by `source.relative`. */
+  write(cacheDir: string, secret: Buffer, inputs: MemoInputs, selected: Selected): void {
+    const { content, selection, heldBack, due } = selected
+    const memo: _Memo = {
+      format: CACHE_FORMAT,
+      inputs: { ...inputs, stats: _statsText(inputs.stats) },
+      count: content.count,
+      loadWarnings: content.warnings.map(_problem),
+      feeds: selection.feeds.map(({ items, updatedWhenEmpty, ...feed }) => ({
+        ...feed,
+        items: items.map((article) => article.source.relative),
+        ...(updatedWhenEmpty ? { updatedWhenEmpty: updatedWhenEmpty.getTime() } : {}),
+      })),
+      warnings: selection.warnings.map(_problem),
+      notes: selection.notes.map(_problem),
+      heldBack: heldBack.map((held) => [held.file, held.date.getTime(), held.reason]),
+      // JSON has no infinities: null stands for "none".
+      due: [_finite(due.latest), _finite(due.next)],
+    }
+    // Latin-1 throughout: every character beyond it is written as a \u escape.
+    const payload = JSON.stringify(memo).replace(/[\u0100-\uffff]/g, _escape)
+    const file = path.join(cacheDir, _FILE)
+    const temp = `${file}.${process.pid}.tmp`
+    writeFileSync(temp, `${seal(secret, [payload], 'latin1')}\n${payload}`, 'latin1')
+    renameSync(temp, file)
+  },
+}
+
+function _replay(memo: _Memo, article: (file: string) => Article): Selected {
+  const feeds = memo.feeds.map(({ items, updatedWhenEmpty, ...feed }) => ({
+    ...feed,
+    items: items.map(article),
+    ...(updatedWhenEmpty === undefined ? {} : { updatedWhenEmpty: new Date(updatedWhenEmpty) }),
+  }))
+  return {
+    content: { count: memo.count, errors: [], warnings: memo.loadWarnings.map(_contentError) },
+    selection: {
+      feeds,
+      errors: [],
+      warnings: memo.warnings.map(_contentError),
+      notes: memo.notes.map(_contentError),
+    },
+    heldBack: memo.heldBack.map(([file, date, reason]) => ({ file, date: new Date(date), reason })),
+    due: { latest: memo.due[0] ?? Number.NEGATIVE_INFINITY, next: memo.due[1] ?? Number.POSITIVE_INFINITY },
+  }
+}
+
+function _problem(error: ContentError): _Problem {
+  return { ...error.location, reason: error.reason }
+}
+
+function _contentError({ reason, ...location }: _Problem): ContentError {
+  return new ContentError(location, reason)
+}
+
+function _finite(value: number): number | null {
+  return Number.isFinite(value) ? value : null
+}
+
+function _escape(char: string): string {
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
+}
+
+/** The four arrays as one base64 text: 32 bytes per file, not a JSON number list. */
+function _statsText(stats: FileStats): string {
+  const { sizes, mtimes, ctimes, inodes } = stats
+  const bytes = Buffer.alloc(sizes.length * 32)
+  const all = new Float64Array(bytes.buffer, bytes.byteOffset, sizes.length * 4)
+  all.set(sizes, 0)
+  all.set(mtimes, sizes.length)
+  all.set(ctimes, sizes.length * 2)
+  all.set(inodes, sizes.length * 3)
+  return bytes.toString('base64')
+}
+
+function _statsFrom(text: string): FileStats {
+  const bytes = Buffer.from(text, 'base64')
+  // Copied into an aligned buffer: a Float64Array needs an offset that is a multiple of 8.
+  const all = new Float64Array(bytes.length / 8)
+  new Uint8Array(all.buffer).set(bytes)
+  const count = all.length / 4
+  return {
+    sizes: all.subarray(0, count),
+    mtimes: all.subarray(count, count * 2),
+    ctimes: all.subarray(count * 2, count * 3),
+    inodes: all.subarray(count * 3),
+  }
+}
