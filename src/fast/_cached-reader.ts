@@ -83,6 +83,7 @@ export class CachedReader {
    */
   async sameEntries(
     last: FileStats,
+    relatives: string[],
     files: ContentFiles,
     config: Config,
   ): Promise<((relative: string) => Article) | undefined> {
@@ -116,13 +117,13 @@ export class CachedReader {
       changed.set(at, { ...result, article: result.article, kept: false })
     }
     const articles = new Map<string, Article>()
+    // Unchanged files by their paths alone: 10,000 `ArticleFile`s would only feed the garbage collector.
     for (let at = 0; at < files.count; at++) {
-      const file = files.at(at)
       const read = changed.get(at)
       if (read && !read.kept) {
         this.#stats.parsed++
-        this.#remembered(file, read, undefined)
-      } else if (!read) index.keep(file.relative)
+        this.#remembered(files.at(at), read, undefined)
+      } else if (!read) index.keep(relatives[at] as string)
       this.seen.sizes[at] = known.sizes[at] as number
       this.seen.mtimes[at] = known.mtimes[at] as number
       this.seen.ctimes[at] = known.ctimes[at] as number
@@ -130,7 +131,7 @@ export class CachedReader {
     }
     this.#stats.reused += files.count - changed.size
     const where = new Map<string, number>()
-    for (let at = 0; at < files.count; at++) where.set(files.at(at).relative, at)
+    for (const [at, relative] of relatives.entries()) where.set(relative, at)
     return (relative) => {
       let article = articles.get(relative)
       if (article) return article

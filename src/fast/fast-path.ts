@@ -131,7 +131,7 @@ export class FastPath {
     if (now.getTime() < inputs.now[0] || now.getTime() > inputs.now[1]) return undefined
     if (!_sameFile(this.#cache.index.file, inputs.index)) return undefined
     const files = contentFiles(contentDir, cwd, this.#files)
-    const article = await this.#reader.sameEntries(inputs.stats, files, config)
+    const article = await this.#reader.sameEntries(inputs.stats, this.#files, files, config)
     return article && memo.replay(article)
   }
 
