@@ -1,4 +1,4 @@
-import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs'
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
@@ -33,12 +33,23 @@ export function readHead(files) {
   return bytes
 }
 
-const _FLOORS = { 'read-all': readAll, 'read-head': readHead }
+/**
+ * Floor (c): one `stat` per file (after listing them, as every floor does): what any build must do
+ * to know that nothing changed, when an edit in place changes no folder's mtime. Returns the bytes
+ * the files hold, read from their stats.
+ */
+export function statAll(files) {
+  let bytes = 0
+  for (const file of files) bytes += statSync(file).size
+  return bytes
+}
+
+const _FLOORS = { 'read-all': readAll, 'read-head': readHead, 'stat-all': statAll }
 
 function _main([mode, dir]) {
   const floor = _FLOORS[mode]
   if (!floor || !dir) {
-    process.stderr.write('Usage: node bench/floors.mjs read-all|read-head <contentDir>\n')
+    process.stderr.write('Usage: node bench/floors.mjs read-all|read-head|stat-all <contentDir>\n')
     return 2
   }
   const files = findMarkdown(dir)

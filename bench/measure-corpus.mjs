@@ -29,6 +29,7 @@ export async function measureCorpus(corpus, runs, scratch, context) {
   }
   ratio('cold', 'read-all', 'ratio: kanal cold / read-all floor')
   ratio('cold', 'read-head', 'ratio: kanal cold / read-1-KB floor')
+  ratio('unchanged', 'stat-all', 'ratio: kanal nothing changed / list-and-stat floor')
   for (const peer of scenarios.filter((scenario) => scenario.pairedWith && results.has(scenario.id))) {
     const label = `ratio: kanal / Hugo, ${peer.pairLabel}, pair by pair`
     rows.push(toPairedRatioRow(corpus.label, label, results.get(peer.pairedWith), results.get(peer.id)))

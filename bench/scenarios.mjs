@@ -63,6 +63,7 @@ export function scenariosFor(corpus, scratch, flags, hugo) {
     ...peerScenarios(corpus, scratch, hugo),
     floor('read-all', 'floor: read every file'),
     floor('read-head', 'floor: read first 1 KB of every file'),
+    floor('stat-all', 'floor: list and stat every file'),
   )
   return scenarios
 }
