@@ -5,6 +5,7 @@ import { ContentError, type Location } from '../errors.js'
 import type { FeedSelection, HeldBack, Selected } from '../select.js'
 import type { FileStats } from './_file-stats.js'
 import { CACHE_FORMAT } from './_keys.js'
+import { latin1Json } from './_line.js'
 import { seal } from './_seal.js'
 
 /** What the selection was made from: anything else, and the memo is not used. */
@@ -24,7 +25,7 @@ export interface MemoInputs {
 /** A selection with its articles named by file (below the content folder), and its problems as text. */
 interface _Memo {
   format: string
-  inputs: Omit<MemoInputs, 'stats'> & { stats: string }
+  inputs: Omit<MemoInputs, 'stats'>
   count: number
   loadWarnings: _Problem[]
   feeds: (Omit<FeedSelection, 'items' | 'updatedWhenEmpty'> & {
@@ -59,13 +60,19 @@ export const SelectionMemo = {
     } catch {
       return undefined
     }
-    const lineEnd = text.indexOf('\n')
-    const payload = text.slice(lineEnd + 1)
-    if (lineEnd !== 64 || seal(secret, [payload], 'latin1') !== text.slice(0, 64)) return undefined
-    const memo = JSON.parse(payload) as _Memo
+    // `<seal>\n<memo as JSON>\n<stats as base64>`: the seal covers both lines after it.
+    const payload = text.slice(65)
+    const jsonEnd = payload.indexOf('\n')
+    if (
+      text.charCodeAt(64) !== 10 ||
+      jsonEnd === -1 ||
+      seal(secret, [payload], 'latin1') !== text.slice(0, 64)
+    )
+      return undefined
+    const memo = JSON.parse(payload.slice(0, jsonEnd)) as _Memo
     if (memo.format !== CACHE_FORMAT) return undefined
     return {
-      inputs: { ...memo.inputs, stats: _statsFrom(memo.inputs.stats) },
+      inputs: { ...memo.inputs, stats: _statsFrom(payload.slice(jsonEnd + 1)) },
       replay: (article) => _replay(memo, article),
     }
   },
@@ -73,9 +80,10 @@ export const SelectionMemo = {
   /** Keeps `selected` with what it was made from (`inputs`); articles are named by `source.relative`. */
   write(cacheDir: string, secret: Buffer, inputs: MemoInputs, selected: Selected): void {
     const { content, selection, heldBack, due } = selected
+    const { stats, ...made } = inputs
     const memo: _Memo = {
       format: CACHE_FORMAT,
-      inputs: { ...inputs, stats: _statsText(inputs.stats) },
+      inputs: made,
       count: content.count,
       loadWarnings: content.warnings.map(_problem),
       feeds: selection.feeds.map(({ items, updatedWhenEmpty, ...feed }) => ({
@@ -90,7 +98,7 @@ export const SelectionMemo = {
       due: [_finite(due.latest), _finite(due.next)],
     }
     // Latin-1 throughout: every character beyond it is written as a \u escape.
-    const payload = JSON.stringify(memo).replace(/[\u0100-\uffff]/g, _escape)
+    const payload = `${latin1Json(memo)}\n${_statsText(stats)}`
     const file = path.join(cacheDir, _FILE)
     const temp = `${file}.${process.pid}.tmp`
     writeFileSync(temp, `${seal(secret, [payload], 'latin1')}\n${payload}`, 'latin1')
@@ -127,10 +135,6 @@ function _contentError({ reason, ...location }: _Problem): ContentError {
 
 function _finite(value: number): number | null {
   return Number.isFinite(value) ? value : null
-}
-
-function _escape(char: string): string {
-  return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
 }
 
 /** The four arrays as one base64 text: 32 bytes per file, not a JSON number list. */
