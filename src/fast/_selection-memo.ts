@@ -54,25 +54,20 @@ export const SelectionMemo = {
     cacheDir: string,
     secret: Buffer,
   ): { inputs: MemoInputs; replay: (article: (file: string) => Article) => Selected } | undefined {
-    let text: string
+    let bytes: Buffer
     try {
-      text = readFileSync(path.join(cacheDir, _FILE), 'latin1')
+      bytes = readFileSync(path.join(cacheDir, _FILE))
     } catch {
       return undefined
     }
-    // `<seal>\n<memo as JSON>\n<stats as base64>`: the seal covers both lines after it.
-    const payload = text.slice(65)
-    const jsonEnd = payload.indexOf('\n')
-    if (
-      text.charCodeAt(64) !== 10 ||
-      jsonEnd === -1 ||
-      seal(secret, [payload], 'latin1') !== text.slice(0, 64)
-    )
-      return undefined
-    const memo = JSON.parse(payload.slice(0, jsonEnd)) as _Memo
+    // `<seal>\n<memo as JSON>\n<stats, 32 bytes a file>`: the seal covers everything after its line.
+    const jsonEnd = bytes.indexOf(10, 65)
+    const whole = bytes[64] === 10 && jsonEnd !== -1 && (bytes.length - jsonEnd - 1) % 32 === 0
+    if (!whole || seal(secret, [bytes.subarray(65)]) !== bytes.toString('latin1', 0, 64)) return undefined
+    const memo = JSON.parse(bytes.toString('latin1', 65, jsonEnd)) as _Memo
     if (memo.format !== CACHE_FORMAT) return undefined
     return {
-      inputs: { ...memo.inputs, stats: _statsFrom(payload.slice(jsonEnd + 1)) },
+      inputs: { ...memo.inputs, stats: _statsFrom(bytes.subarray(jsonEnd + 1)) },
       replay: (article) => _replay(memo, article),
     }
   },
@@ -97,11 +92,11 @@ export const SelectionMemo = {
       // JSON has no infinities: null stands for "none".
       due: [_finite(due.latest), _finite(due.next)],
     }
-    // Latin-1 throughout: every character beyond it is written as a \u escape.
-    const payload = `${latin1Json(memo)}\n${_statsText(stats)}`
+    // Latin-1: every character beyond it is written as a \u escape (`latin1Json`).
+    const payload = [Buffer.from(`${latin1Json(memo)}\n`, 'latin1'), _statsBytes(stats)]
     const file = path.join(cacheDir, _FILE)
     const temp = `${file}.${process.pid}.tmp`
-    writeFileSync(temp, `${seal(secret, [payload], 'latin1')}\n${payload}`, 'latin1')
+    writeFileSync(temp, Buffer.concat([Buffer.from(`${seal(secret, payload)}\n`, 'latin1'), ...payload]))
     renameSync(temp, file)
   },
 }
@@ -137,21 +132,19 @@ function _finite(value: number): number | null {
   return Number.isFinite(value) ? value : null
 }
 
-/** The four arrays as one base64 text: 32 bytes per file, not a JSON number list. */
-function _statsText(stats: FileStats): string {
+/** The four arrays one after the other as bytes: 32 a file, not a JSON number list. */
+function _statsBytes(stats: FileStats): Buffer {
   const { sizes, mtimes, ctimes, inodes } = stats
-  const bytes = Buffer.alloc(sizes.length * 32)
-  const all = new Float64Array(bytes.buffer, bytes.byteOffset, sizes.length * 4)
+  const all = new Float64Array(sizes.length * 4)
   all.set(sizes, 0)
   all.set(mtimes, sizes.length)
   all.set(ctimes, sizes.length * 2)
   all.set(inodes, sizes.length * 3)
-  return bytes.toString('base64')
+  return Buffer.from(all.buffer)
 }
 
-function _statsFrom(text: string): FileStats {
-  const bytes = Buffer.from(text, 'base64')
-  // Copied into an aligned buffer: a Float64Array needs an offset that is a multiple of 8.
+function _statsFrom(bytes: Buffer): FileStats {
+  // Copied into a buffer of its own: a Float64Array needs an offset that is a multiple of 8.
   const all = new Float64Array(bytes.length / 8)
   new Uint8Array(all.buffer).set(bytes)
   const count = all.length / 4
