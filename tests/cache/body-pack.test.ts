@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readdir, readFile, truncate, writeFile } from 'node:fs/promises'
+import { appendFile, readFile, truncate, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { build } from '../../src/build.js'
@@ -96,22 +96,5 @@ describe('the cache keeps rendered bodies in one file', () => {
     // Whole records again: not appended after the torn one, which would leave it in the middle.
     expect(recordKeys(await readFile(pack))).toHaveLength(3)
     await sameAsWithoutCache()
-  })
-
-  it('should remove the files of killed builds and the html/ folder of older caches, not those of running builds', async () => {
-    const cacheDir = path.join(dir, 'cache')
-    const abandoned = 'bodies.pack.99999999-0.tmp' // no such process
-    const running = `bodies.pack.${process.ppid}-0.tmp`
-    await writeFile(path.join(cacheDir, abandoned), 'halb')
-    await writeFile(path.join(cacheDir, running), 'halb')
-    await mkdir(path.join(cacheDir, 'html'))
-    await writeFile(path.join(cacheDir, 'html', `${'0'.repeat(64)}.html`), 'alt')
-    await appendFile(path.join(dir, 'content/a2.md'), 'Noch ein Satz.\n')
-
-    expect((await run(dir)).ok).toBe(true)
-    const names = await readdir(cacheDir)
-    expect(names).not.toContain(abandoned)
-    expect(names).not.toContain('html')
-    expect(names).toContain(running)
   })
 })
