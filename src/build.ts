@@ -115,8 +115,6 @@ async function _run(
     files: written,
     heldBack,
     notes: result.notes,
-    due: selected.due,
-    feeds: selection.feeds,
     imageFiles: [...bodies.imageFiles, ...images.files],
     selected,
   })

@@ -34,12 +34,12 @@ export interface BuildOutcome {
   heldBack: NonNullable<StampResult['heldBack']>
   /** Notes (not warnings), sorted. */
   notes: ContentError[]
-  /** The sieve's due dates and the feeds' items: which "now"s give the same build. */
-  due: { latest: number; next: number }
-  feeds: { items: unknown[] }[]
   /** Image files the build looked at (found or not): a change to one makes the next build run. */
   imageFiles: string[]
-  /** What loading and sieving gave (kept for a next build in which only bodies change). */
+  /**
+   * What loading and sieving gave: its due dates and feeds tell which "now"s give the same build, and
+   * it is kept for a next build in which only bodies change.
+   */
   selected: Selected
 }
 
@@ -65,6 +65,7 @@ export class FastPath {
   #renderer: CachedRenderer | undefined
   #reuse: OutputReuse | undefined
   #outputs: OutputSnapshot | undefined
+  #memoHashes: { settings: string; files: string } | undefined
 
   constructor(settings: BuildSettings, files: string[], options: BuildOptions) {
     this.#settings = settings
@@ -126,8 +127,8 @@ export class FastPath {
     const memo = SelectionMemo.read(folder.dir, folder.secret)
     if (!memo) return undefined
     const { inputs } = memo
-    if (inputs.settings !== this.#settingsHash() || inputs.files !== sha256(this.#files.join('\n')))
-      return undefined
+    const made = this.#memoInputs()
+    if (inputs.settings !== made.settings || inputs.files !== made.files) return undefined
     if (now.getTime() < inputs.now[0] || now.getTime() > inputs.now[1]) return undefined
     if (!_sameFile(this.#cache.index.file, inputs.index)) return undefined
     const files = contentFiles(contentDir, cwd, this.#files)
@@ -170,7 +171,8 @@ export class FastPath {
     made: { outputs: OutputSnapshot; indexFile: string; seen: FileStats },
   ): void {
     const { outDir, now } = this.#settings
-    const range = dueRange(outcome.due, outcome.feeds, now, this.#options.future ?? false)
+    const { due, selection } = outcome.selected
+    const range = dueRange(due, selection.feeds, now, this.#options.future ?? false)
     BuildStamp.record(cacheDir, {
       inputs: this.#inputs ?? this.#inputsRead(made.seen),
       now: range,
@@ -191,8 +193,7 @@ export class FastPath {
     const secret = this.#folder?.secret
     if (this.#settings.config.from || !index || !secret) return
     const inputs = {
-      settings: this.#settingsHash(),
-      files: sha256(this.#files.join('\n')),
+      ...this.#memoInputs(),
       stats: made.seen,
       index: [index.size, index.mtimeMs, index.ino] as [number, number, number],
       now: range,
@@ -227,9 +228,13 @@ export class FastPath {
     return { config, cwd, contentDir, outDir, drafts: this.#options.drafts, future: this.#options.future }
   }
 
-  /** The hash of kanal's code and of what `#hashed` covers. */
-  #settingsHash(): string {
-    return sha256(`${CODE_STAMP}\0${JSON.stringify(this.#hashed())}`)
+  /** What a selection memo is checked against besides the files' stats: code and settings, the file list. */
+  #memoInputs(): { settings: string; files: string } {
+    this.#memoHashes ??= {
+      settings: sha256(`${CODE_STAMP}\0${JSON.stringify(this.#hashed())}`),
+      files: sha256(this.#files.join('\n')),
+    }
+    return this.#memoHashes
   }
 
   /** The inputs hash from the stats (size, mtime, ctime, inode) the articles had when they were read. */
