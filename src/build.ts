@@ -58,9 +58,10 @@ async function _run(
   // Read and validate every file's front matter; keep only the articles some feed could show. When
   // only bodies changed since the last build, the fast path hands back that build's selection.
   // Links between articles name files: every article's URL is kept (for sites with template code).
-  const targets = new stages.LinkTargets(config)
   const input = { contentDir, files, config, cwd, reader, onProgress: progress }
-  const selected = (await fast.sameSelection()) ?? (await _select(stages, input, options, now, targets))
+  const targets = new stages.LinkTargets(config)
+  const selected =
+    (await fast.sameSelection(targets)) ?? (await _select(stages, input, options, now, targets))
   const { content, selection } = selected
 
   // Render the bodies of the articles shown, and of no other.
@@ -139,5 +140,5 @@ async function _select(
     sieve.add(article)
     targets.add(article)
   })
-  return { content, selection: sieve.select(), heldBack: sieve.heldBack, due: sieve.due }
+  return { content, selection: sieve.select(), heldBack: sieve.heldBack, due: sieve.due, targets }
 }

@@ -2,6 +2,7 @@ import type { Config } from './config.js'
 import type { Article } from './content/article.js'
 import type { LoadedContent } from './content/load.js'
 import type { ContentError } from './errors.js'
+import type { LinkTargets } from './render/link-targets.js'
 import { archivePages } from './select/archive.js'
 import { groupBySlug } from './select/group.js'
 import { byNewest, keepNewest } from './select/newest.js'
@@ -42,6 +43,8 @@ export interface Selected {
   selection: ReturnType<FeedSieve['select']>
   heldBack: HeldBack[]
   due: DueDates
+  /** Every article's file and URL, for links between articles (sites with template code). */
+  targets: LinkTargets
 }
 
 /** What is left out of feeds. */

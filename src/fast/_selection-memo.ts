@@ -2,6 +2,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Article } from '../content/article.js'
 import { ContentError, type Location } from '../errors.js'
+import type { LinkTargets } from '../render/link-targets.js'
 import type { FeedSelection, HeldBack, Selected } from '../select.js'
 import type { FileStats } from './_file-stats.js'
 import { CACHE_FORMAT } from './_keys.js'
@@ -35,6 +36,8 @@ interface _Memo {
   warnings: _Problem[]
   notes: _Problem[]
   heldBack: [file: string, date: number, reason: HeldBack['reason']][]
+  /** `LinkTargets.all`: every article's file and URL, for a site with template code. */
+  targets: [path: string, file: string, url: string][]
   due: [latest: number | null, next: number | null]
 }
 
@@ -53,7 +56,13 @@ export const SelectionMemo = {
   read(
     cacheDir: string,
     secret: Buffer,
-  ): { inputs: MemoInputs; replay: (article: (file: string) => Article) => Selected } | undefined {
+  ):
+    | {
+        inputs: MemoInputs
+        /** The selection, its articles from `article`; `targets` (empty) is filled with the last build's. */
+        replay: (article: (file: string) => Article, targets: LinkTargets) => Selected
+      }
+    | undefined {
     let bytes: Buffer
     try {
       bytes = readFileSync(path.join(cacheDir, _FILE))
@@ -68,13 +77,13 @@ export const SelectionMemo = {
     if (memo.format !== CACHE_FORMAT) return undefined
     return {
       inputs: { ...memo.inputs, stats: _statsFrom(bytes.subarray(jsonEnd + 1)) },
-      replay: (article) => _replay(memo, article),
+      replay: (article, targets) => _replay(memo, article, targets),
     }
   },
 
   /** Keeps `selected` with what it was made from (`inputs`); articles are named by `source.relative`. */
   write(cacheDir: string, secret: Buffer, inputs: MemoInputs, selected: Selected): void {
-    const { content, selection, heldBack, due } = selected
+    const { content, selection, heldBack, due, targets } = selected
     const { stats, ...made } = inputs
     const memo: _Memo = {
       format: CACHE_FORMAT,
@@ -89,6 +98,7 @@ export const SelectionMemo = {
       warnings: selection.warnings.map(_problem),
       notes: selection.notes.map(_problem),
       heldBack: heldBack.map((held) => [held.file, held.date.getTime(), held.reason]),
+      targets: targets.all.map((target) => [target.path, target.file, target.url]),
       // JSON has no infinities: null stands for "none".
       due: [_finite(due.latest), _finite(due.next)],
     }
@@ -101,7 +111,8 @@ export const SelectionMemo = {
   },
 }
 
-function _replay(memo: _Memo, article: (file: string) => Article): Selected {
+function _replay(memo: _Memo, article: (file: string) => Article, targets: LinkTargets): Selected {
+  for (const [path, file, url] of memo.targets) targets.addTarget({ path, file, url })
   const feeds = memo.feeds.map(({ items, updatedWhenEmpty, ...feed }) => ({
     ...feed,
     items: items.map(article),
@@ -117,6 +128,7 @@ function _replay(memo: _Memo, article: (file: string) => Article): Selected {
     },
     heldBack: memo.heldBack.map(([file, date, reason]) => ({ file, date: new Date(date), reason })),
     due: { latest: memo.due[0] ?? Number.NEGATIVE_INFINITY, next: memo.due[1] ?? Number.POSITIVE_INFINITY },
+    targets,
   }
 }
 

@@ -8,6 +8,7 @@ import type { BuildOptions } from '../options.js'
 import type { WrittenFile } from '../output/write.js'
 import type { GroupMaker } from '../produce.js'
 import type { BodyRenderer } from '../render/article-body.js'
+import type { LinkTargets } from '../render/link-targets.js'
 import type { Selected } from '../select.js'
 import type { BuildSettings } from '../settings.js'
 import type { BuildStats } from '../stats.js'
@@ -117,13 +118,13 @@ export class FastPath {
    * The last build's selection, when this build would make the same: the config, options, kanal's
    * code, the list of files and the due articles are the same, and every file that changed since
    * still gives the entry it gave (only bodies changed; `CachedReader.sameEntries`). Then its articles
-   * come from the cache and no front matter but the changed files' is read. Not for sites of another
-   * generator: their links between articles need every article's URL (`LinkTargets`).
+   * come from the cache and no front matter but the changed files' is read; `targets` (empty) gets
+   * the last build's links between articles.
    */
-  async sameSelection(): Promise<Selected | undefined> {
+  async sameSelection(targets: LinkTargets): Promise<Selected | undefined> {
     const { config, contentDir, cwd, now } = this.#settings
     const folder = this.#folder
-    if (config.from || !folder?.secret || !this.#reader || !this.#cache || !this.#stamp) return undefined
+    if (!folder?.secret || !this.#reader || !this.#cache || !this.#stamp) return undefined
     const memo = SelectionMemo.read(folder.dir, folder.secret)
     if (!memo) return undefined
     const { inputs } = memo
@@ -133,7 +134,7 @@ export class FastPath {
     if (!_sameFile(this.#cache.index.file, inputs.index)) return undefined
     const files = contentFiles(contentDir, cwd, this.#files)
     const article = await this.#reader.sameEntries(inputs.stats, this.#files, files, config)
-    return article && memo.replay(article)
+    return article && memo.replay(article, targets)
   }
 
   /**
@@ -191,7 +192,7 @@ export class FastPath {
     })
     const index = statSync(made.indexFile, { throwIfNoEntry: false })
     const secret = this.#folder?.secret
-    if (this.#settings.config.from || !index || !secret) return
+    if (!index || !secret) return
     const inputs = {
       ...this.#memoInputs(),
       stats: made.seen,

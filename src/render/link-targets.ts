@@ -26,6 +26,7 @@ export class LinkTargets {
   readonly #byStem = new Map<string, LinkTarget[]>()
   /** By lower-cased file name without extension; an `index` file by its folder's name (a page bundle). */
   readonly #byName = new Map<string, LinkTarget[]>()
+  readonly #all: LinkTarget[] = []
 
   constructor(config: Config) {
     const templates = conventionsFor(config.from)?.templates
@@ -38,11 +39,23 @@ export class LinkTargets {
     return this.#wanted
   }
 
+  /** Every target taken, in order (none unless `wanted`). */
+  get all(): readonly LinkTarget[] {
+    return this.#all
+  }
+
   /** Takes the next article. */
   add(article: Article): void {
     if (!this.#wanted) return
     const file = article.source.path.split(path.sep).join('/')
-    const target: LinkTarget = { path: file, file: article.source.file, url: article.url }
+    this.addTarget({ path: file, file: article.source.file, url: article.url })
+  }
+
+  /** Takes a target as `add` makes it from an article (a rebuild that takes the last selection gives them back). */
+  addTarget(target: LinkTarget): void {
+    if (!this.#wanted) return
+    this.#all.push(target)
+    const file = target.path
     // A multilingual site's `x.de.md` is linked as `x.md` too, as Hugo finds a page in its own language.
     const page = withoutLanguage(file, this.#languages)
     for (const named of page === file ? [file] : [file, page]) {

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { build } from '../../src/build.js'
 import type { BuildResult } from '../../src/index.js'
 import { cleanup, makeScenario, snapshotFolder } from '../cli/_scenario.js'
+import { HUGO_SITE, JEKYLL_SITE } from '../render/_references-sites.js'
 
 // A rebuild in which only bodies changed takes the last build's selection (which articles each feed
 // shows, the problems the front matter gave, the drafts and scheduled articles held back) instead of
@@ -175,4 +176,29 @@ describe('a rebuild in which only bodies changed', () => {
       { numRuns: 25 },
     )
   }, 120_000)
+})
+
+describe.each([
+  ['Jekyll', JEKYLL_SITE, '_posts/2024-03-01-verweise.md', '_posts/2024-01-05-wahl-in-erfurt.md'],
+  ['Hugo', HUGO_SITE, 'content/posts/verweise.md', 'content/posts/wahl.md'],
+])('a rebuild of a %s site whose articles link each other by file', (_, site, linking, linked) => {
+  let dir: string
+  beforeEach(async () => {
+    dir = await makeScenario(site)
+    expect(await buildAndCompare(dir)).toBe(true)
+  })
+  afterEach(() => cleanup(dir))
+
+  it('should take the last selection, with every article to link to, when a body changed', async () => {
+    await appendFile(path.join(dir, linking), '\nNoch ein Satz.\n')
+    expect(await buildAndCompare(dir)).toBe(false)
+    await appendFile(path.join(dir, linked), '\nNoch ein Satz.\n')
+    expect(await buildAndCompare(dir)).toBe(false)
+  })
+
+  it('should load every article when a linked article moved', async () => {
+    const text = await readFile(path.join(dir, linked), 'utf8')
+    await writeFile(path.join(dir, linked), text.replace(/^title: .*$/m, '$&\nslug: anderswo'))
+    expect(await buildAndCompare(dir)).toBe(true)
+  })
 })
