@@ -4,8 +4,9 @@ import { isRunning } from '../process.js'
 
 /**
  * Removes the files that builds killed while writing them left behind (`articles.ndjson.<pid>-<n>.tmp`,
- * `bodies.pack.<pid>-<n>.tmp`), not those of builds still running; and the `html/` folder of one file
- * per body that kanal's caches had before `bodies.pack`.
+ * `bodies.pack.<pid>-<n>.tmp`, `selection.json.<pid>.tmp`, `build-stamp.json.<pid>.tmp`), not those of
+ * builds still running; and the `html/` folder of one file per body that kanal's caches had before
+ * `bodies.pack`.
  */
 export function removeAbandoned(dir: string): void {
   for (const name of readdirSync(dir)) {
@@ -15,7 +16,8 @@ export function removeAbandoned(dir: string): void {
   }
 }
 
-const _ABANDONED = /^(?:articles\.ndjson|bodies\.pack)\.(\d+)-\d+\.tmp$/
+const _ABANDONED =
+  /^(?:articles\.ndjson|bodies\.pack|selection\.json|build-stamp\.json)\.(\d+)(?:-\d+)?\.tmp$/
 
 function _ignoreMissing(work: () => void): void {
   try {

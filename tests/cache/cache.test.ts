@@ -212,25 +212,27 @@ describe('the build cache', () => {
     expect((await buildBoth(dir)).stats).toEqual(FROM_CACHE)
   })
 
-  it.each(['articles.ndjson', 'bodies.pack'])(
-    'should remove the %s files that killed builds left, not those of running ones',
-    async (name) => {
-      const cacheDir = path.join(dir, 'cache')
-      const abandoned = `${name}.99999999-0.tmp` // no such process
-      const running = `${name}.${process.ppid}-0.tmp`
-      await writeFile(path.join(cacheDir, abandoned), 'halb')
-      await writeFile(path.join(cacheDir, running), 'halb')
-      // The html/ folder of caches before bodies.pack goes too.
-      await mkdir(path.join(cacheDir, 'html'))
-      await writeFile(path.join(cacheDir, 'html', `${'0'.repeat(64)}.html`), 'alt')
-      await appendFile(path.join(dir, 'content/a2.md'), 'Noch ein Satz.\n')
-      await buildBoth(dir)
-      const names = await readdir(cacheDir)
-      expect(names).not.toContain(abandoned)
-      expect(names).not.toContain('html')
-      expect(names).toContain(running)
-    },
-  )
+  it.each([
+    ['articles.ndjson', '-0'],
+    ['bodies.pack', '-0'],
+    ['selection.json', ''],
+    ['build-stamp.json', ''],
+  ])('should remove the %s files that killed builds left, not those of running ones', async (name, count) => {
+    const cacheDir = path.join(dir, 'cache')
+    const abandoned = `${name}.99999999${count}.tmp` // no such process
+    const running = `${name}.${process.ppid}${count}.tmp`
+    await writeFile(path.join(cacheDir, abandoned), 'halb')
+    await writeFile(path.join(cacheDir, running), 'halb')
+    // The html/ folder of caches before bodies.pack goes too.
+    await mkdir(path.join(cacheDir, 'html'))
+    await writeFile(path.join(cacheDir, 'html', `${'0'.repeat(64)}.html`), 'alt')
+    await appendFile(path.join(dir, 'content/a2.md'), 'Noch ein Satz.\n')
+    await buildBoth(dir)
+    const names = await readdir(cacheDir)
+    expect(names).not.toContain(abandoned)
+    expect(names).not.toContain('html')
+    expect(names).toContain(running)
+  })
 
   it('should warn why the index could not be put in place, write the feeds, and leave no temporary file', async () => {
     const cacheDir = path.join(dir, 'cache')

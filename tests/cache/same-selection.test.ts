@@ -34,15 +34,14 @@ const SITE: Record<string, string> = { 'kanal.config.json': CONFIG }
 for (let index = 1; index <= 8; index++) SITE[`content/a${index}.md`] = article(index)
 SITE['content/a6.md'] = article(6, { date: '2026-02-01 10:00' })
 
-type Seen = Pick<BuildResult, 'ok' | 'warnings' | 'notes' | 'heldBack' | 'articles'>
-
-function seen(result: BuildResult): Seen {
+/** What a build reports besides its files: problems by place and reason (not the class), held-back articles. */
+function seen(result: BuildResult) {
   const located = (list: { location: unknown; reason: string }[]) =>
     list.map((item) => ({ location: item.location, reason: item.reason }))
   return {
     ok: result.ok,
-    warnings: located(result.warnings) as never,
-    notes: located(result.notes) as never,
+    warnings: located(result.warnings),
+    notes: located(result.notes),
     heldBack: result.heldBack,
     articles: result.articles,
   }
