@@ -1,13 +1,14 @@
-import { closeSync, existsSync, fstatSync, openSync, readSync, writeSync } from 'node:fs'
 import path from 'node:path'
 import { StateError } from '../errors.js'
-import { IndexFile } from './_index-file.js'
-import { indexRow, readIndexText, sealLine } from './_index-text.js'
+import { appendIndexRows, IndexFile, type KnownEntries, loadIndexFile } from './_index-file.js'
+import { rowsSince } from './_index-text.js'
 import { configKey } from './_keys.js'
-import { fromEntryLine, latin1Json, toEntryLine } from './_line.js'
+import { fromEntryLine, toEntryLine } from './_line.js'
 import type { CachedArticle } from './_record.js'
 
 const _INDEX = 'articles.ndjson'
+
+type _State = KnownEntries['state']
 
 /**
  * The cache's index of validated articles, one per file, trusted only while the file's size, mtime,
@@ -18,14 +19,24 @@ const _INDEX = 'articles.ndjson'
  * memory and are parsed only when asked for; an unchanged entry is written back as the line it was
  * read from, and a build that changed few entries appends them. A 100,000-article index then costs
  * tens of megabytes of one-byte strings, not an object graph the garbage collector must walk.
+ *
+ * A rebuild that takes the last selection (only bodies changed) starts from the shown articles'
+ * entries alone (`KnownEntries`): every other entry is kept as the file holds it, and the file is
+ * read only when an entry beyond them is asked for, or when it is to be compacted.
  */
 export class ArticleIndex {
   readonly #dir: string | undefined
   /** The cache's secret; undefined for an index that writes nothing (`--no-cache`, `kanal check`). */
   readonly #secret: Buffer | undefined
-  /** Index lines and body hashes of the last build, by article. */
+  /** The secret the file is read with, and where its problems go (also when it is read late). */
+  readonly #readWith: { secret: Buffer | undefined; warnings: StateError[] }
+  /** Index lines and body hashes of the last build, by article (only the known ones while `#partial`). */
   #previous = new Map<string, string>()
   #previousBodies = new Map<string, string>()
+  /** True while the entries are `KnownEntries` and the file is unread: an entry not asked for is kept. */
+  #partial = false
+  /** How many entries `keep` was asked for while `#partial`: when the file is read, all are kept. */
+  #keeps = 0
   /** Index lines of this build, by article ('' for a first build's, written to `#file` at once). */
   readonly #current = new Map<string, string>()
   /** The new index of a first build, written as its entries come. */
@@ -44,32 +55,34 @@ export class ArticleIndex {
   readonly #config: string
   /** `configKey` the index file's entries were validated with. */
   #indexConfig = ''
-  /** Lines in the index file, superseded ones included. */
-  #fileLines = 0
-  /** The index file's last seal, and its inode and size as read; no seal: rewrite, never append. */
-  #seal = ''
-  #read: { ino: number; size: number } | undefined
+  /** The index file as read (or known), and after `save` as written; none: rewrite, never append. */
+  #state: _State | undefined
 
   /**
    * The index in `dir` (`undefined`: one that remembers nothing, for `--no-cache`), for a build that
    * validates with `config`, sealed with `secret` (`readSecret`). `writes` false: it is only read.
-   * A damaged index is ignored with a warning and rewritten.
+   * A damaged index is ignored with a warning and rewritten. `known`: start from these entries, and
+   * read the file only when another is asked for.
    */
   constructor(
     dir: string | undefined,
     config: unknown,
     cache: { secret: Buffer | undefined; writes: boolean },
     warnings: StateError[],
+    known?: KnownEntries,
   ) {
     this.#dir = dir
     this.#secret = dir && cache.writes ? cache.secret : undefined
+    this.#readWith = { secret: cache.secret, warnings }
     this.#config = configKey(config)
-    if (dir) this.#load(path.join(dir, _INDEX), cache.secret, warnings)
+    if (!dir) return
+    if (known) this.#adopt(known)
+    else this.#load()
   }
 
-  /** True when `dir` holds an index from an earlier build. */
-  static exists(dir: string): boolean {
-    return existsSync(path.join(dir, _INDEX))
+  /** The index file in the cache folder `dir`. */
+  static fileIn(dir: string): string {
+    return path.join(dir, _INDEX)
   }
 
   /**
@@ -92,29 +105,36 @@ export class ArticleIndex {
 
   /** How many entries the last build left (a first build has none). */
   get size(): number {
-    return this.#previous.size
+    return this.#partial ? (this.#state?.entries ?? 0) : this.#previous.size
   }
 
   /** True when saving would write something: an entry or body hash was added, changed or dropped. */
   get changed(): boolean {
-    return this.#changed || this.#current.size !== this.#previous.size
+    return this.#changed || (!this.#partial && this.#current.size !== this.#previous.size)
+  }
+
+  /** The index file as this build read it, or (after `save`) left it; undefined when there is none. */
+  get state(): _State | undefined {
+    return this.#state
   }
 
   /** The entry for a file from the last build, if any (not yet checked against the file). */
   previous(relative: string): CachedArticle | undefined {
-    const line = this.#previous.get(relative)
+    const line = this.#previousLine(relative)
     return line === undefined ? undefined : fromEntryLine(line)
   }
 
   /** The hash of a file's body as the last build knew it (valid while the file is unchanged). */
   previousBodyHash(relative: string): string | undefined {
+    this.#previousLine(relative)
     return this.#previousBodies.get(relative)
   }
 
   /** Records that a file's entry from the last build (`previous`) holds for this build as it is. */
   keep(relative: string): void {
+    if (this.#partial) this.#keeps++
     const line = this.#previous.get(relative)
-    if (!this.#dir || line === undefined) return
+    if (!this.#dir || line === undefined || this.#partial) return
     this.#current.set(relative, line)
     const bodyHash = this.#previousBodies.get(relative)
     if (bodyHash) this.#bodyHashes.set(relative, bodyHash)
@@ -123,11 +143,11 @@ export class ArticleIndex {
   /** Records the entry for a file in this build, also given as its line when known (`toEntryLine`). */
   remember(relative: string, entry: CachedArticle, line = this.#dir ? toEntryLine(entry) : ''): void {
     if (!this.#dir) return
-    if (this.#previous.get(relative) !== line) this.#changed = true
+    if (this.#previousLine(relative) !== line) this.#changed = true
     this.#bodyHashes.delete(relative)
     if (!this.#current.has(relative) && !this.#previous.has(relative)) this.#fresh++
     // A first build writes every row as it comes (`#row`): nothing to look at again.
-    if (this.#previous.size > 0) this.#touched.add(relative)
+    if (!this.#first) this.#touched.add(relative)
     this.#current.set(relative, this.#row(relative, line))
   }
 
@@ -136,13 +156,21 @@ export class ArticleIndex {
     if (!this.#current.has(relative) || this.#bodyHashes.get(relative) === bodyHash) return
     this.#bodyHashes.set(relative, bodyHash)
     if (this.#previousBodies.get(relative) !== bodyHash) this.#changed = true
-    if (this.#previous.size > 0) this.#touched.add(relative)
+    if (!this.#first) this.#touched.add(relative)
     this.#row(relative, `#${bodyHash}`)
   }
 
   /** The hash of an article's body as this build knows it, if it was ever read. */
   bodyHash(relative: string): string | undefined {
-    return this.#bodyHashes.get(relative)
+    const known = this.#bodyHashes.get(relative)
+    if (known !== undefined || !this.#partial || this.#touched.has(relative)) return known
+    return this.#previousBodies.get(relative)
+  }
+
+  /** This build's entry line and body hash ('' for none) of an article, when it keeps them in memory. */
+  row(relative: string): [line: string, bodyHash: string] | undefined {
+    const line = this.#current.get(relative) ?? (this.#partial ? this.#previous.get(relative) : undefined)
+    return line ? [line, this.bodyHash(relative) ?? ''] : undefined
   }
 
   /**
@@ -150,10 +178,15 @@ export class ArticleIndex {
    * written again later wins), so that 100,000 articles' lines are not held until `save`.
    */
   #row(relative: string, line: string): string {
-    if (!this.#secret || !this.#dir || this.#previous.size > 0) return line
+    if (!this.#secret || !this.#dir || !this.#first) return line
     this.#file ??= IndexFile.create(path.join(this.#dir, _INDEX), this.#config, this.#secret)
     this.#file.add(relative, line)
     return ''
+  }
+
+  /** True for a first build: no index file to start from. */
+  get #first(): boolean {
+    return !this.#partial && this.#previous.size === 0
   }
 
   /** Removes a first build's index file when the build does not save it (it failed). */
@@ -168,63 +201,33 @@ export class ArticleIndex {
    * superseded, and rewritten when it is no longer the file this build read.
    */
   save(): void {
-    if (!this.#secret || !this.#dir) return
+    const secret = this.#secret
+    if (!secret || !this.#dir) return
     const written = this.#file
     if (written) {
       this.#file = undefined
-      written.commit()
+      this.#state = written.commit(this.#current.size)
       return
     }
-    // An entry kept as it was (`keep`) has its old line and body hash: only touched ones can differ.
-    const rows: string[] = []
-    for (const relative of this.#touched) {
-      const line = this.#current.get(relative) as string
-      const changed = this.#previous.get(relative) !== line
-      if (changed) rows.push(indexRow(relative, line))
-      const bodyHash = this.#bodyHashes.get(relative)
-      if (bodyHash && (changed || this.#previousBodies.get(relative) !== bodyHash))
-        rows.push(indexRow(relative, `#${bodyHash}`))
-    }
-    // Every entry of the last build is still here unless this build has fewer old ones.
-    if (this.#current.size - this.#fresh !== this.#previous.size) {
-      for (const relative of this.#previous.keys()) {
-        if (!this.#current.has(relative)) rows.push(`${latin1Json(relative)}\t-\n`)
-      }
-    }
+    // A partial index serves a build with the last build's files: none is gone.
+    const complete = this.#partial || this.#current.size - this.#fresh === this.#previous.size
+    const before = { lines: this.#previous, bodies: this.#previousBodies }
+    const after = { lines: this.#current, bodies: this.#bodyHashes }
+    const rows = rowsSince(before, after, this.#touched, complete)
+    const entries = this.#partial ? (this.#state?.entries ?? 0) : this.#current.size
+    const state = this.#state
     const appendable =
-      this.#seal !== '' &&
+      state !== undefined &&
       this.#indexConfig === this.#config &&
-      this.#fileLines + rows.length <= this.#current.size + Math.max(100, this.#current.size / 10)
-    if (!appendable || !this.#append(rows.join(''))) this.#rewrite()
+      state.lines + rows.length <= entries + Math.max(100, entries / 10)
+    const text = rows.join('')
+    const appended = appendable && appendIndexRows(this.file, state, { text, count: rows.length }, secret)
+    if (appended) this.#state = { ...appended, entries }
+    else this.#state = this.#rewrite()
   }
 
-  /**
-   * Appends `rows` and their seal when the index file is still the one this build read (same inode
-   * and size, and it ends with the seal this build read, which vouches for everything before it):
-   * another build may have rewritten it since, for another config, and rows appended to its file
-   * would be read as validated with that config. Checked and written through one handle, so a file
-   * renamed into place in between is never the one appended to. False when it must be rewritten.
-   */
-  #append(rows: string): boolean {
-    const secret = this.#secret as Buffer
-    const fd = openSync(this.file, 'r+')
-    try {
-      const stat = fstatSync(fd)
-      if (stat.ino !== this.#read?.ino || stat.size !== this.#read.size) return false
-      const tail = Buffer.alloc(66)
-      readSync(fd, tail, 0, 66, Math.max(0, stat.size - 66))
-      if (tail.toString('latin1') !== `!${this.#seal}\n`) return false
-      const text = rows + sealLine(secret, this.#seal, rows)
-      const bytes = Buffer.from(text, 'latin1')
-      for (let done = 0; done < bytes.length; )
-        done += writeSync(fd, bytes, done, bytes.length - done, stat.size + done)
-      return true
-    } finally {
-      closeSync(fd)
-    }
-  }
-
-  #rewrite(): void {
+  #rewrite(): _State {
+    this.#readAll(true)
     const out = IndexFile.create(this.file, this.#config, this.#secret as Buffer)
     try {
       for (const [relative, line] of this.#current) {
@@ -236,40 +239,56 @@ export class ArticleIndex {
       out.discard()
       throw error
     }
-    out.commit()
+    return out.commit(this.#current.size)
   }
 
-  #load(file: string, secret: Buffer | undefined, warnings: StateError[]): void {
-    let bytes: Buffer
-    try {
-      const fd = openSync(file, 'r')
-      try {
-        const stat = fstatSync(fd)
-        const buffer = Buffer.allocUnsafe(stat.size)
-        let done = 0
-        for (let read = 1; done < buffer.length && read > 0; done += read) {
-          read = readSync(fd, buffer, done, buffer.length - done, done)
-        }
-        bytes = buffer.subarray(0, done)
-        this.#read = { ino: stat.ino, size: done }
-      } finally {
-        closeSync(fd)
-      }
-    } catch {
-      return
+  #adopt(known: KnownEntries): void {
+    for (const [relative, [line, bodyHash]] of known.rows) {
+      this.#previous.set(relative, line)
+      if (bodyHash) this.#previousBodies.set(relative, bodyHash)
     }
+    this.#indexConfig = this.#config
+    this.#state = known.state
+    this.#partial = true
+  }
+
+  /** The last build's line for `relative`; a partial index that does not know it reads the file first. */
+  #previousLine(relative: string): string | undefined {
+    const line = this.#previous.get(relative)
+    if (line !== undefined || !this.#partial) return line
+    this.#readAll()
+    return this.#previous.get(relative)
+  }
+
+  /**
+   * Makes a partial index whole: reads the file, and keeps every entry this build did not touch when
+   * `keepAll` (it was asked to keep some: a build with the last build's files keeps them all).
+   */
+  #readAll(keepAll = this.#keeps > 0): void {
+    if (!this.#partial) return
+    this.#partial = false
+    this.#previous = new Map()
+    this.#previousBodies = new Map()
+    this.#indexConfig = ''
+    this.#state = undefined
+    this.#load()
+    if (!keepAll) return
+    for (const relative of this.#previous.keys()) if (!this.#current.has(relative)) this.keep(relative)
+  }
+
+  #load(): void {
     try {
-      const index = readIndexText(bytes, secret)
-      this.#previous = index.entries
-      this.#previousBodies = index.bodies
-      this.#indexConfig = index.config
-      this.#fileLines = index.lines
-      this.#seal = index.seal
+      const loaded = loadIndexFile(this.file, this.#readWith.secret)
+      if (!loaded) return
+      this.#previous = loaded.text.entries
+      this.#previousBodies = loaded.text.bodies
+      this.#indexConfig = loaded.text.config
+      this.#state = loaded.state
     } catch (error) {
       this.#changed = true
-      const where = { file: path.relative(process.cwd(), file) || file }
+      const where = { file: path.relative(process.cwd(), this.file) || this.file }
       const reason = `ignored the cache file: ${(error as Error).message}; it will be rewritten`
-      warnings.push(new StateError(where, reason, { cause: error }))
+      this.#readWith.warnings.push(new StateError(where, reason, { cause: error }))
     }
   }
 }

@@ -4,6 +4,7 @@ import { StateError } from '../errors.js'
 import { removeAbandoned } from './_abandoned.js'
 import { ArticleIndex } from './_article-index.js'
 import { HtmlStore } from './_html-store.js'
+import type { KnownEntries } from './_index-file.js'
 import { readSecret } from './_seal.js'
 
 /** A cache folder kanal can use, and its secret (`readSecret`). */
@@ -61,11 +62,14 @@ export class ArticleCache {
   readonly html: HtmlStore
   readonly #folder: CacheFolder | undefined
 
-  /** The cache in `folder` for a build with `config`; `undefined` gives one that keeps nothing (`--no-cache`). */
-  constructor(folder: CacheFolder | undefined, config: unknown) {
+  /**
+   * The cache in `folder` for a build with `config`; `undefined` gives one that keeps nothing
+   * (`--no-cache`). `known`: the index starts from these entries (`ArticleIndex`).
+   */
+  constructor(folder: CacheFolder | undefined, config: unknown, known?: KnownEntries) {
     this.#folder = folder
     const cache = { secret: folder?.secret, writes: folder?.writes ?? false }
-    this.index = new ArticleIndex(folder?.dir, config, cache, this.warnings)
+    this.index = new ArticleIndex(folder?.dir, config, cache, this.warnings, known)
     this.html = new HtmlStore(folder?.dir, cache)
   }
 

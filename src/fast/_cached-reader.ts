@@ -6,7 +6,7 @@ import type { SourceFile } from '../content/source.js'
 import { ContentError } from '../errors.js'
 import type { BuildStats } from '../stats.js'
 import type { ArticleCache } from './_cache.js'
-import { type FileStats, unknownStats } from './_file-stats.js'
+import { type FileStats, sameStatsAt, unknownStats } from './_file-stats.js'
 import { type ReadOutcome, toContentError } from './_jobs.js'
 import { fromEntryLine } from './_line.js'
 import type { JobPool } from './_pool.js'
@@ -98,7 +98,7 @@ export class CachedReader {
       return undefined
     const changed = new Map<number, ReadArticle & { article: Article; kept: boolean }>()
     for (let at = 0; at < files.count; at++) {
-      if (_sameStats(known, last, at)) continue
+      if (sameStatsAt(known, last, at)) continue
       const file = files.at(at)
       const previous = index.previous(file.relative)
       if (!previous || Number.isNaN(known.sizes[at]) || changed.size >= Math.max(8, files.count / 20))
@@ -251,15 +251,6 @@ function _positionOf(sorted: string[], relative: string): number {
     else high = middle
   }
   return sorted[low] === relative ? low : sorted.indexOf(relative)
-}
-
-function _sameStats(a: FileStats, b: FileStats, at: number): boolean {
-  return (
-    a.sizes[at] === b.sizes[at] &&
-    a.mtimes[at] === b.mtimes[at] &&
-    a.ctimes[at] === b.ctimes[at] &&
-    a.inodes[at] === b.inodes[at]
-  )
 }
 
 /** Whether two entries hold the same article, warnings and body position (stats and file hash aside). */

@@ -47,3 +47,13 @@ export function statArticles(contentDir: string, files: string[]): FileStats {
   }
   return stats
 }
+
+/** Whether the file at `at` has the same size, mtime, ctime and inode in `a` and `b`. */
+export function sameStatsAt(a: FileStats, b: FileStats, at: number): boolean {
+  return (
+    a.sizes[at] === b.sizes[at] &&
+    a.mtimes[at] === b.mtimes[at] &&
+    a.ctimes[at] === b.ctimes[at] &&
+    a.inodes[at] === b.inodes[at]
+  )
+}

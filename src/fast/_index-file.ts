@@ -1,7 +1,29 @@
 import { createHmac, type Hmac } from 'node:crypto'
-import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs'
+import { type IndexText, readIndexText, sealLine } from './_index-text.js'
 import { CACHE_FORMAT } from './_keys.js'
 import { latin1Json } from './_line.js'
+
+/**
+ * An index file as a build left it: its last seal (which an append chains on; '' when it must be
+ * rewritten), its lines (superseded ones included), its live entries, and its inode and size.
+ */
+export interface IndexState {
+  seal: string
+  lines: number
+  entries: number
+  ino: number
+  size: number
+}
+
+/**
+ * Some of the last build's entries, handed over without reading the index file (`SelectionMemo`):
+ * entry line and body hash ('' for none) by article, and the state the index file was left in.
+ */
+export interface KnownEntries {
+  rows: Map<string, [line: string, bodyHash: string]>
+  state: IndexState
+}
 
 /**
  * A new index file, written beside the index as rows come (buffered, a few hundred KB at a time) and
@@ -17,6 +39,8 @@ export class IndexFile {
   #buffer = Buffer.allocUnsafe(1 << 20)
   #used = 0
   #open = true
+  #lines = 0
+  #size = 0
   /** Index files made by this process: each its own temporary name, also for builds that run at once. */
   static #made = 0
 
@@ -43,14 +67,20 @@ export class IndexFile {
     this.#write('\n')
   }
 
-  /** Seals the file and puts it in place of the index; on failure it is removed and the error thrown. */
-  commit(): void {
+  /**
+   * Seals the file and puts it in place of the index; on failure it is removed and the error thrown.
+   * Returns the file's state with its `entries` live entries.
+   */
+  commit(entries: number): IndexState {
     try {
       this.#flush()
-      this.#write(`!${this.#hmac.digest('hex')}\n`)
+      const seal = this.#hmac.digest('hex')
+      this.#write(`!${seal}\n`)
       this.#flush(false)
+      const ino = fstatSync(this.#handle).ino
       this.#close()
       renameSync(this.#temp, this.#file)
+      return { seal, lines: this.#lines, entries, ino, size: this.#size }
     } catch (error) {
       this.discard()
       throw error
@@ -76,6 +106,7 @@ export class IndexFile {
       if (text.length > this.#buffer.length) this.#buffer = Buffer.allocUnsafe(text.length)
     }
     this.#used += this.#buffer.write(text, this.#used, 'latin1')
+    if (text.endsWith('\n')) this.#lines++
   }
 
   /** Writes the buffer out; what is sealed (`sealed`: all but the seal line itself) feeds the HMAC. */
@@ -83,7 +114,74 @@ export class IndexFile {
     if (sealed) this.#hmac.update(this.#buffer.subarray(0, this.#used))
     for (let done = 0; done < this.#used; )
       done += writeSync(this.#handle, this.#buffer, done, this.#used - done)
+    this.#size += this.#used
     this.#used = 0
+  }
+}
+
+/**
+ * The index file's text and state; undefined when there is none kanal can read. Throws when it is
+ * damaged or not sealed with `secret` (`readIndexText`).
+ */
+export function loadIndexFile(
+  file: string,
+  secret: Buffer | undefined,
+): { text: IndexText; state: IndexState } | undefined {
+  const read = _readBytes(file)
+  if (!read) return undefined
+  const text = readIndexText(read.bytes, secret)
+  const { seal, lines } = text
+  return { text, state: { seal, lines, entries: text.entries.size, ino: read.ino, size: read.bytes.length } }
+}
+
+function _readBytes(file: string): { bytes: Buffer; ino: number } | undefined {
+  try {
+    const fd = openSync(file, 'r')
+    try {
+      const stat = fstatSync(fd)
+      const buffer = Buffer.allocUnsafe(stat.size)
+      let done = 0
+      for (let read = 1; done < buffer.length && read > 0; done += read) {
+        read = readSync(fd, buffer, done, buffer.length - done, done)
+      }
+      return { bytes: buffer.subarray(0, done), ino: stat.ino }
+    } finally {
+      closeSync(fd)
+    }
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Appends `rows` (`rowCount` lines) and their seal when the index file is still the one `state`
+ * describes (same inode and size, and it ends with the seal in `state`, which vouches for everything
+ * before it): another build may have rewritten it since, for another config, and rows appended to its
+ * file would be read as validated with that config. Checked and written through one handle, so a file
+ * renamed into place in between is never the one appended to. The state after the append; undefined
+ * when the file must be rewritten.
+ */
+export function appendIndexRows(
+  file: string,
+  state: IndexState,
+  rows: { text: string; count: number },
+  secret: Buffer,
+): IndexState | undefined {
+  const fd = openSync(file, 'r+')
+  try {
+    const stat = fstatSync(fd)
+    if (stat.ino !== state.ino || stat.size !== state.size || state.seal === '') return undefined
+    const tail = Buffer.alloc(66)
+    readSync(fd, tail, 0, 66, Math.max(0, stat.size - 66))
+    if (tail.toString('latin1') !== `!${state.seal}\n`) return undefined
+    const closing = sealLine(secret, state.seal, rows.text)
+    const bytes = Buffer.from(rows.text + closing, 'latin1')
+    for (let done = 0; done < bytes.length; )
+      done += writeSync(fd, bytes, done, bytes.length - done, stat.size + done)
+    const seal = closing.slice(1, -1)
+    return { ...state, seal, lines: state.lines + rows.count + 1, size: stat.size + bytes.length }
+  } finally {
+    closeSync(fd)
   }
 }
 

@@ -97,3 +97,37 @@ export function sealLine(secret: Buffer, previous: string, rows: string): string
 export function indexRow(relative: string, row: string): string {
   return `${latin1Json(relative)}\t${row}\n`
 }
+
+/** An index's entry lines and body hashes, by article. */
+export interface IndexRows {
+  lines: Map<string, string>
+  bodies: Map<string, string>
+}
+
+/**
+ * The rows that bring an index from `before` to `after`. Only the articles in `touched` can differ
+ * (an entry kept as it was has its old line and body hash); unless `complete` (every entry of
+ * `before` is still in `after`), the entries gone get a `-` row.
+ */
+export function rowsSince(
+  before: IndexRows,
+  after: IndexRows,
+  touched: Iterable<string>,
+  complete: boolean,
+): string[] {
+  const rows: string[] = []
+  for (const relative of touched) {
+    const line = after.lines.get(relative) as string
+    const changed = before.lines.get(relative) !== line
+    if (changed) rows.push(indexRow(relative, line))
+    const bodyHash = after.bodies.get(relative)
+    if (bodyHash && (changed || before.bodies.get(relative) !== bodyHash))
+      rows.push(indexRow(relative, `#${bodyHash}`))
+  }
+  if (!complete) {
+    for (const relative of before.lines.keys()) {
+      if (!after.lines.has(relative)) rows.push(indexRow(relative, '-'))
+    }
+  }
+  return rows
+}

@@ -5,6 +5,7 @@ import { ContentError, type Location } from '../errors.js'
 import type { LinkTargets } from '../render/link-targets.js'
 import type { FeedSelection, HeldBack, Selected } from '../select.js'
 import type { FileStats } from './_file-stats.js'
+import type { KnownEntries } from './_index-file.js'
 import { CACHE_FORMAT } from './_keys.js'
 import { latin1Json } from './_line.js'
 import { seal } from './_seal.js'
@@ -39,6 +40,8 @@ interface _Memo {
   /** `LinkTargets.all`: every article's file and URL, for a site with template code. */
   targets: [path: string, file: string, url: string][]
   due: [latest: number | null, next: number | null]
+  /** The index file's state with the shown articles' rows (`KnownEntries`), and the rows' bytes. */
+  known: { state: KnownEntries['state']; bytes: number } | null
 }
 
 type _Problem = Location & { reason: string }
@@ -61,6 +64,8 @@ export const SelectionMemo = {
         inputs: MemoInputs
         /** The selection, its articles from `article`; `targets` (empty) is filled with the last build's. */
         replay: (article: (file: string) => Article, targets: LinkTargets) => Selected
+        /** The shown articles' index rows as saved, when the build kept them all in memory. */
+        known: KnownEntries | undefined
       }
     | undefined {
     let bytes: Buffer
@@ -69,23 +74,36 @@ export const SelectionMemo = {
     } catch {
       return undefined
     }
-    // `<seal>\n<memo as JSON>\n<stats, 32 bytes a file>`: the seal covers everything after its line.
+    // `<seal>\n<memo as JSON>\n<known rows><stats, 32 bytes a file>`: the seal covers all after its line.
     const jsonEnd = bytes.indexOf(10, 65)
-    const whole = bytes[64] === 10 && jsonEnd !== -1 && (bytes.length - jsonEnd - 1) % 32 === 0
-    if (!whole || seal(secret, [bytes.subarray(65)]) !== bytes.toString('latin1', 0, 64)) return undefined
+    if (bytes[64] !== 10 || jsonEnd === -1) return undefined
+    if (seal(secret, [bytes.subarray(65)]) !== bytes.toString('latin1', 0, 64)) return undefined
     const memo = JSON.parse(bytes.toString('latin1', 65, jsonEnd)) as _Memo
-    if (memo.format !== CACHE_FORMAT) return undefined
+    const statsStart = jsonEnd + 1 + (memo.known?.bytes ?? 0)
+    if (memo.format !== CACHE_FORMAT || (bytes.length - statsStart) % 32 !== 0) return undefined
+    const rows = memo.known && _rowsFrom(bytes.toString('latin1', jsonEnd + 1, statsStart))
+    const known = memo.known && rows ? { state: memo.known.state, rows } : undefined
     return {
-      inputs: { ...memo.inputs, stats: _statsFrom(bytes.subarray(jsonEnd + 1)) },
+      inputs: { ...memo.inputs, stats: _statsFrom(bytes.subarray(statsStart)) },
       replay: (article, targets) => _replay(memo, article, targets),
+      known,
     }
   },
 
-  /** Keeps `selected` with what it was made from (`inputs`); articles are named by `source.relative`. */
-  write(cacheDir: string, secret: Buffer, inputs: MemoInputs, selected: Selected): void {
+  /**
+   * Keeps `selected` with what it was made from (`inputs`), and the shown articles' index rows when
+   * known; articles are named by `source.relative`.
+   */
+  write(
+    cacheDir: string,
+    secret: Buffer,
+    memo: { inputs: MemoInputs; selected: Selected; known: KnownEntries | undefined },
+  ): void {
+    const { inputs, selected } = memo
+    const rows = memo.known && _rowsBytes(memo.known.rows)
     const { content, selection, heldBack, due, targets } = selected
     const { stats, ...made } = inputs
-    const memo: _Memo = {
+    const kept: _Memo = {
       format: CACHE_FORMAT,
       inputs: made,
       count: content.count,
@@ -101,9 +119,11 @@ export const SelectionMemo = {
       targets: targets.all.map((target) => [target.path, target.file, target.url]),
       // JSON has no infinities: null stands for "none".
       due: [_finite(due.latest), _finite(due.next)],
+      known: memo.known && rows ? { state: memo.known.state, bytes: rows.length } : null,
     }
     // Latin-1: every character beyond it is written as a \u escape (`latin1Json`).
-    const payload = [Buffer.from(`${latin1Json(memo)}\n`, 'latin1'), _statsBytes(stats)]
+    const json = Buffer.from(`${latin1Json(kept)}\n`, 'latin1')
+    const payload = rows ? [json, rows, _statsBytes(stats)] : [json, _statsBytes(stats)]
     const file = path.join(cacheDir, _FILE)
     const temp = `${file}.${process.pid}.tmp`
     writeFileSync(temp, Buffer.concat([Buffer.from(`${seal(secret, payload)}\n`, 'latin1'), ...payload]))
@@ -130,6 +150,30 @@ function _replay(memo: _Memo, article: (file: string) => Article, targets: LinkT
     due: { latest: memo.due[0] ?? Number.NEGATIVE_INFINITY, next: memo.due[1] ?? Number.POSITIVE_INFINITY },
     targets,
   }
+}
+
+/** Rows `"<file>"\t<body hash>\t<entry line>\n` (an entry line is Latin-1 JSON: no tab, no line end). */
+function _rowsBytes(rows: KnownEntries['rows']): Buffer {
+  const lines: string[] = []
+  for (const [file, [line, bodyHash]] of rows) lines.push(`${latin1Json(file)}\t${bodyHash}\t${line}\n`)
+  return Buffer.from(lines.join(''), 'latin1')
+}
+
+function _rowsFrom(text: string): KnownEntries['rows'] {
+  const rows: KnownEntries['rows'] = new Map()
+  for (
+    let start = 0, end = text.indexOf('\n');
+    end !== -1;
+    start = end + 1, end = text.indexOf('\n', start)
+  ) {
+    const first = text.indexOf('\t', start)
+    const second = text.indexOf('\t', first + 1)
+    rows.set(JSON.parse(text.slice(start, first)) as string, [
+      text.slice(second + 1, end),
+      text.slice(first + 1, second),
+    ])
+  }
+  return rows
 }
 
 function _problem(error: ContentError): _Problem {

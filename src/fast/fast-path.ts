@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { contentFiles } from '../content/load.js'
 import type { ArticleReader } from '../content/read-article.js'
@@ -17,8 +17,9 @@ import { ArticleCache, type CacheFolder, openCacheFolder } from './_cache.js'
 import { CachedReader } from './_cached-reader.js'
 import { CachedRenderer } from './_cached-renderer.js'
 import { dueRange } from './_due-range.js'
-import { type FileStats, statArticles } from './_file-stats.js'
+import { type FileStats, sameStatsAt, statArticles } from './_file-stats.js'
 import { inputsHash } from './_fingerprint.js'
+import type { KnownEntries } from './_index-file.js'
 import { CODE_STAMP } from './_keys.js'
 import { JobPool } from './_pool.js'
 import { OutputReuse } from './_reuse.js'
@@ -67,6 +68,7 @@ export class FastPath {
   #reuse: OutputReuse | undefined
   #outputs: OutputSnapshot | undefined
   #memoHashes: { settings: string; files: string } | undefined
+  #memo: ReturnType<typeof SelectionMemo.read>
 
   constructor(settings: BuildSettings, files: string[], options: BuildOptions) {
     this.#settings = settings
@@ -78,7 +80,7 @@ export class FastPath {
     const cacheDir = this.#folder?.dir
     this.#stamp = cacheDir && writes ? BuildStamp.read(cacheDir, this.warnings) : undefined
     // File stats for the up-to-date check and the cache; a first build takes them from reading.
-    const stats = cacheDir && (this.#stamp || ArticleIndex.exists(cacheDir))
+    const stats = cacheDir && (this.#stamp || existsSync(ArticleIndex.fileIn(cacheDir)))
     this.#known = stats ? statArticles(contentDir, files) : undefined
     this.#inputs = this.#stamp && this.#known ? inputsHash(this.#hashed(), files, this.#known) : undefined
   }
@@ -100,7 +102,9 @@ export class FastPath {
   /** Opens the cache and the thread pool for a build that runs; `stats` counts what they do. */
   start(stats: BuildStats): { reader: ArticleReader; renderer: BodyRenderer; group: GroupMaker | undefined } {
     const { config, outDir } = this.#settings
-    const cache = new ArticleCache(this.#folder, config)
+    this.#memo = this.#lastSelection()
+    // A rebuild that may take the last selection starts from the shown articles' entries alone.
+    const cache = new ArticleCache(this.#folder, config, this.#memo?.known)
     this.warnings.push(...cache.warnings)
     const pool = new JobPool(this.#options.threads)
     this.#cache = cache
@@ -122,19 +126,37 @@ export class FastPath {
    * the last build's links between articles.
    */
   async sameSelection(targets: LinkTargets): Promise<Selected | undefined> {
-    const { config, contentDir, cwd, now } = this.#settings
+    const { config, contentDir, cwd } = this.#settings
+    const memo = this.#memo
+    if (!memo || !this.#reader) return undefined
+    const files = contentFiles(contentDir, cwd, this.#files)
+    const article = await this.#reader.sameEntries(memo.inputs.stats, this.#files, files, config)
+    return article && memo.replay(article, targets)
+  }
+
+  /**
+   * The last build's selection memo, when it was made from this build's code, settings, list of
+   * files, due articles and cache index; its index rows only when they cover every file changed since.
+   */
+  #lastSelection(): ReturnType<typeof SelectionMemo.read> {
     const folder = this.#folder
-    if (!folder?.secret || !this.#reader || !this.#cache || !this.#stamp) return undefined
+    const known = this.#known
+    if (!folder?.secret || !this.#stamp || !known) return undefined
     const memo = SelectionMemo.read(folder.dir, folder.secret)
     if (!memo) return undefined
     const { inputs } = memo
     const made = this.#memoInputs()
+    const now = this.#settings.now.getTime()
     if (inputs.settings !== made.settings || inputs.files !== made.files) return undefined
-    if (now.getTime() < inputs.now[0] || now.getTime() > inputs.now[1]) return undefined
-    if (!_sameFile(this.#cache.index.file, inputs.index)) return undefined
-    const files = contentFiles(contentDir, cwd, this.#files)
-    const article = await this.#reader.sameEntries(inputs.stats, this.#files, files, config)
-    return article && memo.replay(article, targets)
+    if (now < inputs.now[0] || now > inputs.now[1]) return undefined
+    if (!_sameFile(ArticleIndex.fileIn(folder.dir), inputs.index)) return undefined
+    const rows = memo.known?.rows
+    const last = inputs.stats
+    for (let at = 0; rows && at < this.#files.length; at++) {
+      if (!sameStatsAt(known, last, at) && !rows.has(this.#files[at] as string))
+        return { ...memo, known: undefined }
+    }
+    return memo
   }
 
   /**
@@ -159,7 +181,7 @@ export class FastPath {
     const { outputs, cache, reader } = { outputs: this.#outputs, cache: this.#cache, reader: this.#reader }
     if (!cacheDir || !this.#recording || !outputs || !cache || !reader) return []
     try {
-      this.#record(cacheDir, outcome, { outputs, indexFile: cache.index.file, seen: reader.seen })
+      this.#record(cacheDir, outcome, { outputs, index: cache.index, seen: reader.seen })
       return []
     } catch (error) {
       return [this.#unusable(error)]
@@ -169,7 +191,7 @@ export class FastPath {
   #record(
     cacheDir: string,
     outcome: BuildOutcome,
-    made: { outputs: OutputSnapshot; indexFile: string; seen: FileStats },
+    made: { outputs: OutputSnapshot; index: ArticleIndex; seen: FileStats },
   ): void {
     const { outDir, now } = this.#settings
     const { due, selection } = outcome.selected
@@ -178,7 +200,7 @@ export class FastPath {
       inputs: this.#inputs ?? this.#inputsRead(made.seen),
       now: range,
       outDir,
-      indexFile: made.indexFile,
+      indexFile: made.index.file,
       outputs: made.outputs,
       imageFiles: outcome.imageFiles,
       result: {
@@ -190,7 +212,7 @@ export class FastPath {
         notes: outcome.notes.map((note) => ({ ...note.location, reason: note.reason })),
       },
     })
-    const index = statSync(made.indexFile, { throwIfNoEntry: false })
+    const index = statSync(made.index.file, { throwIfNoEntry: false })
     const secret = this.#folder?.secret
     if (!index || !secret) return
     const inputs = {
@@ -199,7 +221,8 @@ export class FastPath {
       index: [index.size, index.mtimeMs, index.ino] as [number, number, number],
       now: range,
     }
-    SelectionMemo.write(cacheDir, secret, inputs, outcome.selected)
+    const known = _shownEntries(outcome.selected, made.index)
+    SelectionMemo.write(cacheDir, secret, { inputs, selected: outcome.selected, known })
   }
 
   /** Stops the helper threads; a build that failed saves nothing (a first build's half-written index goes). */
@@ -250,4 +273,23 @@ export class FastPath {
 function _sameFile(file: string, [size, mtimeMs, ino]: [number, number, number]): boolean {
   const stat = statSync(file, { throwIfNoEntry: false })
   return stat !== undefined && stat.size === size && stat.mtimeMs === mtimeMs && stat.ino === ino
+}
+
+/**
+ * The shown articles' index rows as saved, and the index file's state: what the next build's
+ * partial index starts from. Undefined when the index holds some only on disk (a first build).
+ */
+function _shownEntries(selected: Selected, index: ArticleIndex): KnownEntries | undefined {
+  const state = index.state
+  if (!state || state.seal === '') return undefined
+  const rows: KnownEntries['rows'] = new Map()
+  for (const feed of selected.selection.feeds) {
+    for (const article of feed.items) {
+      const relative = article.source.relative
+      const row = rows.get(relative) ?? index.row(relative)
+      if (!row) return undefined
+      rows.set(relative, row)
+    }
+  }
+  return { rows, state }
 }
