@@ -195,7 +195,11 @@ export class CachedReader {
     if (misses.length === 0) return
     const shareable = misses.filter((miss) => miss.carry === undefined)
     const jobsOf = (from: number, to: number) => shareable.slice(from, to).map((miss) => files.at(miss.index))
-    const { own, helped } = this.#pool.share(shareable.length, jobsOf, config)
+    // A helper's outcomes are handed on as they come (`deliver` puts them in file order).
+    const { own, helped } = this.#pool.share(shareable.length, jobsOf, config, (position, outcome) => {
+      const { index } = shareable[position] as _Miss
+      deliver(index, this.#fromHelper(outcome, files.at(index)))
+    })
     const here = [...misses.filter((miss) => miss.carry !== undefined), ...shareable.slice(0, own)]
     const { readArticle } = await import('../content/read-article.js')
     for (const { index, carry } of here) {
@@ -203,11 +207,7 @@ export class CachedReader {
       this.#stats.parsed++
       deliver(index, this.#remembered(file, readArticle(file, config), carry))
     }
-    const sent = shareable.slice(own)
-    for (const [position, outcome] of (await helped).entries()) {
-      const { index } = sent[position] as _Miss
-      deliver(index, this.#fromHelper(outcome, files.at(index)))
-    }
+    await helped
   }
 
   /** Only valid articles are kept: a file with errors is read and reported again by every build. */

@@ -17,6 +17,9 @@ const _WORKER = fileURLToPath(new URL('worker.js', CODE_DIR))
 // took 9.5 s against 10.5 s (median of 3).
 /** Below this many files, a helper thread's start-up and copying cost more than it saves. */
 const _WORTH_A_HELPER = 20_000
+/** What a helper posts back: a batch of outcomes from position `from` (the last one says so), or its failure. */
+type _Batch<T> = { id: number; from: number; outcomes?: T[]; last?: boolean; failure?: string }
+
 /** Below this many bodies, rendering in an already running helper does not pay. */
 const _WORTH_A_STARTED_HELPER = 200
 
@@ -47,26 +50,26 @@ export class JobPool {
   /**
    * Hands an equal share of `count` jobs to each helper thread, which reads, parses and validates them
    * (`loadReader`); `jobs(from, to)` makes the jobs of a range. `own` is how many of the first jobs are
-   * left to this thread, `helped` the helpers' outcomes for the rest, in order.
+   * left to this thread; the helpers' outcomes for the rest go to `found` (by position among all
+   * `count`) as they come, a batch at a time, and `helped` settles when all have come.
    */
   share(
     count: number,
     jobs: (from: number, to: number) => ArticleFile[],
     config: Config,
-  ): { own: number; helped: Promise<ReadOutcome[]> } {
-    if (!this.helps(count)) return { own: count, helped: Promise.resolve([]) }
+    found: (position: number, outcome: ReadOutcome) => void,
+  ): { own: number; helped: Promise<void> } {
+    if (!this.helps(count)) return { own: count, helped: Promise.resolve() }
     // This thread takes a little more: a helper starts later and its outcomes are read here again
     // (measured: with equal shares this thread waited ~1 s of a 100,000-file build).
     const own = Math.ceil((count * 1.2) / (this.#threads + 0.2))
     const size = Math.ceil((count - own) / (this.#threads - 1))
-    const helped = Array.from({ length: this.#threads - 1 }, (_, index) =>
-      this.#send<ReadOutcome>(index, {
-        kind: 'read',
-        jobs: jobs(own + index * size, Math.min(count, own + (index + 1) * size)),
-        config,
-      }),
-    )
-    return { own, helped: Promise.all(helped).then((parts) => parts.flat()) }
+    const helped = Array.from({ length: this.#threads - 1 }, (_, index) => {
+      const from = own + index * size
+      const work = { kind: 'read', jobs: jobs(from, Math.min(count, from + size)), config }
+      return this.#send<ReadOutcome>(index, work, (at, outcome) => found(from + at, outcome))
+    })
+    return { own, helped: Promise.all(helped).then(() => undefined) }
   }
 
   /** Renders bodies, in order. */
@@ -79,14 +82,16 @@ export class JobPool {
     if (!(this.#explicit && this.#threads > 1) && !started) return jobs.map(render)
     const threads = Math.min(this.#threads, jobs.length)
     const size = Math.ceil(jobs.length / threads)
-    const helped = Array.from({ length: threads - 1 }, (_, index) =>
-      this.#send<HashedBody>(index, {
-        kind: 'render',
-        jobs: jobs.slice((index + 1) * size, (index + 2) * size),
-      }),
-    )
-    const own = jobs.slice(0, size).map(render)
-    return [...own, ...(await Promise.all(helped)).flat()]
+    const outcomes = jobs.slice(0, size).map(render)
+    const helped = Array.from({ length: threads - 1 }, (_, index) => {
+      const from = (index + 1) * size
+      const work = { kind: 'render', jobs: jobs.slice(from, from + size) }
+      return this.#send<HashedBody>(index, work, (at, outcome) => {
+        outcomes[from + at] = outcome
+      })
+    })
+    await Promise.all(helped)
+    return outcomes
   }
 
   /** Starts the helper threads now, so that loading their code overlaps with this thread's work. */
@@ -99,16 +104,27 @@ export class JobPool {
     await Promise.all(this.#workers.splice(0).map((worker) => worker.terminate()))
   }
 
-  #send<T>(index: number, work: { kind: string; jobs: unknown[]; config?: Config }): Promise<T[]> {
-    if (work.jobs.length === 0) return Promise.resolve([])
+  /**
+   * Sends `work` to a helper and hands on its outcomes, by position in `work.jobs`, as the batches
+   * come (`worker.ts`); settles when the last has come.
+   */
+  #send<T>(
+    index: number,
+    work: { kind: string; jobs: unknown[]; config?: Config },
+    found: (at: number, outcome: T) => void,
+  ): Promise<void> {
+    if (work.jobs.length === 0) return Promise.resolve()
     const worker = this.#worker(index)
     const id = this.#nextId++
     return new Promise((resolve, reject) => {
-      const onMessage = (message: { id: number; outcomes?: T[]; failure?: string }) => {
+      const onMessage = (message: _Batch<T>) => {
         if (message.id !== id) return
+        if (message.outcomes)
+          for (const [at, outcome] of message.outcomes.entries()) found(message.from + at, outcome)
+        if (message.outcomes && !message.last) return
         worker.off('message', onMessage)
         worker.off('error', reject)
-        if (message.outcomes) resolve(message.outcomes)
+        if (message.outcomes) resolve()
         else reject(new Error(`kanal worker failed: ${message.failure}`))
       }
       worker.on('message', onMessage)

@@ -11,22 +11,30 @@ type _Message =
 let _render: ReturnType<typeof loadRenderer> | undefined
 let _read: ReturnType<typeof loadReader> | undefined
 
-// A helper thread: reads or renders what it is sent and posts the outcomes back, in order. Each kind
-// of work loads its code on first use.
+// A helper thread: reads or renders what it is sent and posts the outcomes back, in order, in
+// batches that are handed on as they come: neither thread holds every outcome of a large first build
+// at once. Each kind of work loads its code on first use.
 parentPort?.on('message', async (message: _Message) => {
   try {
     if (message.kind === 'read') {
       _read ??= loadReader()
       const read = await _read
-      parentPort?.postMessage({
-        id: message.id,
-        outcomes: message.jobs.map((job) => read(job, message.config)),
-      })
+      _postInBatches(message.id, message.jobs, (job) => read(job, message.config))
     } else {
       _render ??= loadRenderer()
-      parentPort?.postMessage({ id: message.id, outcomes: message.jobs.map(await _render) })
+      _postInBatches(message.id, message.jobs, await _render)
     }
   } catch (error) {
-    parentPort?.postMessage({ id: message.id, failure: (error as Error)?.stack ?? String(error) })
+    parentPort?.postMessage({ id: message.id, from: 0, failure: (error as Error)?.stack ?? String(error) })
   }
 })
+
+/** Outcomes per message. */
+const _BATCH = 500
+
+function _postInBatches<Job>(id: number, jobs: Job[], work: (job: Job) => unknown): void {
+  for (let from = 0; from < jobs.length; from += _BATCH) {
+    const outcomes = jobs.slice(from, from + _BATCH).map((job) => work(job))
+    parentPort?.postMessage({ id, from, outcomes, last: from + _BATCH >= jobs.length })
+  }
+}
