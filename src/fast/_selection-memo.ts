@@ -24,10 +24,16 @@ export interface MemoInputs {
   now: [number, number]
 }
 
-/** A selection with its articles named by file (below the content folder), and its problems as text. */
-interface _Memo {
+/** What a memo was made from, and what follows the selection in its file: read first, and alone. */
+interface _Header {
   format: string
   inputs: Omit<MemoInputs, 'stats'>
+  /** The index file's state with the shown articles' rows (`KnownEntries`), and the rows' bytes. */
+  known: { state: KnownEntries['state']; bytes: number } | null
+}
+
+/** A selection with its articles named by file (below the content folder), and its problems as text. */
+interface _Memo {
   count: number
   loadWarnings: _Problem[]
   feeds: (Omit<FeedSelection, 'items' | 'updatedWhenEmpty'> & {
@@ -40,8 +46,6 @@ interface _Memo {
   /** `LinkTargets.all`: every article's file and URL, for a site with template code. */
   targets: [path: string, file: string, url: string][]
   due: [latest: number | null, next: number | null]
-  /** The index file's state with the shown articles' rows (`KnownEntries`), and the rows' bytes. */
-  known: { state: KnownEntries['state']; bytes: number } | null
 }
 
 type _Problem = Location & { reason: string }
@@ -74,18 +78,21 @@ export const SelectionMemo = {
     } catch {
       return undefined
     }
-    // `<seal>\n<memo as JSON>\n<known rows><stats, 32 bytes a file>`: the seal covers all after its line.
-    const jsonEnd = bytes.indexOf(10, 65)
-    if (bytes[64] !== 10 || jsonEnd === -1) return undefined
+    // `<seal>\n<header>\n<selection>\n<known rows><stats, 32 bytes a file>`, the header and selection as
+    // JSON; the seal covers all after its line. The selection is parsed only when it is replayed.
+    const headerEnd = bytes.indexOf(10, 65)
+    const memoEnd = headerEnd === -1 ? -1 : bytes.indexOf(10, headerEnd + 1)
+    if (bytes[64] !== 10 || memoEnd === -1) return undefined
     if (seal(secret, [bytes.subarray(65)]) !== bytes.toString('latin1', 0, 64)) return undefined
-    const memo = JSON.parse(bytes.toString('latin1', 65, jsonEnd)) as _Memo
-    const statsStart = jsonEnd + 1 + (memo.known?.bytes ?? 0)
-    if (memo.format !== CACHE_FORMAT || (bytes.length - statsStart) % 32 !== 0) return undefined
-    const rows = memo.known && _rowsFrom(bytes.toString('latin1', jsonEnd + 1, statsStart))
-    const known = memo.known && rows ? { state: memo.known.state, rows } : undefined
+    const header = JSON.parse(bytes.toString('latin1', 65, headerEnd)) as _Header
+    const statsStart = memoEnd + 1 + (header.known?.bytes ?? 0)
+    if (header.format !== CACHE_FORMAT || (bytes.length - statsStart) % 32 !== 0) return undefined
+    const rows = header.known && _rowsFrom(bytes.toString('latin1', memoEnd + 1, statsStart))
+    const known = header.known && rows ? { state: header.known.state, rows } : undefined
+    const memo = bytes.toString('latin1', headerEnd + 1, memoEnd)
     return {
-      inputs: { ...memo.inputs, stats: _statsFrom(bytes.subarray(statsStart)) },
-      replay: (article, targets) => _replay(memo, article, targets),
+      inputs: { ...header.inputs, stats: _statsFrom(bytes.subarray(statsStart)) },
+      replay: (article, targets) => _replay(JSON.parse(memo) as _Memo, article, targets),
       known,
     }
   },
@@ -103,9 +110,12 @@ export const SelectionMemo = {
     const rows = memo.known && _rowsBytes(memo.known.rows)
     const { content, selection, heldBack, due, targets } = selected
     const { stats, ...made } = inputs
-    const kept: _Memo = {
+    const header: _Header = {
       format: CACHE_FORMAT,
       inputs: made,
+      known: memo.known && rows ? { state: memo.known.state, bytes: rows.length } : null,
+    }
+    const kept: _Memo = {
       count: content.count,
       loadWarnings: content.warnings.map(_problem),
       feeds: selection.feeds.map(({ items, updatedWhenEmpty, ...feed }) => ({
@@ -119,10 +129,9 @@ export const SelectionMemo = {
       targets: targets.all.map((target) => [target.path, target.file, target.url]),
       // JSON has no infinities: null stands for "none".
       due: [_finite(due.latest), _finite(due.next)],
-      known: memo.known && rows ? { state: memo.known.state, bytes: rows.length } : null,
     }
     // Latin-1: every character beyond it is written as a \u escape (`latin1Json`).
-    const json = Buffer.from(`${latin1Json(kept)}\n`, 'latin1')
+    const json = Buffer.from(`${latin1Json(header)}\n${latin1Json(kept)}\n`, 'latin1')
     const payload = rows ? [json, rows, _statsBytes(stats)] : [json, _statsBytes(stats)]
     const file = path.join(cacheDir, _FILE)
     const temp = `${file}.${process.pid}.tmp`

@@ -68,7 +68,8 @@ export class FastPath {
   #reuse: OutputReuse | undefined
   #outputs: OutputSnapshot | undefined
   #memoHashes: { settings: string; files: string } | undefined
-  #memo: ReturnType<typeof SelectionMemo.read>
+  /** The memo `start` read, held only when its rows spare reading the index; 'later': read it again. */
+  #memo: ReturnType<typeof SelectionMemo.read> | 'later'
 
   constructor(settings: BuildSettings, files: string[], options: BuildOptions) {
     this.#settings = settings
@@ -102,9 +103,11 @@ export class FastPath {
   /** Opens the cache and the thread pool for a build that runs; `stats` counts what they do. */
   start(stats: BuildStats): { reader: ArticleReader; renderer: BodyRenderer; group: GroupMaker | undefined } {
     const { config, outDir } = this.#settings
-    this.#memo = this.#lastSelection()
-    // A rebuild that may take the last selection starts from the shown articles' entries alone.
-    const cache = new ArticleCache(this.#folder, config, this.#memo?.known)
+    // A rebuild that may take the last selection starts from the shown articles' entries alone. A
+    // memo whose rows do not do is read again after the index: a large site's memo is megabytes.
+    const memo = this.#lastSelection()
+    this.#memo = memo && !memo.known ? 'later' : memo
+    const cache = new ArticleCache(this.#folder, config, memo?.known)
     this.warnings.push(...cache.warnings)
     const pool = new JobPool(this.#options.threads)
     this.#cache = cache
@@ -127,7 +130,9 @@ export class FastPath {
    */
   async sameSelection(targets: LinkTargets): Promise<Selected | undefined> {
     const { config, contentDir, cwd } = this.#settings
-    const memo = this.#memo
+    const memo = this.#memo === 'later' ? this.#lastSelection() : this.#memo
+    // Asked once: the rest of the build has no use for the memo.
+    this.#memo = undefined
     if (!memo || !this.#reader) return undefined
     const files = contentFiles(contentDir, cwd, this.#files)
     const article = await this.#reader.sameEntries(memo.inputs.stats, this.#files, files, config)
