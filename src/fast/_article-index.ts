@@ -37,6 +37,8 @@ export class ArticleIndex {
   #partial = false
   /** How many entries `keep` was asked for while `#partial`: when the file is read, all are kept. */
   #keeps = 0
+  /** True for a first build: rows go to a new index file as they come (`#row`). */
+  readonly #first: boolean
   /** Index lines of this build, by article ('' for a first build's, written to `#file` at once). */
   readonly #current = new Map<string, string>()
   /** The new index of a first build, written as its entries come. */
@@ -75,9 +77,11 @@ export class ArticleIndex {
     this.#secret = dir && cache.writes ? cache.secret : undefined
     this.#readWith = { secret: cache.secret, warnings }
     this.#config = configKey(config)
-    if (!dir) return
     if (known) this.#adopt(known)
-    else this.#load()
+    else if (dir) this.#load()
+    // A first build has no index file to start from (a partial index that cannot read its file later
+    // still has its rows to write).
+    this.#first = !known && this.#previous.size === 0
   }
 
   /** The index file in the cache folder `dir`. */
@@ -182,11 +186,6 @@ export class ArticleIndex {
     this.#file ??= IndexFile.create(path.join(this.#dir, _INDEX), this.#config, this.#secret)
     this.#file.add(relative, line)
     return ''
-  }
-
-  /** True for a first build: no index file to start from. */
-  get #first(): boolean {
-    return !this.#partial && this.#previous.size === 0
   }
 
   /** Removes a first build's index file when the build does not save it (it failed). */

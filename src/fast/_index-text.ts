@@ -41,7 +41,7 @@ export function readIndexText(bytes: Buffer, secret: Buffer | undefined): IndexT
   const index: IndexText = { ...empty, config: typeof header.config === 'string' ? header.config : '' }
   // Line by line through the text, not split into an array of 20,000 lines first.
   let lines = 1
-  for (let start = headerEnd + 1, end = 0; start > 0 && start <= sealed.length; start = end + 1) {
+  for (let start = headerEnd + 1, end = 0; start > 0 && start < sealed.length; start = end + 1) {
     end = sealed.indexOf('\n', start)
     if (end === -1) end = sealed.length
     lines++

@@ -69,7 +69,11 @@ export class JobPool {
       const work = { kind: 'read', jobs: jobs(from, Math.min(count, from + size)), config }
       return this.#send<ReadOutcome>(index, work, (at, outcome) => found(from + at, outcome))
     })
-    return { own, helped: Promise.all(helped).then(() => undefined) }
+    const all = Promise.all(helped).then(() => undefined)
+    // Marked as handled now: it may fail while this thread still reads its own share; `helped`
+    // still rejects for whoever awaits it.
+    all.catch(() => undefined)
+    return { own, helped: all }
   }
 
   /** Renders bodies, in order. */
@@ -82,7 +86,8 @@ export class JobPool {
     if (!(this.#explicit && this.#threads > 1) && !started) return jobs.map(render)
     const threads = Math.min(this.#threads, jobs.length)
     const size = Math.ceil(jobs.length / threads)
-    const outcomes = jobs.slice(0, size).map(render)
+    const outcomes: HashedBody[] = new Array(jobs.length)
+    // The helpers get their shares first, then this thread renders its own.
     const helped = Array.from({ length: threads - 1 }, (_, index) => {
       const from = (index + 1) * size
       const work = { kind: 'render', jobs: jobs.slice(from, from + size) }
@@ -90,7 +95,10 @@ export class JobPool {
         outcomes[from + at] = outcome
       })
     })
-    await Promise.all(helped)
+    const all = Promise.all(helped)
+    all.catch(() => undefined)
+    for (let at = 0; at < size; at++) outcomes[at] = render(jobs[at] as BodyJob)
+    await all
     return outcomes
   }
 
@@ -117,18 +125,26 @@ export class JobPool {
     const worker = this.#worker(index)
     const id = this.#nextId++
     return new Promise((resolve, reject) => {
+      const stop = (error?: unknown) => {
+        worker.off('message', onMessage)
+        worker.off('error', stop)
+        if (error === undefined) resolve()
+        else reject(error)
+      }
+      // Runs outside the build's promises: what `found` throws (a cache file that cannot be
+      // written) must fail this promise, not the process; later batches of this work are ignored.
       const onMessage = (message: _Batch<T>) => {
         if (message.id !== id) return
-        if (message.outcomes)
+        if (!message.outcomes) return stop(new Error(`kanal worker failed: ${message.failure}`))
+        try {
           for (const [at, outcome] of message.outcomes.entries()) found(message.from + at, outcome)
-        if (message.outcomes && !message.last) return
-        worker.off('message', onMessage)
-        worker.off('error', reject)
-        if (message.outcomes) resolve()
-        else reject(new Error(`kanal worker failed: ${message.failure}`))
+        } catch (error) {
+          return stop(error)
+        }
+        if (message.last) stop()
       }
       worker.on('message', onMessage)
-      worker.once('error', reject)
+      worker.once('error', stop)
       worker.postMessage({ id, ...work })
     })
   }

@@ -112,6 +112,27 @@ describe('the index of a rebuild in which only bodies changed', () => {
     expect((await buildAndCompare(dir)).stats).toMatchObject({ parsed: 1, reused: 7 })
   }, 60_000)
 
+  it('should record in the memo the index file as it is: seal, lines, entries, inode and size', async () => {
+    const index = path.join(dir, 'cache/articles.ndjson')
+    const secret = await readFile(path.join(dir, 'cache/seal.key'))
+    const recorded = async () => {
+      const memo = (await readFile(path.join(dir, 'cache/selection.json'), 'latin1')).split('\n')[1] as string
+      return JSON.parse(memo).known?.state
+    }
+    const actual = async () => {
+      const loaded =
+        vi.mocked(loadIndexFile).getMockImplementation()?.(index, secret) ?? loadIndexFile(index, secret)
+      const lines = (await readFile(index, 'latin1')).split('\n').length - 1
+      return { ...loaded?.state, lines }
+    }
+    // After a build that read the index and appended to it, and after one that appended from the rows.
+    expect(await recorded()).toEqual(await actual())
+    await edit(dir, 8)
+    expect(await buildAndCompare(dir)).toMatchObject({ readIndex: false })
+    expect(await recorded()).toEqual(await actual())
+    expect((await recorded()).entries).toBe(8)
+  })
+
   it('should not trust rows edited in the memo', async () => {
     const memo = path.join(dir, 'cache/selection.json')
     const text = await readFile(memo, 'latin1')
