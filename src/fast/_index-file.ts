@@ -41,6 +41,8 @@ export class IndexFile {
   #open = true
   #lines = 0
   #size = 0
+  /** What stopped the writing (a full disk, a file size limit): rows are dropped, `commit` throws it. */
+  #failed: unknown
   /** Index files made by this process: each its own temporary name, also for builds that run at once. */
   static #made = 0
 
@@ -59,12 +61,23 @@ export class IndexFile {
     return index
   }
 
-  /** Adds a row: an entry line, `#<body hash>` or `-` (`indexRow`). */
+  /**
+   * Adds a row: an entry line, `#<body hash>` or `-` (`indexRow`). A file the file system refuses to
+   * let grow ends this index, not the build: the error waits for `commit`, where saving the cache is
+   * allowed to fail (a warning, and the next build runs without it).
+   */
   add(relative: string, line: string): void {
-    this.#write(latin1Json(relative))
-    this.#write('\t')
-    this.#write(line)
-    this.#write('\n')
+    if (this.#failed !== undefined) return
+    try {
+      this.#write(latin1Json(relative))
+      this.#write('\t')
+      this.#write(line)
+      this.#write('\n')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === undefined) throw error
+      this.#failed = error
+      this.discard()
+    }
   }
 
   /**
@@ -72,6 +85,7 @@ export class IndexFile {
    * Returns the file's state with its `entries` live entries.
    */
   commit(entries: number): IndexState {
+    if (this.#failed !== undefined) throw this.#failed
     try {
       this.#flush()
       const seal = this.#hmac.digest('hex')
