@@ -35,8 +35,8 @@ export class ArticleIndex {
   #previousBodies = new Map<string, string>()
   /** True while the entries are `KnownEntries` and the file is unread: an entry not asked for is kept. */
   #partial = false
-  /** How many entries `keep` was asked for while `#partial`: when the file is read, all are kept. */
-  #keeps = 0
+  /** Whether `keep` was asked for while `#partial`: when the file is read, every entry is kept. */
+  #keptWhilePartial = false
   /** True for a first build: rows go to a new index file as they come (`#row`). */
   readonly #first: boolean
   /** Index lines of this build, by article ('' for a first build's, written to `#file` at once). */
@@ -130,13 +130,13 @@ export class ArticleIndex {
 
   /** The hash of a file's body as the last build knew it (valid while the file is unchanged). */
   previousBodyHash(relative: string): string | undefined {
-    this.#previousLine(relative)
+    this.#previousLine(relative) // a partial index that does not know the article reads the file
     return this.#previousBodies.get(relative)
   }
 
   /** Records that a file's entry from the last build (`previous`) holds for this build as it is. */
   keep(relative: string): void {
-    if (this.#partial) this.#keeps++
+    if (this.#partial) this.#keptWhilePartial = true
     const line = this.#previous.get(relative)
     if (!this.#dir || line === undefined || this.#partial) return
     this.#current.set(relative, line)
@@ -263,7 +263,7 @@ export class ArticleIndex {
    * Makes a partial index whole: reads the file, and keeps every entry this build did not touch when
    * `keepAll` (it was asked to keep some: a build with the last build's files keeps them all).
    */
-  #readAll(keepAll = this.#keeps > 0): void {
+  #readAll(keepAll = this.#keptWhilePartial): void {
     if (!this.#partial) return
     this.#partial = false
     this.#previous = new Map()

@@ -2,7 +2,8 @@ import { appendFile, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { build } from '../../src/build.js'
-import { cleanup, makeScenario, snapshotFolder } from '../cli/_scenario.js'
+import { cleanup, makeScenario } from '../cli/_scenario.js'
+import { expectAsWithoutCache } from './_without-cache.js'
 
 // A rebuild that takes the last selection (only bodies changed) starts from the shown articles' index
 // rows, kept in the selection memo, and reads the index file only when it needs an entry beyond them
@@ -39,11 +40,8 @@ async function buildAndCompare(dir: string) {
     loadedAll: vi.mocked(loadArticles).mock.calls.length > 0,
     stats: cached.stats,
   }
-  await rm(path.join(dir, 'fresh'), { recursive: true, force: true })
-  const fresh = await build({ cwd: dir, now: NOW, out: 'fresh', cache: false })
   expect(cached.ok).toBe(true)
-  expect(cached.warnings).toEqual(fresh.warnings)
-  expect(await snapshotFolder(path.join(dir, 'out'))).toEqual(await snapshotFolder(path.join(dir, 'fresh')))
+  await expectAsWithoutCache(dir, cached, NOW)
   return did
 }
 

@@ -3,9 +3,9 @@ import path from 'node:path'
 import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { build } from '../../src/build.js'
-import type { BuildResult } from '../../src/index.js'
-import { cleanup, makeScenario, snapshotFolder } from '../cli/_scenario.js'
+import { cleanup, makeScenario } from '../cli/_scenario.js'
 import { HUGO_SITE, JEKYLL_SITE } from '../render/_references-sites.js'
+import { expectAsWithoutCache } from './_without-cache.js'
 
 // A rebuild in which only bodies changed takes the last build's selection (which articles each feed
 // shows, the problems the front matter gave, the drafts and scheduled articles held back) instead of
@@ -34,28 +34,12 @@ const SITE: Record<string, string> = { 'kanal.config.json': CONFIG }
 for (let index = 1; index <= 8; index++) SITE[`content/a${index}.md`] = article(index)
 SITE['content/a6.md'] = article(6, { date: '2026-02-01 10:00' })
 
-/** What a build reports besides its files: problems by place and reason (not the class), held-back articles. */
-function seen(result: BuildResult) {
-  const located = (list: { location: unknown; reason: string }[]) =>
-    list.map((item) => ({ location: item.location, reason: item.reason }))
-  return {
-    ok: result.ok,
-    warnings: located(result.warnings),
-    notes: located(result.notes),
-    heldBack: result.heldBack,
-    articles: result.articles,
-  }
-}
-
 /** Builds with the cache, then without; returns whether the cached build loaded every article. */
 async function buildAndCompare(dir: string, now = NOW): Promise<boolean> {
   vi.mocked(loadArticles).mockClear()
   const cached = await build({ cwd: dir, now, out: 'out', cache: 'cache' })
   const loaded = vi.mocked(loadArticles).mock.calls.length > 0
-  await rm(path.join(dir, 'fresh'), { recursive: true, force: true })
-  const fresh = await build({ cwd: dir, now, out: 'fresh', cache: false })
-  expect(seen(cached)).toEqual(seen(fresh))
-  expect(await snapshotFolder(path.join(dir, 'out'))).toEqual(await snapshotFolder(path.join(dir, 'fresh')))
+  await expectAsWithoutCache(dir, cached, now)
   return loaded
 }
 
