@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs'
 import path from 'node:path'
 import { seal } from './_seal.js'
+import { WriteFailure } from './_write-failure.js'
 
 /** A rendered body as the store keeps it. */
 export interface StoredBody {
@@ -35,6 +36,9 @@ export class HtmlStore {
   readonly #used = new Map<string, _Span>()
   /** The file this build's new records go to, written in batches. */
   #fresh: _Fresh | undefined
+  #added = 0
+  /** What stopped storing new bodies (a full disk, a read-only folder): they are dropped, `save` throws it. */
+  readonly #failure = new WriteFailure()
 
   /** The store in the cache folder `cacheDir`; `undefined` gives one that keeps nothing. */
   constructor(cacheDir: string | undefined, cache: { secret: Buffer | undefined; writes: boolean }) {
@@ -45,7 +49,7 @@ export class HtmlStore {
 
   /** How many bodies this build added. */
   get added(): number {
-    return this.#fresh?.records ?? 0
+    return this.#added
   }
 
   /** The body stored under `key`, if any. */
@@ -65,11 +69,19 @@ export class HtmlStore {
 
   /** Keeps a body: its record goes to this build's file now, into the pack at `save`. */
   put(key: string, body: StoredBody): void {
-    if (!this.#file || !this.#secret || !this.#writes) return
-    const payload = Buffer.from(JSON.stringify(body), 'utf8')
-    const header = `${key} ${seal(this.#secret, [key, '\n', payload])} ${payload.length}\n`
-    this.#fresh ??= _Fresh.open(`${this.#file}.${process.pid}-${_Fresh.made++}.tmp`)
-    this.#fresh.add(Buffer.from(header, 'latin1'), payload)
+    const file = this.#file
+    const secret = this.#secret
+    if (!file || !secret || !this.#writes) return
+    this.#added++
+    this.#failure.attempt(
+      () => {
+        const payload = Buffer.from(JSON.stringify(body), 'utf8')
+        const header = `${key} ${seal(secret, [key, '\n', payload])} ${payload.length}\n`
+        this.#fresh ??= _Fresh.open(`${file}.${process.pid}-${_Fresh.made++}.tmp`)
+        this.#fresh.add(Buffer.from(header, 'latin1'), payload)
+      },
+      () => this.discard(),
+    )
   }
 
   /**
@@ -78,6 +90,7 @@ export class HtmlStore {
    * pack. A build that added nothing leaves the pack as it is.
    */
   save(): void {
+    this.#failure.throwIfFailed()
     const fresh = this.#fresh
     if (!fresh || !this.#file) return
     try {
@@ -189,7 +202,6 @@ function _appendTo(file: string, pack: _Pack, fresh: _Fresh): boolean {
 class _Fresh {
   static made = 0
   readonly file: string
-  records = 0
   readonly #handle: number
   #open = true
   readonly #waiting: Buffer[] = []
@@ -205,7 +217,6 @@ class _Fresh {
   }
 
   add(header: Buffer, payload: Buffer): void {
-    this.records++
     this.#waiting.push(header, payload, _LINE_END)
     this.#bytes += header.length + payload.length + 1
     if (this.#bytes > 1 << 19) this.flush()

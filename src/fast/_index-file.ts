@@ -3,6 +3,7 @@ import { closeSync, fstatSync, openSync, readSync, renameSync, unlinkSync, write
 import { type IndexText, readIndexText, sealLine } from './_index-text.js'
 import { CACHE_FORMAT } from './_keys.js'
 import { latin1Json } from './_line.js'
+import { WriteFailure } from './_write-failure.js'
 
 /**
  * An index file as a build left it: its last seal (which an append chains on; '' when it must be
@@ -32,52 +33,50 @@ export interface KnownEntries {
 export class IndexFile {
   readonly #file: string
   readonly #temp: string
-  readonly #handle: number
+  #handle = -1
   readonly #hmac: Hmac
   // Rows are copied into one buffer (Latin-1: a character is a byte), not joined into strings first:
   // measured on 30,000 rows, ~10 ms against ~200 ms.
   #buffer = Buffer.allocUnsafe(1 << 20)
   #used = 0
-  #open = true
+  #open = false
   #lines = 0
   #size = 0
-  /** What stopped the writing (a full disk, a file size limit): rows are dropped, `commit` throws it. */
-  #failed: unknown
+  /** What stopped the writing (a full disk, a file size limit, a read-only folder): `commit` throws it. */
+  readonly #failure = new WriteFailure()
   /** Index files made by this process: each its own temporary name, also for builds that run at once. */
   static #made = 0
 
-  private constructor(file: string, handle: number, temp: string, secret: Buffer) {
+  private constructor(file: string, temp: string, secret: Buffer) {
     this.#file = file
-    this.#handle = handle
     this.#temp = temp
     this.#hmac = createHmac('sha256', secret)
   }
 
-  /** A new index for entries validated with `config` (`configKey`), sealed with the cache's `secret`. */
+  /**
+   * A new index for entries validated with `config` (`configKey`), sealed with the cache's `secret`.
+   * A file the file system refuses to make or let grow ends this index, not the build: its rows are
+   * dropped and the error waits for `commit`, where saving the cache is allowed to fail (a warning,
+   * and the next build runs without it).
+   */
   static create(file: string, config: string, secret: Buffer): IndexFile {
-    const temp = `${file}.${process.pid}-${IndexFile.#made++}.tmp`
-    const index = new IndexFile(file, openSync(temp, 'w'), temp, secret)
-    index.#write(`${JSON.stringify({ format: CACHE_FORMAT, config })}\n`)
+    const index = new IndexFile(file, `${file}.${process.pid}-${IndexFile.#made++}.tmp`, secret)
+    index.#attempt(() => {
+      index.#handle = openSync(index.#temp, 'w')
+      index.#open = true
+      index.#write(`${JSON.stringify({ format: CACHE_FORMAT, config })}\n`)
+    })
     return index
   }
 
-  /**
-   * Adds a row: an entry line, `#<body hash>` or `-` (`indexRow`). A file the file system refuses to
-   * let grow ends this index, not the build: the error waits for `commit`, where saving the cache is
-   * allowed to fail (a warning, and the next build runs without it).
-   */
+  /** Adds a row: an entry line, `#<body hash>` or `-` (`indexRow`). */
   add(relative: string, line: string): void {
-    if (this.#failed !== undefined) return
-    try {
+    this.#attempt(() => {
       this.#write(latin1Json(relative))
       this.#write('\t')
       this.#write(line)
       this.#write('\n')
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === undefined) throw error
-      this.#failed = error
-      this.discard()
-    }
+    })
   }
 
   /**
@@ -85,7 +84,7 @@ export class IndexFile {
    * Returns the file's state with its `entries` live entries.
    */
   commit(entries: number): IndexState {
-    if (this.#failed !== undefined) throw this.#failed
+    this.#failure.throwIfFailed()
     try {
       this.#flush()
       const seal = this.#hmac.digest('hex')
@@ -105,6 +104,10 @@ export class IndexFile {
   discard(): void {
     this.#close()
     _ignoreMissing(() => unlinkSync(this.#temp))
+  }
+
+  #attempt(write: () => void): void {
+    this.#failure.attempt(write, () => this.discard())
   }
 
   #close(): void {

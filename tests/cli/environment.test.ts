@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { chmod, copyFile, mkdir, readdir, writeFile } from 'node:fs/promises'
+import { chmod, copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { CLI, ensureCompiledCli } from '../helpers/cli.js'
@@ -174,6 +174,40 @@ describe.skipIf(root && !setpriv)(
       const result = spawnAsOther(['build', ...NOW, '--cache-dir', 'cache'], dir)
       expect(result.code).toBe(0)
       expect(result.stderr).toContain('cache: warning: cannot use the cache folder (EACCES: no permission)')
+    })
+
+    // The folder was writable for the build that made the cache; kanal finds its secret there and
+    // uses the cache, and meets the refusal only when it writes a new cache file during the build.
+    it('should build and warn when a cache folder turned read-only must take new bodies', async () => {
+      expect(spawnAsOther(['build', ...NOW, '--cache-dir', 'cache'], dir).code).toBe(0)
+      await writeFile(
+        path.join(dir, 'content/a.md'),
+        `${article('Erster', '2024-10-10 10:00')}\nNeuer Satz.\n`,
+      )
+      if (other) spawnSync('chown', ['0:0', path.join(dir, 'cache')])
+      await chmod(path.join(dir, 'cache'), 0o555)
+      const result = spawnAsOther(['build', ...NOW, '--cache-dir', 'cache'], dir)
+      expect([result.code, result.stderr.split('\n')[0]]).toEqual([
+        0,
+        'cache: warning: could not save the cache (EACCES); the next build runs without it',
+      ])
+      expect(await readFile(path.join(dir, 'dist/feed.json'), 'utf8')).toContain('Neuer Satz.')
+    })
+
+    it('should build and warn when a read-only cache folder holds only its secret', async () => {
+      expect(spawnAsOther(['build', ...NOW, '--cache-dir', 'cache'], dir).code).toBe(0)
+      for (const name of await readdir(path.join(dir, 'cache')))
+        if (name !== 'seal.key') await rm(path.join(dir, 'cache', name))
+      await rm(path.join(dir, 'dist'), { recursive: true })
+      if (other) spawnSync('chown', ['0:0', path.join(dir, 'cache')])
+      await chmod(path.join(dir, 'cache'), 0o555)
+      const result = spawnAsOther(['build', ...NOW, '--cache-dir', 'cache'], dir)
+      expect([result.code, result.stderr.split('\n')[0]]).toEqual([
+        0,
+        'cache: warning: could not save the cache (EACCES); the next build runs without it',
+      ])
+      expect(await readdir(path.join(dir, 'cache'))).toEqual(['seal.key'])
+      expect(await readFile(path.join(dir, 'dist/feed.json'), 'utf8')).toContain('Zweiter')
     })
 
     it('should check a read-only tree without writing anything', async () => {
