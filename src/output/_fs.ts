@@ -19,7 +19,14 @@ export function readIfThere(file: string): Buffer | undefined {
 /** Writes a new file; whatever sits at the path (a leftover, a planted link) is removed, never followed. */
 export function writeNew(file: string, contents: string | Buffer): void {
   ignoreFailure(() => unlinkSync(file))
-  writeFileSync(file, contents, { flag: 'wx' })
+  try {
+    writeFileSync(file, contents, { flag: 'wx' })
+  } catch (error) {
+    // A write the disk refuses (full, past a file size limit) names no file: it is this one.
+    const refused = error as NodeJS.ErrnoException
+    if (refused.code !== undefined) refused.path ??= file
+    throw error
+  }
 }
 
 /** Removes `dir` and its parents while they are empty, up to (not including) `root`. */

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { CLI, ensureCompiledCli } from '../helpers/cli.js'
 import { REPO_ROOT } from '../helpers/fixture.js'
-import { article, CONFIG, cleanup, makeScenario, run } from './_scenario.js'
+import { article, CONFIG, cleanup, makeScenario, run, snapshotFolder } from './_scenario.js'
 
 // Problems of the environment (the file system, the clock, the command line) are the user's to fix:
 // exit 2 (or 1 for a content file), one line that says what and where, never exit 3 with a stack.
@@ -99,6 +99,35 @@ describe('kanal build in a hostile environment', () => {
     const result = await run(['import', 'export.txt', '--content', 'kanal.config.json'], dir)
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/^kanal: cannot mkdir kanal\.config\.json \(EEXIST\)/)
+  })
+})
+
+// The shell's file size limit stands for a disk that refuses to let a file grow (full, a quota).
+describe('kanal build past a file size limit', () => {
+  let dir: string
+  beforeAll(ensureCompiledCli, 120_000)
+  beforeEach(async () => {
+    dir = await makeScenario({
+      'kanal.config.json': CONFIG,
+      'content/a.md': article('Erster', '2024-10-10 10:00'),
+    })
+  })
+  afterEach(() => cleanup(dir))
+
+  it('should exit 2 naming the file, and leave the last output as it was', async () => {
+    expect((await run(['build', ...NOW, '--no-cache'], dir)).code).toBe(0)
+    const before = await snapshotFolder(path.join(dir, 'dist'))
+    const long = `${'Ein langer Absatz über die Stadt. '.repeat(40)}\n\n`.repeat(40)
+    await writeFile(path.join(dir, 'content/a.md'), `${article('Erster', '2024-10-10 10:00')}\n${long}`)
+    // bash counts `ulimit -f` in KiB; the feeds now hold ~55 KB of text each.
+    const command = `ulimit -f 32; exec "${process.execPath}" "${CLI}" build ${NOW.join(' ')} --no-cache`
+    const result = spawnSync('bash', ['-c', command], { cwd: dir, encoding: 'utf8' })
+    expect(result.status).toBe(2)
+    expect(result.stderr).toMatch(
+      /^kanal: cannot write \S+ \(EFBIG\): the file would pass the largest size the system allows \(a file size limit, ulimit -f\): raise the limit and build again\n$/,
+    )
+    expect(await snapshotFolder(path.join(dir, 'dist'))).toEqual(before)
+    expect(await readdir(dir)).not.toContain('.dist.kanal')
   })
 })
 
