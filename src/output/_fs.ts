@@ -22,9 +22,13 @@ export function writeNew(file: string, contents: string | Buffer): void {
   try {
     writeFileSync(file, contents, { flag: 'wx' })
   } catch (error) {
-    // A write the disk refuses (full, past a file size limit) names no file: it is this one.
+    // A write the disk refuses (full, past a file size limit) names no file: it is this one, made
+    // by this call, and it goes rather than stay behind half-written.
     const refused = error as NodeJS.ErrnoException
-    if (refused.code !== undefined) refused.path ??= file
+    if (refused.syscall === 'write') {
+      refused.path ??= file
+      ignoreFailure(() => unlinkSync(file))
+    }
     throw error
   }
 }

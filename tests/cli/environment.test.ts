@@ -129,6 +129,14 @@ describe('kanal build past a file size limit', () => {
     expect(await snapshotFolder(path.join(dir, 'dist'))).toEqual(before)
     expect(await readdir(dir)).not.toContain('.dist.kanal')
   })
+
+  it('should leave no half-made lock behind when not even the lock can be written', async () => {
+    const command = `ulimit -f 0; exec "${process.execPath}" "${CLI}" build ${NOW.join(' ')} --no-cache`
+    const result = spawnSync('bash', ['-c', command], { cwd: dir, encoding: 'utf8' })
+    expect(result.status).toBe(2)
+    expect(result.stderr).toContain('kanal cannot prepare the output folder (EFBIG')
+    expect((await readdir(dir)).sort()).toEqual(['content', 'kanal.config.json'])
+  })
 })
 
 // Permissions: root may read anything, so as root these run the CLI as the user "nobody" (setpriv).
