@@ -137,7 +137,17 @@ async function _stageChecked(
   id: string,
   config: Parameters<typeof readArticle>[1],
 ): Promise<string | undefined> {
-  await writeFile(temp, text, { flag: 'wx' })
+  try {
+    await writeFile(temp, text, { flag: 'wx' })
+  } catch (error) {
+    // A write the disk refuses (full, a file size limit) leaves no half-written copy beside the article.
+    const refused = error as NodeJS.ErrnoException
+    if (refused.syscall === 'write') {
+      refused.path ??= temp
+      await rm(temp, { force: true })
+    }
+    throw error
+  }
   const back = readArticle(
     { path: temp, file: article.source.file, relative: article.source.relative },
     config,

@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseFeed } from 'feedsmith'
 import { afterAll, describe, expect, it } from 'vitest'
 import { adopt } from '../../src/index.js'
 import { cleanup, makeScenario, run, snapshotFolder } from '../cli/_scenario.js'
+import { CLI, ensureCompiledCli } from '../helpers/cli.js'
 import { removeTempDirs } from '../helpers/fixture.js'
 import { copySite, editArticle, kanal, OLD_FEEDS } from './_site.js'
 
@@ -194,6 +196,19 @@ describe('kanal adopt', () => {
     expect(await snapshotFolder(dir)).toEqual(before)
     const cli = await run(['adopt', 'old.xml'], dir)
     expect([cli.code, cli.stderr]).toEqual([1, expect.stringContaining('1 error (nothing written)')])
+  })
+
+  // The shell's file size limit stands for a full disk: no copy may be left beside the articles.
+  it('should exit 2 and leave the content folder as it was when the disk refuses the copies', async () => {
+    await ensureCompiledCli()
+    const dir = await copySite()
+    const before = await snapshotFolder(dir)
+    const old = path.join(OLD_FEEDS, 'hugo.xml')
+    const command = `ulimit -f 0; exec "${process.execPath}" "${CLI}" adopt "${old}"`
+    const result = spawnSync('bash', ['-c', command], { cwd: dir, encoding: 'utf8' })
+    expect(result.status).toBe(2)
+    expect(result.stderr).toMatch(/^kanal: cannot write content\/\S+\.md\.kanal-adopt-\d+ \(EFBIG\): /)
+    expect(await snapshotFolder(dir)).toEqual(before)
   })
 
   it('should exit 2 for an old feed that cannot be read', async () => {
