@@ -8,7 +8,8 @@ const _MEANINGS: Record<string, string> = {
   EROFS: 'the disk is read-only: choose a writable folder',
   ENOSPC: 'the disk is full: make room and build again',
   EDQUOT: 'the disk quota is used up: make room and build again',
-  EFBIG: 'the file would pass the largest size the system allows (a file size limit, ulimit -f): raise the limit and build again',
+  EFBIG:
+    'the file would pass the largest size the system allows (a file size limit, ulimit -f): raise the limit and build again',
   ENOTDIR: 'a file stands where a folder must be: move it away or choose another folder',
   EISDIR: 'a folder stands where a file must be: move it away or choose another folder',
   EEXIST: 'something else stands in the way: move it away or choose another folder',
