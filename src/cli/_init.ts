@@ -1,9 +1,10 @@
-import { access, mkdir, writeFile } from 'node:fs/promises'
+import { access, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { UsageError } from '../errors.js'
 import { PACKAGE_ROOT } from '../package-root.js'
 import type { FoundSite, OldFeed } from '../sites/find-site.js'
+import { writeFileAtomically } from '../write-file.js'
 import { defineCommand } from './_command.js'
 import { EXIT } from './_exit.js'
 
@@ -93,10 +94,19 @@ export async function initProject(cwd: string, contentDir = 'content'): Promise<
     author: { name: 'Redaktion' },
     limit: 20,
   }
-  await writeFile(configPath, `${JSON.stringify(config, null, 2)}\n`, { flag: 'wx' })
-  await mkdir(contentPath, { recursive: true })
   const article = path.join(contentPath, 'willkommen.md')
-  await writeFile(article, _ARTICLE, { flag: 'wx' })
+  // Both or neither: a config without its content folder would only stop the next init.
+  if (!(await writeFileAtomically(configPath, `${JSON.stringify(config, null, 2)}\n`, false)))
+    throw new UsageError(
+      `${path.relative(cwd, configPath)} already exists; kanal init only sets up a folder without one and never overwrites`,
+    )
+  try {
+    await writeFileAtomically(article, _ARTICLE, false)
+  } catch (error) {
+    await rm(contentPath, { recursive: true, force: true })
+    await rm(configPath, { force: true })
+    throw error
+  }
   return [configPath, article].map((file) => path.relative(cwd, file).split(path.sep).join('/'))
 }
 
@@ -113,7 +123,11 @@ export async function initFromSite(dir: string, force: boolean): Promise<FoundSi
   }
   const site = await findSite(dir)
   const config = { $schema: path.relative(dir, _SCHEMA).split(path.sep).join('/'), ...site.config }
-  await writeFile(target, `${JSON.stringify(config, null, 2)}\n`, { flag: force ? 'w' : 'wx' })
+  // Replaced whole or not at all: a refused write leaves the old config as it was.
+  if (!(await writeFileAtomically(target, `${JSON.stringify(config, null, 2)}\n`, force))) {
+    const shown = path.relative(process.cwd(), target).split(path.sep).join('/') || target
+    throw new UsageError(`${shown} already exists; pass --force to replace it with what the site says`)
+  }
   return { ...site, written: target }
 }
 

@@ -1,13 +1,13 @@
 import { access, readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { ContentError } from '../errors.js'
+import { writeFileAtomically } from '../write-file.js'
 import { decodeText } from './_decode.js'
 import { findTextFiles } from './_find.js'
 import { type ParsedExport, parseExport } from './_parse.js'
 import { toDisplayPath } from './_paths.js'
 import { renderArticle } from './_render.js'
 import { toArticleSlug } from './_slug.js'
-import { writeFileAtomically } from './_write.js'
 
 /** How `importArticles` runs. */
 export interface ImportOptions {

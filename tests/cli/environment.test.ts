@@ -130,6 +130,35 @@ describe('kanal build past a file size limit', () => {
     expect(await readdir(dir)).not.toContain('.dist.kanal')
   })
 
+  it('should leave nothing behind when init cannot write its files', async () => {
+    const empty = await makeScenario({})
+    try {
+      const command = `ulimit -f 0; exec "${process.execPath}" "${CLI}" init`
+      const result = spawnSync('bash', ['-c', command], { cwd: empty, encoding: 'utf8' })
+      expect([result.status, result.stderr]).toEqual([
+        2,
+        expect.stringMatching(/^kanal: cannot write kanal\.config\.json \(EFBIG\): /),
+      ])
+      expect(await readdir(empty)).toEqual([])
+    } finally {
+      await cleanup(empty)
+    }
+  })
+
+  it('should leave no half-written article when import cannot write it', async () => {
+    await copyFile(
+      path.join(REPO_ROOT, 'tests/fixtures/import/redaktion/sport-2024-05-01.txt'),
+      path.join(dir, 'export.txt'),
+    )
+    const command = `ulimit -f 0; exec "${process.execPath}" "${CLI}" import export.txt --content neu`
+    const result = spawnSync('bash', ['-c', command], { cwd: dir, encoding: 'utf8' })
+    expect([result.status, result.stderr]).toEqual([
+      2,
+      expect.stringMatching(/^kanal: cannot write neu\/\S+\.md \(EFBIG\): /),
+    ])
+    expect(await readdir(path.join(dir, 'neu'))).toEqual([])
+  })
+
   it('should leave no half-made lock behind when not even the lock can be written', async () => {
     const command = `ulimit -f 0; exec "${process.execPath}" "${CLI}" build ${NOW.join(' ')} --no-cache`
     const result = spawnSync('bash', ['-c', command], { cwd: dir, encoding: 'utf8' })

@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { cleanup, makeScenario, run } from '../cli/_scenario.js'
+import { cleanup, makeScenario, run, snapshotFolder } from '../cli/_scenario.js'
+import { CLI, ensureCompiledCli } from '../helpers/cli.js'
 import { readWithFeedParser } from '../helpers/readers.js'
 
 // Folders shaped like the starters most Eleventy and Astro sites begin from (eleventy-base-blog v9,
@@ -212,6 +214,24 @@ describe('init --from', () => {
       expect(await readFile(path.join(dir, 'kanal.config.json'), 'utf8')).toBe('{"eigene": true}\n')
       expect((await run(['init', '--from', '.', '--force'], dir)).code).toBe(0)
       expect(await readFile(path.join(dir, 'kanal.config.json'), 'utf8')).toContain('"from": "astro"')
+    } finally {
+      await cleanup(dir)
+    }
+  }, 30_000)
+
+  // The shell's file size limit stands for a full disk: --force replaces the config whole or not at all.
+  it('should keep the old kanal.config.json when the disk refuses the new one', async () => {
+    await ensureCompiledCli()
+    const dir = await makeScenario({ ...ASTRO, 'kanal.config.json': '{"eigene": true}\n' })
+    try {
+      const before = await snapshotFolder(dir)
+      const command = `ulimit -f 0; exec "${process.execPath}" "${CLI}" init --from . --force`
+      const result = spawnSync('bash', ['-c', command], { cwd: dir, encoding: 'utf8' })
+      expect([result.status, result.stderr]).toEqual([
+        2,
+        expect.stringMatching(/^kanal: cannot write kanal\.config\.json \(EFBIG\): /),
+      ])
+      expect(await snapshotFolder(dir)).toEqual(before)
     } finally {
       await cleanup(dir)
     }
