@@ -38,7 +38,7 @@ export function openCacheFolder(
     const code = (error as NodeJS.ErrnoException).code
     if (code === undefined) throw error
     const where = { file: path.relative(process.cwd(), dir) || dir }
-    const reason = `cannot use the cache folder (${code}: ${_why(code)}); building without the cache. Pass --cache <folder> or --no-cache`
+    const reason = `cannot use the cache folder (${code}: ${_why(code)}); building without the cache. Pass --cache-dir <folder> or --no-cache`
     warnings.push(new StateError(where, reason, { cause: error }))
     return undefined
   }

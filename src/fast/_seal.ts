@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto'
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs'
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
 import path from 'node:path'
 
 const _FILE = 'seal.key'
@@ -12,27 +12,38 @@ const _FILE = 'seal.key'
  */
 export function readSecret(cacheDir: string, create: boolean): Buffer | undefined {
   const file = path.join(cacheDir, _FILE)
+  let damaged = false
   try {
     const secret = readFileSync(file)
     if (secret.length === 32) return secret
+    damaged = true
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
   }
   if (!create) return undefined
+  // A key cut short (the disk filled while it was written) is no key: a new one takes its place, and
+  // what the old one sealed is a miss.
+  if (damaged) rmSync(file, { force: true })
   const secret = randomBytes(32)
-  // `wx`: two first builds at once must not each trust a key the other replaced.
+  let fd: number
   try {
-    const fd = openSync(file, 'wx', 0o600)
-    try {
-      writeSync(fd, secret)
-    } finally {
-      closeSync(fd)
-    }
-    return secret
+    // `wx`: two first builds at once must not each trust a key the other replaced.
+    fd = openSync(file, 'wx', 0o600)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
     return readSecret(cacheDir, false)
   }
+  try {
+    try {
+      for (let done = 0; done < secret.length; ) done += writeSync(fd, secret, done)
+    } finally {
+      closeSync(fd)
+    }
+  } catch (error) {
+    rmSync(file, { force: true })
+    throw error
+  }
+  return secret
 }
 
 /**

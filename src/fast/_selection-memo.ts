@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Article } from '../content/article.js'
 import { ContentError, type Location } from '../errors.js'
@@ -8,6 +8,7 @@ import type { FileStats } from './_file-stats.js'
 import type { KnownEntries } from './_index-file.js'
 import { CACHE_FORMAT } from './_keys.js'
 import { latin1Json } from './_line.js'
+import { replaceFile } from './_replace-file.js'
 import { seal } from './_seal.js'
 
 /** What the selection was made from: anything else, and the memo is not used. */
@@ -134,9 +135,7 @@ export const SelectionMemo = {
     const json = Buffer.from(`${latin1Json(header)}\n${latin1Json(kept)}\n`, 'latin1')
     const payload = rows ? [json, rows, _statsBytes(stats)] : [json, _statsBytes(stats)]
     const file = path.join(cacheDir, _FILE)
-    const temp = `${file}.${process.pid}.tmp`
-    writeFileSync(temp, Buffer.concat([Buffer.from(`${seal(secret, payload)}\n`, 'latin1'), ...payload]))
-    renameSync(temp, file)
+    replaceFile(file, Buffer.concat([Buffer.from(`${seal(secret, payload)}\n`, 'latin1'), ...payload]))
   },
 }
 

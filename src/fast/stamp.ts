@@ -1,7 +1,8 @@
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { type Location, StateError } from '../errors.js'
 import type { KeptFile } from '../output/file.js'
+import { replaceFile } from './_replace-file.js'
 
 /** What a build that found everything up to date reports again: the last real build's outcome. */
 export interface StampResult {
@@ -194,9 +195,7 @@ export class BuildStamp {
       result: record.result,
     }
     const target = path.join(cacheDir, _FILE)
-    const temp = `${target}.${process.pid}.tmp`
-    writeFileSync(temp, JSON.stringify(stamp))
-    renameSync(temp, target)
+    replaceFile(target, JSON.stringify(stamp))
   }
 }
 

@@ -253,3 +253,26 @@ describe('the build cache', () => {
     expect(value.stats.rendered).toBe(6)
   })
 })
+
+describe('the cache key', () => {
+  let dir: string
+  beforeEach(async () => {
+    const files: Record<string, string> = { 'kanal.config.json': CONFIG }
+    for (let index = 1; index <= 3; index++) files[`content/a${index}.md`] = article(index, 'Politik')
+    dir = await makeScenario(files)
+  })
+  afterEach(() => cleanup(dir))
+
+  // A disk that filled while the first build wrote the key left it empty: it must not turn the
+  // cache off for good, without a word.
+  it('should replace a key cut short, so that the next builds use the cache again', async () => {
+    await mkdir(path.join(dir, 'cache'))
+    await writeFile(path.join(dir, 'cache/seal.key'), '')
+    const first = await buildBoth(dir)
+    expect(first.stats).toMatchObject({ parsed: 3, reused: 0 })
+    expect((await readFile(path.join(dir, 'cache/seal.key'))).length).toBe(32)
+    await rm(path.join(dir, 'mit-cache'), { recursive: true })
+    const second = await buildBoth(dir)
+    expect(second.stats).toMatchObject({ parsed: 0, reused: 3, renderReused: 3 })
+  })
+})

@@ -209,7 +209,7 @@ describe('a cache kanal cannot use', () => {
         [
           'StateError',
           expect.stringMatching(
-            /^cannot use the cache folder \((EEXIST|ENOTDIR): a file stands where a folder must be\); building without the cache\. Pass --cache <folder> or --no-cache$/,
+            /^cannot use the cache folder \((EEXIST|ENOTDIR): a file stands where a folder must be\); building without the cache\. Pass --cache-dir <folder> or --no-cache$/,
           ),
         ],
       ])

@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+
+// The disk fills while the key is written: the write fails the way Node reports it.
+const full = vi.hoisted(() => ({ on: false }))
+vi.mock('node:fs', async (importOriginal) => {
+  const original = await importOriginal<typeof import('node:fs')>()
+  const writeSync = ((...args: Parameters<typeof original.writeSync>) => {
+    if (full.on)
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), {
+        code: 'ENOSPC',
+        syscall: 'write',
+      })
+    return original.writeSync(...args)
+  }) as typeof original.writeSync
+  return { ...original, default: { ...original, writeSync }, writeSync }
+})
+const { readSecret } = await import('../../src/fast/_seal.js')
+
+describe('the cache key on a full disk', () => {
+  let dir: string
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'kanal-seal-'))
+  })
+  afterEach(async () => {
+    full.on = false
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('should throw the error and leave no empty key behind', () => {
+    full.on = true
+    expect(() => readSecret(dir, true)).toThrow(expect.objectContaining({ code: 'ENOSPC' }))
+    expect(existsSync(path.join(dir, 'seal.key'))).toBe(false)
+    full.on = false
+    expect(readSecret(dir, true)?.length).toBe(32)
+  })
+})
