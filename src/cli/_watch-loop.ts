@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { BuildOptions, BuildResult } from '../build.js'
 import { nowFromEnvironment } from '../build.js'
 import { buildAndReport } from './_build-run.js'
+import { toEnvironmentError } from './_file-system.js'
 import { safeLines } from './_printable.js'
 import type { Io } from './_report.js'
 
@@ -27,7 +28,9 @@ export async function rebuild(options: BuildOptions, fixedNow: boolean, io: Io):
   const again = fixedNow ? options : { ...options, now: nowFromEnvironment(io.env) }
   try {
     return problemsOf(await buildAndReport(again, io, 'build', 'text'), options.strict ?? false)
-  } catch (error) {
+  } catch (thrown) {
+    // A file-system refusal (a full disk, no permission) says what and where, as after `kanal build`.
+    const error = toEnvironmentError(thrown, again.cwd ?? process.cwd()) ?? thrown
     const message = safeLines((error as Error).message)
     io.stderr(`kanal: rebuild failed: ${message}\n`)
     return [message]
