@@ -159,6 +159,27 @@ describe('kanal build past a file size limit', () => {
     expect(await readdir(path.join(dir, 'neu'))).toEqual([])
   })
 
+  // A report redirected to a file is what a CI step reads: cut short, it must not pass as exit 0.
+  it('should exit 2 when the report cannot be written whole to standard output', async () => {
+    const command = `ulimit -f 0; exec "${process.execPath}" "${CLI}" check ${NOW.join(' ')} --reporter json > report.json`
+    const result = spawnSync('bash', ['-c', command], { cwd: dir, encoding: 'utf8' })
+    expect([result.status, result.stderr]).toEqual([
+      2,
+      'kanal: cannot write standard output (EFBIG): the file would pass the largest size the system allows (a file size limit, ulimit -f): raise the limit and build again\n',
+    ])
+    const whole = spawnSync(process.execPath, [CLI, 'check', ...NOW, '--reporter', 'json'], {
+      cwd: dir,
+      encoding: 'utf8',
+    })
+    expect([whole.status, JSON.parse(whole.stdout).ok]).toEqual([0, true])
+  })
+
+  it('should stop quietly when the reader of the report stops reading', async () => {
+    const command = `"${process.execPath}" "${CLI}" check ${NOW.join(' ')} --reporter json | head -c 10; exit "\${PIPESTATUS[0]}"`
+    const result = spawnSync('bash', ['-c', command], { cwd: dir, encoding: 'utf8' })
+    expect([result.status, result.stdout, result.stderr]).toEqual([0, '{\n  "ok": ', ''])
+  })
+
   it('should leave no half-made lock behind when not even the lock can be written', async () => {
     const command = `ulimit -f 0; exec "${process.execPath}" "${CLI}" build ${NOW.join(' ')} --no-cache`
     const result = spawnSync('bash', ['-c', command], { cwd: dir, encoding: 'utf8' })

@@ -33,7 +33,7 @@ describe.skipIf(root && !chattr)('a rebuild the file system refuses (as root: ch
     else await chmod(path.join(dir, 'dist'), 0o555)
     let stderr = ''
     const io = { stdout: () => {}, stderr: (text: string) => (stderr += text), env: {}, isTty: false }
-    const options = { cwd: dir, cache: false, now: new Date('2026-01-01T00:00:00Z') }
+    const options = { cwd: dir, cache: false as const, now: new Date('2026-01-01T00:00:00Z') }
     const problems = await rebuild(options, true, io)
     expect(stderr).toMatch(
       /^kanal: rebuild failed: cannot rename \S+ \((EPERM|EACCES)\): (not permitted|no permission): allow kanal to use it, or choose another folder\n$/,
