@@ -175,9 +175,10 @@ describe('kanal build past a file size limit', () => {
   })
 
   it('should stop quietly when the reader of the report stops reading', async () => {
-    const command = `"${process.execPath}" "${CLI}" check ${NOW.join(' ')} --reporter json | head -c 10; exit "\${PIPESTATUS[0]}"`
+    // `true` reads nothing and is gone long before the report comes: every write meets a closed pipe.
+    const command = `"${process.execPath}" "${CLI}" check ${NOW.join(' ')} --reporter json | true; exit "\${PIPESTATUS[0]}"`
     const result = spawnSync('bash', ['-c', command], { cwd: dir, encoding: 'utf8' })
-    expect([result.status, result.stdout, result.stderr]).toEqual([0, '{\n  "ok": ', ''])
+    expect([result.status, result.stderr]).toEqual([0, ''])
   })
 
   it('should leave no half-made lock behind when not even the lock can be written', async () => {
