@@ -37,13 +37,20 @@ interface _Journal {
  */
 export function publish(outDir: string, work: string, moves: Move[], removals: Removal[]): void {
   clearWork(work, 'old')
-  const journal: _Journal = {
-    kanal: 1,
-    direction: 'forward',
-    moves: moves.map((move) => ({ ...move, backup: move.replaces && _backUp(outDir, work, move.path) })),
-    removals: removals.filter((removal) => _backUp(outDir, work, removal.path)),
+  let journal: _Journal
+  try {
+    journal = {
+      kanal: 1,
+      direction: 'forward',
+      moves: moves.map((move) => ({ ...move, backup: move.replaces && _backUp(outDir, work, move.path) })),
+      removals: removals.filter((removal) => _backUp(outDir, work, removal.path)),
+    }
+    _writeJournal(work, journal)
+  } catch (error) {
+    // Nothing in the output folder was touched yet: the staged files and the backups go.
+    _done(work)
+    throw error
   }
-  _writeJournal(work, journal)
   try {
     _forward(outDir, work, journal, false)
   } catch (error) {

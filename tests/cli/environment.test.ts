@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { CLI, ensureCompiledCli } from '../helpers/cli.js'
 import { REPO_ROOT } from '../helpers/fixture.js'
-import { article, CONFIG, cleanup, makeScenario, run, snapshotFolder } from './_scenario.js'
+import { article, CONFIG, cleanup, makeScenario, run, snapshotFolder, writeFiles } from './_scenario.js'
 
 // Problems of the environment (the file system, the clock, the command line) are the user's to fix:
 // exit 2 (or 1 for a content file), one line that says what and where, never exit 3 with a stack.
@@ -179,6 +179,40 @@ describe('kanal build past a file size limit', () => {
     const command = `"${process.execPath}" "${CLI}" check ${NOW.join(' ')} --reporter json | true; exit "\${PIPESTATUS[0]}"`
     const result = spawnSync('bash', ['-c', command], { cwd: dir, encoding: 'utf8' })
     expect([result.status, result.stderr]).toEqual([0, ''])
+  })
+
+  it('should leave the output as it was and no work folder when the publish journal cannot be written', async () => {
+    // 120 category feeds of one short article each: every file stays below the limit, while the
+    // journal that lists all 363 of them passes it (~45 KB).
+    const files: Record<string, string> = {
+      'kanal.config.json': JSON.stringify({
+        title: 'Viele',
+        siteUrl: 'https://viele.example.de/',
+        browserView: false,
+      }),
+    }
+    for (let index = 0; index < 120; index++)
+      files[`content/a${index}.md`] = article(
+        `Artikel ${index}`,
+        '2024-10-10 10:00',
+        `category: Ressort ${index}\n`,
+      )
+    await writeFiles(dir, files)
+    await rm(path.join(dir, 'content/a.md'))
+    expect((await run(['build', ...NOW, '--no-cache'], dir)).code).toBe(0)
+    const before = await snapshotFolder(path.join(dir, 'dist'))
+    await writeFile(
+      path.join(dir, 'kanal.config.json'),
+      files['kanal.config.json']?.replace('Viele', 'Noch mehr') ?? '',
+    )
+    const command = `ulimit -f 40; exec "${process.execPath}" "${CLI}" build ${NOW.join(' ')} --no-cache`
+    const result = spawnSync('bash', ['-c', command], { cwd: dir, encoding: 'utf8' })
+    expect([result.status, result.stderr]).toEqual([
+      2,
+      expect.stringMatching(/^kanal: cannot write \S*journal\.json\.tmp \(EFBIG\): /),
+    ])
+    expect(await snapshotFolder(path.join(dir, 'dist'))).toEqual(before)
+    expect((await readdir(dir)).sort()).toEqual(['content', 'dist', 'kanal.config.json'])
   })
 
   it('should leave no half-made lock behind when not even the lock can be written', async () => {
