@@ -108,7 +108,13 @@ function _forward(outDir: string, work: string, journal: _Journal, recovering: b
     // A recovering build checks again that the file is still the one kanal wrote.
     if (recovering && (pathState(outDir, relative) !== 'file' || sha256(readIfThere(target) ?? '') !== hash))
       continue
-    ignoreFailure(() => unlinkSync(target))
+    // A file kanal may not remove stops the publish (it is rolled back): left in place, it would still
+    // be published, and no longer be in the manifest kanal keeps of what it wrote.
+    try {
+      unlinkSync(target)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    }
     removeEmptyParents(outDir, path.dirname(target))
   }
 }
