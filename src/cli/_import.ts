@@ -45,20 +45,22 @@ export async function runImport(
   const timeZone = await _timeZone(values.config, cwd)
   // Loaded only here: a build never needs the importer.
   const { importArticles } = await import('../import/import.js')
+  // Each article is printed as it is written: a full disk that stops the run part-way leaves a list of
+  // what is already there.
   const result = await importArticles(inputs, {
     cwd,
     contentDir: values.content ?? 'content',
     timeZone,
     dryRun: values['dry-run'] ?? false,
     force: values.force ?? false,
+    onArticle: (article) => {
+      if (values['dry-run'])
+        io.stdout(`${safeLines(`# ${article.target} (from ${article.source})\n${article.markdown}`)}\n`)
+      else io.stderr(`${oneLine(article.source)} → ${oneLine(article.target)}\n`)
+      if (article.adjustment)
+        io.stderr(`${oneLine(article.source)}:1: warning: date: ${oneLine(article.adjustment)}\n`)
+    },
   })
-  for (const article of result.articles) {
-    if (values['dry-run'])
-      io.stdout(`${safeLines(`# ${article.target} (from ${article.source})\n${article.markdown}`)}\n`)
-    else io.stderr(`${oneLine(article.source)} → ${oneLine(article.target)}\n`)
-    if (article.adjustment)
-      io.stderr(`${oneLine(article.source)}:1: warning: date: ${oneLine(article.adjustment)}\n`)
-  }
   for (const error of result.errors) io.stderr(`${safeLines(error.message)}\n`)
   const verb = values['dry-run'] ? 'would write' : 'wrote'
   const articles = result.articles.length

@@ -21,6 +21,11 @@ export interface ImportOptions {
   force?: boolean
   /** Folder that inputs, `contentDir` and the returned paths are relative to; defaults to `process.cwd()`. */
   cwd?: string
+  /**
+   * Told of each article as soon as it is written (or, in a dry run, made): a run the file system
+   * stops part-way (a full disk) has then said which articles it wrote before it throws.
+   */
+  onArticle?: (article: ImportedArticle) => void
 }
 
 /** One export that became (or, in a dry run, would become) a Markdown file. */
@@ -51,7 +56,9 @@ export async function importArticles(inputs: string[], options: ImportOptions): 
   const claimed = new Map<string, string>()
   for (const file of found.files) {
     try {
-      result.articles.push(await _importFile(file, cwd, options, claimed))
+      const article = await _importFile(file, cwd, options, claimed)
+      result.articles.push(article)
+      options.onArticle?.(article)
     } catch (error) {
       if (!(error instanceof ContentError)) throw error
       result.errors.push(error)

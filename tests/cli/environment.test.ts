@@ -124,7 +124,7 @@ describe('kanal build past a file size limit', () => {
     const result = spawnSync('bash', ['-c', command], { cwd: dir, encoding: 'utf8' })
     expect(result.status).toBe(2)
     expect(result.stderr).toMatch(
-      /^kanal: cannot write \S+ \(EFBIG\): the file would pass the largest size the system allows \(a file size limit, ulimit -f\): raise the limit and build again\n$/,
+      /^kanal: cannot write \S+ \(EFBIG\): the file would pass the largest size the system allows \(a file size limit, ulimit -f\): raise the limit and run kanal again\n$/,
     )
     expect(await snapshotFolder(path.join(dir, 'dist'))).toEqual(before)
     expect(await readdir(dir)).not.toContain('.dist.kanal')
@@ -165,7 +165,7 @@ describe('kanal build past a file size limit', () => {
     const result = spawnSync('bash', ['-c', command], { cwd: dir, encoding: 'utf8' })
     expect([result.status, result.stderr]).toEqual([
       2,
-      'kanal: cannot write standard output (EFBIG): the file would pass the largest size the system allows (a file size limit, ulimit -f): raise the limit and build again\n',
+      'kanal: cannot write standard output (EFBIG): the file would pass the largest size the system allows (a file size limit, ulimit -f): raise the limit and run kanal again\n',
     ])
     const whole = spawnSync(process.execPath, [CLI, 'check', ...NOW, '--reporter', 'json'], {
       cwd: dir,
@@ -213,6 +213,27 @@ describe('kanal build past a file size limit', () => {
     ])
     expect(await snapshotFolder(path.join(dir, 'dist'))).toEqual(before)
     expect((await readdir(dir)).sort()).toEqual(['content', 'dist', 'kanal.config.json'])
+  })
+
+  it('should list the articles an import wrote before the disk refused the next one', async () => {
+    const small = '1. Mai 2024, 9:05 Uhr\n\nSport\n\nDerby endet 2:2\n\nDie Fans feiern trotzdem.\n'
+    const large =
+      `2. Mai 2024, 10:00 Uhr\n\nKultur\n\nLange Nacht der Museen\n\n${'Ein langer Absatz über die Ausstellung. '.repeat(30)}\n\n`.repeat(
+        20,
+      )
+    await writeFiles(dir, { 'export/a.txt': small, 'export/b.txt': large })
+    // bash counts `ulimit -f` in KiB: the first article (~0.3 KB) fits, the second (~25 KB) does not.
+    const command = `ulimit -f 8; exec "${process.execPath}" "${CLI}" import export --content neu`
+    const result = spawnSync('bash', ['-c', command], { cwd: dir, encoding: 'utf8' })
+    expect(result.status).toBe(2)
+    expect(result.stderr.split('\n')).toEqual([
+      'export/a.txt → neu/derby-endet-2-2.md',
+      expect.stringMatching(
+        /^kanal: cannot write neu\/lange-nacht-der-museen\.md \(EFBIG\): .* raise the limit and run kanal again$/,
+      ),
+      '',
+    ])
+    expect(await readdir(path.join(dir, 'neu'))).toEqual(['derby-endet-2-2.md'])
   })
 
   it('should leave no half-made lock behind when not even the lock can be written', async () => {
