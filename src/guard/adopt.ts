@@ -7,6 +7,7 @@ import { readArticle } from '../content/read-article.js'
 import { ContentError, UsageError } from '../errors.js'
 import type { BuildOptions } from '../options.js'
 import { resolveSettings } from '../settings.js'
+import { writeFileAtomically } from '../write-file.js'
 import { type FetchOptions, fetchFeed } from './_fetch-feed.js'
 import { hasIdLine, withIdLine } from './_id-line.js'
 import { findSameArticle } from './_match.js'
@@ -88,14 +89,15 @@ export async function adopt(options: AdoptOptions): Promise<AdoptResult> {
       })
     else if (!planned.has(found)) planned.set(found, item.id)
   }
-  const staged: { article: Article; temp: string; adopted: AdoptedId }[] = []
+  const staged: { article: Article; temp: string; adopted: AdoptedId; original: Buffer }[] = []
   try {
     for (const [article, id] of planned) {
       if (article.id === id) {
         result.unchanged++
         continue
       }
-      const text = await readFile(article.source.path, 'utf8')
+      const original = await readFile(article.source.path)
+      const text = original.toString('utf8')
       const own = hasIdLine(text)
       if (own && !options.force) {
         result.conflicts.push({ file: article.source.file, id, current: article.id })
@@ -115,17 +117,35 @@ export async function adopt(options: AdoptOptions): Promise<AdoptResult> {
             `cannot adopt the id ${JSON.stringify(id)}: ${problem}; add \`id: ${id}\` to the front matter by hand`,
           ),
         )
-      else staged.push({ article, temp, adopted })
+      else staged.push({ article, temp, adopted, original })
     }
     if (result.errors.length > 0 || options.dryRun)
       return { ...result, adopted: result.errors.length > 0 ? [] : staged.map((each) => each.adopted) }
-    for (const each of staged) {
-      await rename(each.temp, each.article.source.path)
-      result.adopted.push(each.adopted)
-    }
+    await _putInPlace(staged)
+    result.adopted.push(...staged.map((each) => each.adopted))
     return result
   } finally {
     for (const each of staged) await rm(each.temp, { force: true })
+  }
+}
+
+/**
+ * Renames every staged article over its original. All or nothing: when the file system refuses one (an
+ * article or folder made read-only), the articles already changed get their old bytes back, and the
+ * error names the article.
+ */
+async function _putInPlace(staged: { article: Article; temp: string; original: Buffer }[]): Promise<void> {
+  const done: typeof staged = []
+  try {
+    for (const each of staged) {
+      await rename(each.temp, each.article.source.path)
+      done.push(each)
+    }
+  } catch (error) {
+    for (const each of done) await writeFileAtomically(each.article.source.path, each.original, true)
+    const refused = error as NodeJS.ErrnoException
+    if (refused.code !== undefined) refused.path = staged[done.length]?.article.source.path ?? refused.path
+    throw error
   }
 }
 

@@ -11,6 +11,9 @@ import { copySite, editArticle, kanal, OLD_FEEDS } from './_site.js'
 
 afterAll(removeTempDirs)
 
+// Only root can make a single file immutable (chattr +i), when the file system allows it.
+const chattr = process.getuid?.() === 0 && spawnSync('chattr', ['--version']).status !== null
+
 const GENERATORS = [
   {
     name: 'jekyll-feed (Atom, ids are the post URLs)',
@@ -210,6 +213,28 @@ describe('kanal adopt', () => {
     expect(result.stderr).toMatch(/^kanal: cannot write content\/\S+\.md\.kanal-adopt-\d+ \(EFBIG\): /)
     expect(await snapshotFolder(dir)).toEqual(before)
   })
+
+  // An article the file system will not let kanal replace (here made immutable), after two already
+  // were: all or nothing still, the two get their old bytes back.
+  it.skipIf(!chattr)(
+    'should put back the articles already changed when one cannot be replaced (as root: chattr +i)',
+    async () => {
+      const dir = await copySite()
+      const before = await snapshotFolder(dir)
+      const last = path.join(dir, 'content/erster-beitrag.md')
+      expect(spawnSync('chattr', ['+i', last]).status).toBe(0)
+      try {
+        const result = await run(['adopt', path.join(OLD_FEEDS, 'hugo.xml')], dir)
+        expect([result.code, result.stderr]).toEqual([
+          2,
+          'kanal: cannot rename content/erster-beitrag.md (EPERM): not permitted: allow kanal to use it, or choose another folder\n',
+        ])
+      } finally {
+        spawnSync('chattr', ['-i', last])
+      }
+      expect(await snapshotFolder(dir)).toEqual(before)
+    },
+  )
 
   it('should exit 2 for an old feed that cannot be read', async () => {
     const dir = await copySite()
