@@ -57,7 +57,7 @@ export class IndexFile {
    * A new index for entries validated with `config` (`configKey`), sealed with the cache's `secret`.
    * A file the file system refuses to make or let grow ends this index, not the build: its rows are
    * dropped and the error waits for `commit`, where saving the cache is allowed to fail (a warning,
-   * and the next build runs without it).
+   * and the next build does this build's work again).
    */
   static create(file: string, config: string, secret: Buffer): IndexFile {
     const index = new IndexFile(file, `${file}.${process.pid}-${IndexFile.#made++}.tmp`, secret)

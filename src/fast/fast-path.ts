@@ -246,9 +246,13 @@ export class FastPath {
     if (code === undefined) throw error
     const dir = this.#folder?.dir ?? ''
     const where = { file: path.relative(process.cwd(), dir) || dir }
-    return new StateError(where, `could not save the cache (${code}); the next build runs without it`, {
-      cause: error,
-    })
+    return new StateError(
+      where,
+      `could not save the cache (${code}); the next build does this build's work again`,
+      {
+        cause: error,
+      },
+    )
   }
 
   /** What the inputs hash covers besides kanal's code and the content files. */

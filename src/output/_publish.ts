@@ -101,7 +101,13 @@ function _forward(outDir: string, work: string, journal: _Journal, recovering: b
       mkdirSync(dir, { recursive: true })
       made.add(dir)
     }
-    renameSync(staged, target)
+    try {
+      renameSync(staged, target)
+    } catch (error) {
+      // The staged file is kanal's; the one the user must let kanal write is the output file.
+      ;(error as NodeJS.ErrnoException).path = target
+      throw error
+    }
   }
   for (const { path: relative, hash } of journal.removals) {
     const target = path.join(outDir, relative)

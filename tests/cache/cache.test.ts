@@ -241,7 +241,7 @@ describe('the build cache', () => {
     const value = await buildBoth(dir)
     expect(value.ok).toBe(true)
     expect(value.warnings.map((warning) => [warning.name, warning.reason])).toEqual([
-      ['StateError', 'could not save the cache (EISDIR); the next build runs without it'],
+      ['StateError', "could not save the cache (EISDIR); the next build does this build's work again"],
     ])
     expect((await readdir(cacheDir)).filter((name) => name.endsWith('.tmp'))).toEqual([])
   })

@@ -36,7 +36,7 @@ describe.skipIf(root && !chattr)('a rebuild the file system refuses (as root: ch
     const options = { cwd: dir, cache: false as const, now: new Date('2026-01-01T00:00:00Z') }
     const problems = await rebuild(options, true, io)
     expect(stderr).toMatch(
-      /^kanal: rebuild failed: cannot rename \S+ \((EPERM|EACCES)\): (not permitted|no permission): allow kanal to use it, or choose another folder\n$/,
+      /^kanal: rebuild failed: cannot rename dist\/\S+ \((EPERM|EACCES)\): (not permitted|no permission): allow kanal to use it, or choose another folder\n$/,
     )
     expect(problems).toEqual([stderr.slice('kanal: rebuild failed: '.length, -1)])
   })
