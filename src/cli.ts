@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { setFlagsFromString } from 'node:v8'
-import { writeAll } from './cli/_write-all.js'
 import { runCli } from './cli/run.js'
+import { writeAll } from './cli/write-all.js'
 
 // A build allocates much that dies soon and keeps little (docs/benchmarks.md). By default V8 lets the
 // heap grow to several times what is alive before collecting it; with a 20 % margin a 100,000-article

@@ -246,13 +246,8 @@ export class FastPath {
     if (code === undefined) throw error
     const dir = this.#folder?.dir ?? ''
     const where = { file: path.relative(process.cwd(), dir) || dir }
-    return new StateError(
-      where,
-      `could not save the cache (${code}); the next build does this build's work again`,
-      {
-        cause: error,
-      },
-    )
+    const reason = `could not save the cache (${code}); the next build does this build's work again`
+    return new StateError(where, reason, { cause: error })
   }
 
   /** What the inputs hash covers besides kanal's code and the content files. */
