@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process'
 import { readdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../../src/build.js'
 import { cleanup, makeScenario, snapshotFolder } from '../cli/_scenario.js'
-import { CLI, ensureCompiledCli, spawnCli } from '../helpers/cli.js'
+import { ensureCompiledCli, spawnCli, spawnCliWithFileLimit } from '../helpers/cli.js'
 
 // A build stores new rendered bodies in the cache while it renders them, long before the cache is
 // saved. When the file system refuses them (here the shell's file size limit, as on a full disk), the
@@ -23,16 +22,9 @@ function article(index: number): string {
   return `---\ntitle: Artikel ${index}\ndate: 2024-03-${day} ${10 + (index % 8)}:00\ncategory: ${category}\n---\n\n${body}`
 }
 
-function buildUnderLimit(dir: string, kib: number): Promise<{ code: number | null; stdout: string }> {
-  // bash counts `ulimit -f` in KiB (a POSIX sh may count 512-byte blocks).
-  const command = `ulimit -f ${kib}; exec "${process.execPath}" "${CLI}" build --now ${NOW} --cache-dir cache --out out --reporter json`
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['-c', command], { cwd: dir })
-    const stdout: Buffer[] = []
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(stdout).toString('utf8') }))
-  })
+function buildUnderLimit(dir: string, kib: number) {
+  const args = ['build', '--now', NOW, '--cache-dir', 'cache', '--out', 'out', '--reporter', 'json']
+  return spawnCliWithFileLimit(kib, args, { cwd: dir })
 }
 
 describe('new rendered bodies the cache folder refuses', { timeout: 120_000 }, () => {

@@ -5,7 +5,7 @@ import { parseFeed } from 'feedsmith'
 import { afterAll, describe, expect, it } from 'vitest'
 import { adopt } from '../../src/index.js'
 import { cleanup, makeScenario, run, snapshotFolder } from '../cli/_scenario.js'
-import { CLI, ensureCompiledCli } from '../helpers/cli.js'
+import { ensureCompiledCli, spawnCliWithFileLimit } from '../helpers/cli.js'
 import { removeTempDirs } from '../helpers/fixture.js'
 import { copySite, editArticle, kanal, OLD_FEEDS } from './_site.js'
 
@@ -207,9 +207,8 @@ describe('kanal adopt', () => {
     const dir = await copySite()
     const before = await snapshotFolder(dir)
     const old = path.join(OLD_FEEDS, 'hugo.xml')
-    const command = `ulimit -f 0; exec "${process.execPath}" "${CLI}" adopt "${old}"`
-    const result = spawnSync('bash', ['-c', command], { cwd: dir, encoding: 'utf8' })
-    expect(result.status).toBe(2)
+    const result = await spawnCliWithFileLimit(0, ['adopt', old], { cwd: dir })
+    expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/^kanal: cannot write content\/\S+\.md\.kanal-adopt-\d+ \(EFBIG\): /)
     expect(await snapshotFolder(dir)).toEqual(before)
   })

@@ -20,12 +20,35 @@ export function spawnCli(
   options: { cwd: string; env?: Record<string, string | undefined> },
 ): Promise<CliRun> {
   const env = _cleanEnv(options.env ?? {})
+  return _finished(spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env }))
+}
+
+/**
+ * Runs `node lib/cli.js …` in `cwd` under bash's file size limit (`ulimit -f`, in KiB; 0: no file may
+ * grow): how tests make the disk refuse a write, as a full one does. `stdoutTo` redirects standard
+ * output to that file (relative to `cwd`); a pipe knows no size limit.
+ */
+export function spawnCliWithFileLimit(
+  kib: number,
+  args: string[],
+  options: { cwd: string; stdoutTo?: string },
+): Promise<CliRun> {
+  const command = [process.execPath, CLI, ...args].map(_quoted).join(' ')
+  const redirect = options.stdoutTo === undefined ? '' : ` > ${_quoted(options.stdoutTo)}`
+  const script = `ulimit -f ${kib}; exec ${command}${redirect}`
+  return _finished(spawn('bash', ['-c', script], { cwd: options.cwd, env: _cleanEnv({}) }))
+}
+
+function _quoted(word: string): string {
+  return `'${word.replaceAll("'", "'\\''")}'`
+}
+
+function _finished(child: ReturnType<typeof spawn>): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env })
     const stdout: Buffer[] = []
     const stderr: Buffer[] = []
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
+    child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk))
+    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk))
     child.on('error', reject)
     child.on('close', (code) =>
       resolve({

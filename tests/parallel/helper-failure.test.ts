@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process'
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cleanup, makeScenario } from '../cli/_scenario.js'
-import { CLI, ensureCompiledCli, spawnCli } from '../helpers/cli.js'
+import { ensureCompiledCli, spawnCli, spawnCliWithFileLimit } from '../helpers/cli.js'
 
 // A first build writes the new cache index as the articles come; here the index passes the file size
 // limit the shell sets (as on a full disk) while a helper thread's batches are handed on, by a message
@@ -33,15 +32,18 @@ describe('a helper thread whose articles cannot be written to the cache', { time
   afterAll(() => cleanup(dir))
 
   it('should write the feeds, warn that the cache could not be saved, and leave no half-written cache', async () => {
-    // bash counts `ulimit -f` in KiB (a POSIX sh may count 512-byte blocks).
-    const command = `ulimit -f 3500; exec "${process.execPath}" "${CLI}" build --now 2026-01-01T00:00:00Z --cache-dir cache --threads 2 --reporter json`
-    const run = await new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {
-      const child = spawn('bash', ['-c', command], { cwd: dir })
-      const stdout: Buffer[] = []
-      child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
-      child.on('error', reject)
-      child.on('close', (code) => resolve({ code, stdout: Buffer.concat(stdout).toString('utf8') }))
-    })
+    const args = [
+      'build',
+      '--now',
+      '2026-01-01T00:00:00Z',
+      '--cache-dir',
+      'cache',
+      '--threads',
+      '2',
+      '--reporter',
+      'json',
+    ]
+    const run = await spawnCliWithFileLimit(3500, args, { cwd: dir })
     expect(run.code).toBe(0)
     const report = JSON.parse(run.stdout)
     expect(report.warnings.map((warning: { message: string }) => warning.message)).toEqual([

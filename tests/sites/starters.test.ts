@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cleanup, makeScenario, run, snapshotFolder } from '../cli/_scenario.js'
-import { CLI, ensureCompiledCli } from '../helpers/cli.js'
+import { ensureCompiledCli, spawnCliWithFileLimit } from '../helpers/cli.js'
 import { readWithFeedParser } from '../helpers/readers.js'
 
 // Folders shaped like the starters most Eleventy and Astro sites begin from (eleventy-base-blog v9,
@@ -225,9 +224,8 @@ describe('init --from', () => {
     const dir = await makeScenario({ ...ASTRO, 'kanal.config.json': '{"eigene": true}\n' })
     try {
       const before = await snapshotFolder(dir)
-      const command = `ulimit -f 0; exec "${process.execPath}" "${CLI}" init --from . --force`
-      const result = spawnSync('bash', ['-c', command], { cwd: dir, encoding: 'utf8' })
-      expect([result.status, result.stderr]).toEqual([
+      const result = await spawnCliWithFileLimit(0, ['init', '--from', '.', '--force'], { cwd: dir })
+      expect([result.code, result.stderr]).toEqual([
         2,
         expect.stringMatching(/^kanal: cannot write kanal\.config\.json \(EFBIG\): /),
       ])
