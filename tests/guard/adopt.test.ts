@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseFeed } from 'feedsmith'
@@ -7,12 +6,10 @@ import { adopt } from '../../src/index.js'
 import { cleanup, makeScenario, run, snapshotFolder } from '../cli/_scenario.js'
 import { ensureCompiledCli, spawnCliWithFileLimit } from '../helpers/cli.js'
 import { removeTempDirs } from '../helpers/fixture.js'
+import { makeReadOnly, makeWritable, readOnlyBy } from '../helpers/read-only.js'
 import { copySite, editArticle, kanal, OLD_FEEDS } from './_site.js'
 
 afterAll(removeTempDirs)
-
-// Only root can make a single file immutable (chattr +i), when the file system allows it.
-const chattr = process.getuid?.() === 0 && spawnSync('chattr', ['--version']).status !== null
 
 const GENERATORS = [
   {
@@ -215,13 +212,13 @@ describe('kanal adopt', () => {
 
   // An article the file system will not let kanal replace (here made immutable), after two already
   // were: all or nothing still, the two get their old bytes back.
-  it.skipIf(!chattr)(
-    'should put back the articles already changed when one cannot be replaced (as root: chattr +i)',
+  it.skipIf(readOnlyBy !== 'chattr')(
+    'should put back the articles already changed when one cannot be replaced (needs root and chattr +i)',
     async () => {
       const dir = await copySite()
       const before = await snapshotFolder(dir)
       const last = path.join(dir, 'content/erster-beitrag.md')
-      expect(spawnSync('chattr', ['+i', last]).status).toBe(0)
+      makeReadOnly(last)
       try {
         const result = await run(['adopt', path.join(OLD_FEEDS, 'hugo.xml')], dir)
         expect([result.code, result.stderr]).toEqual([
@@ -229,7 +226,7 @@ describe('kanal adopt', () => {
           'kanal: cannot rename content/erster-beitrag.md (EPERM): not permitted: allow kanal to use it, or choose another folder\n',
         ])
       } finally {
-        spawnSync('chattr', ['-i', last])
+        makeWritable(last)
       }
       expect(await snapshotFolder(dir)).toEqual(before)
     },

@@ -1,19 +1,17 @@
-import { spawnSync } from 'node:child_process'
-import { chmod, readdir, rm } from 'node:fs/promises'
+import { readdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { article, CONFIG, cleanup, makeScenario, run, snapshotFolder } from '../cli/_scenario.js'
+import { makeReadOnly, makeWritable, readOnlyBy } from '../helpers/read-only.js'
 
 // A feed kanal no longer makes (its category is gone) is removed from the output. Where the file
 // system refuses that, the publish stops and is rolled back: a file left in place would still be
 // published, no longer listed, and no longer in kanal's manifest, so the next build would refuse it as
-// a file kanal did not write. As root only chattr makes a folder read-only; otherwise chmod does.
-const root = process.getuid?.() === 0
-const chattr = root && spawnSync('chattr', ['--version']).status !== null
+// a file kanal did not write.
 const NOW = ['--now', '2026-01-01T00:00:00Z', '--no-cache']
 
-describe.skipIf(root && !chattr)(
-  'a feed that must go from a folder kanal may not change (as root: chattr +i)',
+describe.skipIf(readOnlyBy === undefined)(
+  'a feed that must go from a folder kanal may not change (as root: needs chattr +i)',
   () => {
     let dir: string
     let sport: string
@@ -26,16 +24,14 @@ describe.skipIf(root && !chattr)(
       sport = path.join(dir, 'dist/kategorie/sport')
     })
     afterEach(async () => {
-      if (root) spawnSync('chattr', ['-i', sport])
-      else await chmod(sport, 0o755).catch(() => {})
+      makeWritable(sport)
       await cleanup(dir)
     })
 
     it('should exit 2 naming the file, keep the output as it was, and finish once it may', async () => {
       expect((await run(['build', ...NOW], dir)).code).toBe(0)
       const before = await snapshotFolder(path.join(dir, 'dist'))
-      if (root) expect(spawnSync('chattr', ['+i', sport]).status).toBe(0)
-      else await chmod(sport, 0o555)
+      makeReadOnly(sport)
       await rm(path.join(dir, 'content/b.md'))
 
       const refused = await run(['build', ...NOW], dir)
@@ -47,8 +43,7 @@ describe.skipIf(root && !chattr)(
       ])
       expect(await snapshotFolder(path.join(dir, 'dist'))).toEqual(before)
 
-      if (root) spawnSync('chattr', ['-i', sport])
-      else await chmod(sport, 0o755)
+      makeWritable(sport)
       expect((await run(['build', ...NOW], dir)).code).toBe(0)
       expect(await readdir(path.join(dir, 'dist/kategorie'))).toEqual(['politik'])
     })
