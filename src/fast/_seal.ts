@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto'
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
+import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 const _FILE = 'seal.key'
@@ -21,29 +21,23 @@ export function readSecret(cacheDir: string, create: boolean): Buffer | undefine
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
   }
   if (!create) return undefined
-  // A key cut short (the disk filled while it was written) is no key: a new one takes its place, and
-  // what the old one sealed is a miss.
-  if (damaged) rmSync(file, { force: true })
+  // Written whole under this process's name, then linked into place: `seal.key` is never a key being
+  // written, so one of another length is damaged (cut short by a full disk by an older kanal), and a
+  // new one takes its place; what the old one sealed is a miss.
   const secret = randomBytes(32)
-  let fd: number
+  const temp = `${file}.${process.pid}.tmp`
   try {
-    // `wx`: two first builds at once must not each trust a key the other replaced.
-    fd = openSync(file, 'wx', 0o600)
+    writeFileSync(temp, secret, { flag: 'wx', mode: 0o600 })
+    if (damaged) renameSync(temp, file)
+    else linkSync(temp, file)
+    return secret
   } catch (error) {
+    // `link` refuses to replace: two first builds at once must not each trust a key the other made.
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
     return readSecret(cacheDir, false)
+  } finally {
+    rmSync(temp, { force: true })
   }
-  try {
-    try {
-      for (let done = 0; done < secret.length; ) done += writeSync(fd, secret, done)
-    } finally {
-      closeSync(fd)
-    }
-  } catch (error) {
-    rmSync(file, { force: true })
-    throw error
-  }
-  return secret
 }
 
 /**

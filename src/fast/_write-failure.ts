@@ -15,7 +15,10 @@ export class WriteFailure {
     try {
       write()
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === undefined) throw error
+      // A system call the file system refused has a code and a call; Node's ERR_* errors (kanal's
+      // bugs) have no call, and must not pass as a full disk.
+      const { code, syscall } = error as NodeJS.ErrnoException
+      if (code === undefined || syscall === undefined) throw error
       this.#error = error
       this.#failed = true
       drop()

@@ -242,8 +242,8 @@ export class FastPath {
 
   /** A file-system error while saving the cache, as the warning it is; anything else is thrown. */
   #unusable(error: unknown): StateError {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === undefined) throw error
+    const { code, syscall } = error as NodeJS.ErrnoException
+    if (code === undefined || syscall === undefined) throw error
     const dir = this.#folder?.dir ?? ''
     const where = { file: path.relative(process.cwd(), dir) || dir }
     const reason = `could not save the cache (${code}); the next build does this build's work again`

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -8,15 +8,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 const full = vi.hoisted(() => ({ on: false }))
 vi.mock('node:fs', async (importOriginal) => {
   const original = await importOriginal<typeof import('node:fs')>()
-  const writeSync = ((...args: Parameters<typeof original.writeSync>) => {
-    if (full.on)
-      throw Object.assign(new Error('ENOSPC: no space left on device, write'), {
-        code: 'ENOSPC',
-        syscall: 'write',
-      })
-    return original.writeSync(...args)
-  }) as typeof original.writeSync
-  return { ...original, default: { ...original, writeSync }, writeSync }
+  const writeFileSync = ((...args: Parameters<typeof original.writeFileSync>) => {
+    if (!full.on) return original.writeFileSync(...args)
+    // The file is made, and nothing fits into it.
+    original.writeFileSync(args[0], '', args[2])
+    throw Object.assign(new Error('ENOSPC: no space left on device, write'), {
+      code: 'ENOSPC',
+      syscall: 'write',
+    })
+  }) as typeof original.writeFileSync
+  return { ...original, default: { ...original, writeFileSync }, writeFileSync }
 })
 const { readSecret } = await import('../../src/fast/_seal.js')
 
@@ -33,7 +34,7 @@ describe('the cache key on a full disk', () => {
   it('should throw the error and leave no empty key behind', () => {
     full.on = true
     expect(() => readSecret(dir, true)).toThrow(expect.objectContaining({ code: 'ENOSPC' }))
-    expect(existsSync(path.join(dir, 'seal.key'))).toBe(false)
+    expect(readdirSync(dir)).toEqual([])
     full.on = false
     expect(readSecret(dir, true)?.length).toBe(32)
   })
