@@ -54,11 +54,20 @@ export function publish(outDir: string, work: string, moves: Move[], removals: R
   try {
     _forward(outDir, work, journal, false)
   } catch (error) {
-    _writeJournal(work, { ...journal, direction: 'back' })
-    _back(outDir, work, journal)
-    _done(work)
+    _rollBack(outDir, work, journal)
     throw error
   }
+  _done(work)
+}
+
+/**
+ * Undoes a publish that failed part-way. The journal is turned to `back` first, so that a kill now
+ * finishes the rollback; a disk too full for that still rolls back (the moves need no space), and the
+ * error that stopped the publish is the one thrown.
+ */
+function _rollBack(outDir: string, work: string, journal: _Journal): void {
+  ignoreFailure(() => _writeJournal(work, { ...journal, direction: 'back' }))
+  _back(outDir, work, journal)
   _done(work)
 }
 
@@ -73,9 +82,7 @@ export function finishPublish(outDir: string, work: string): void {
     try {
       _forward(outDir, work, journal, true)
     } catch (error) {
-      _writeJournal(work, { ...journal, direction: 'back' })
-      _back(outDir, work, journal)
-      _done(work)
+      _rollBack(outDir, work, journal)
       throw new UsageError(
         `${outDir}: could not finish the publish of a build that was stopped (${(error as Error).message}); kanal restored the output before it. Build again.`,
       )
@@ -125,18 +132,25 @@ function _forward(outDir: string, work: string, journal: _Journal, recovering: b
   }
 }
 
-/** Restores every backup and removes only the files this publish moved in (by their hash). */
+/**
+ * Restores every backup and removes only the files this publish moved in (by their hash). A backup
+ * goes back only where the file is gone or still the one this publish left (`hash`): a file the user
+ * wrote there in the meantime stays.
+ */
 function _back(outDir: string, work: string, journal: _Journal): void {
-  const restore = (relative: string) => {
+  const restore = (relative: string, hash: string) => {
     const backup = path.join(work, WORK.old, relative)
-    if (!_exists(backup) || pathState(outDir, relative) === 'other') return
-    mkdirSync(path.dirname(path.join(outDir, relative)), { recursive: true })
-    ignoreFailure(() => renameSync(backup, path.join(outDir, relative)))
+    if (!_exists(backup)) return
+    const state = pathState(outDir, relative)
+    const target = path.join(outDir, relative)
+    if (state === 'other' || (state === 'file' && sha256(readIfThere(target) ?? '') !== hash)) return
+    mkdirSync(path.dirname(target), { recursive: true })
+    ignoreFailure(() => renameSync(backup, target))
   }
-  for (const removal of journal.removals) restore(removal.path)
+  for (const removal of journal.removals) restore(removal.path, removal.hash)
   for (const move of [...journal.moves].reverse()) {
     if (move.backup) {
-      restore(move.path)
+      restore(move.path, move.hash)
       continue
     }
     const target = path.join(outDir, move.path)

@@ -80,7 +80,13 @@ export async function writeOutput(
     throw error
   }
   const current = new Set(written.map((file) => file.path))
-  publish(outDir, work, staging.moves, _stale(outDir, previous, current))
+  try {
+    publish(outDir, work, staging.moves, _stale(outDir, previous, current))
+  } catch (error) {
+    // Rolled back: the work folder holds nothing more of this build.
+    removeWorkFolder(work)
+    throw error
+  }
   removeLeftovers(outDir, [...current, ...Object.keys(previous.files), MANIFEST])
   removeWorkFolder(work)
   return written
