@@ -1,4 +1,4 @@
-import { access, rm } from 'node:fs/promises'
+import { lstat, mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { UsageError } from '../errors.js'
@@ -100,11 +100,16 @@ export async function initProject(cwd: string, contentDir = 'content'): Promise<
     throw new UsageError(
       `${path.relative(cwd, configPath)} already exists; kanal init only sets up a folder without one and never overwrites`,
     )
+  let made: string | undefined
   try {
-    await writeFileAtomically(article, _ARTICLE, false)
+    // The first folder this call made (undefined when the content folder's parents were all there).
+    made = await mkdir(contentPath, { recursive: true })
+    if (!(await writeFileAtomically(article, _ARTICLE, false)))
+      throw new UsageError(`${path.relative(cwd, article)} already exists; kanal init never overwrites`)
   } catch (error) {
-    await rm(contentPath, { recursive: true, force: true })
-    await rm(configPath, { force: true })
+    // Only what this call made goes; what stood there before (a link, a file) stays.
+    if (made !== undefined) await rm(made, { recursive: true, force: true }).catch(() => {})
+    await rm(configPath, { force: true }).catch(() => {})
     throw error
   }
   return [configPath, article].map((file) => path.relative(cwd, file).split(path.sep).join('/'))
@@ -164,8 +169,9 @@ function _shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`
 }
 
+/** Whether anything stands at `target`: a link to nowhere (an unmounted share) counts. */
 async function _exists(target: string): Promise<boolean> {
-  return access(target).then(
+  return lstat(target).then(
     () => true,
     () => false,
   )

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { chmod, copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { chmod, copyFile, lstat, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { CLI, ensureCompiledCli } from '../helpers/cli.js'
@@ -20,6 +20,37 @@ describe('kanal build in a hostile environment', () => {
     })
   })
   afterEach(() => cleanup(dir))
+
+  // init writes its config, then its content folder and example article: both or neither.
+  it('should leave no config behind when init cannot make the content folder', async () => {
+    const empty = await makeScenario({ datei: 'kein Ordner\n' })
+    try {
+      const result = await run(['init', '--content', 'datei/texte'], empty)
+      expect([result.code, result.stderr]).toEqual([
+        2,
+        'kanal: cannot mkdir datei/texte (ENOTDIR): a file stands where a folder must be: move it away or choose another folder\n',
+      ])
+      expect(await readdir(empty)).toEqual(['datei'])
+    } finally {
+      await cleanup(empty)
+    }
+  })
+
+  it('should count a link to nowhere as in the way of init, and keep it', async () => {
+    const empty = await makeScenario({})
+    try {
+      await symlink(path.join(empty, 'nicht-eingehaengt'), path.join(empty, 'content'))
+      const result = await run(['init'], empty)
+      expect([result.code, result.stderr]).toEqual([
+        2,
+        'kanal: content already exists; kanal init only sets up a folder without one and never overwrites\n',
+      ])
+      expect(await readdir(empty)).toEqual(['content'])
+      expect((await lstat(path.join(empty, 'content'))).isSymbolicLink()).toBe(true)
+    } finally {
+      await cleanup(empty)
+    }
+  })
 
   it('should exit 2 when --content names a file', async () => {
     const result = await run(['build', ...NOW, '--content', 'kanal.config.json'], dir)
