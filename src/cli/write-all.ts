@@ -1,4 +1,6 @@
 import { writeSync } from 'node:fs'
+import { UsageError } from '../errors.js'
+import { toEnvironmentError } from './_file-system.js'
 
 /**
  * Writes all of `text` to the file descriptor `fd` (1: standard output, 2: standard error), waiting
@@ -17,7 +19,11 @@ export function writeAll(fd: number, text: string, name: string): void {
       if (refused.code === 'EPIPE') return
       if (refused.code !== 'EAGAIN') {
         refused.path ??= name
-        throw error
+        // Any refusal is the environment's (a full disk; a closed descriptor, EBADF; a terminal gone, EIO).
+        throw (
+          toEnvironmentError(refused, process.cwd()) ??
+          new UsageError(`cannot write ${name} (${refused.code})`, { cause: error })
+        )
       }
       Atomics.wait(_pause, 0, 0, 2)
     }

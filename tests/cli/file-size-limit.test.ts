@@ -79,6 +79,13 @@ describe('kanal past a file size limit', () => {
     expect([whole.code, JSON.parse(whole.stdout).ok]).toEqual([0, true])
   })
 
+  it('should exit 2 when standard output takes no text at all', async () => {
+    // Opened for reading only: every write is refused (EBADF).
+    const command = `exec "${process.execPath}" "${CLI}" --version 1</dev/null`
+    const result = spawnSync('bash', ['-c', command], { cwd: dir, encoding: 'utf8' })
+    expect([result.status, result.stderr]).toEqual([2, 'kanal: cannot write standard output (EBADF)\n'])
+  })
+
   it('should stop quietly when the reader of the report stops reading', async () => {
     // `true` reads nothing and is gone long before the report comes: every write meets a closed pipe.
     const command = `"${process.execPath}" "${CLI}" check ${NOW.join(' ')} --reporter json | true; exit "\${PIPESTATUS[0]}"`
