@@ -1,4 +1,4 @@
-import { readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { copyFile, link, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Article } from '../content/article.js'
 import { findArticles } from '../content/find.js'
@@ -7,7 +7,6 @@ import { readArticle } from '../content/read-article.js'
 import { ContentError, UsageError } from '../errors.js'
 import type { BuildOptions } from '../options.js'
 import { resolveSettings } from '../settings.js'
-import { writeFileAtomically } from '../write-file.js'
 import { type FetchOptions, fetchFeed } from './_fetch-feed.js'
 import { hasIdLine, withIdLine } from './_id-line.js'
 import { findSameArticle } from './_match.js'
@@ -89,15 +88,14 @@ export async function adopt(options: AdoptOptions): Promise<AdoptResult> {
       })
     else if (!planned.has(found)) planned.set(found, item.id)
   }
-  const staged: { article: Article; temp: string; adopted: AdoptedId; original: Buffer }[] = []
+  const staged: { article: Article; temp: string; adopted: AdoptedId }[] = []
   try {
     for (const [article, id] of planned) {
       if (article.id === id) {
         result.unchanged++
         continue
       }
-      const original = await readFile(article.source.path)
-      const text = original.toString('utf8')
+      const text = await readFile(article.source.path, 'utf8')
       const own = hasIdLine(text)
       if (own && !options.force) {
         result.conflicts.push({ file: article.source.file, id, current: article.id })
@@ -117,7 +115,7 @@ export async function adopt(options: AdoptOptions): Promise<AdoptResult> {
             `cannot adopt the id ${JSON.stringify(id)}: ${problem}; add \`id: ${id}\` to the front matter by hand`,
           ),
         )
-      else staged.push({ article, temp, adopted, original })
+      else staged.push({ article, temp, adopted })
     }
     if (result.errors.length > 0 || options.dryRun)
       return { ...result, adopted: result.errors.length > 0 ? [] : staged.map((each) => each.adopted) }
@@ -130,22 +128,41 @@ export async function adopt(options: AdoptOptions): Promise<AdoptResult> {
 }
 
 /**
- * Renames every staged article over its original. All or nothing: when the file system refuses one (an
- * article or folder made read-only), the articles already changed get their old bytes back, and the
- * error names the article.
+ * Renames every staged article over its original. All or nothing: each original is kept under a second
+ * name first (a hard link: no space needed), and when the file system refuses one (an article or
+ * folder made read-only, a full disk), the articles already changed are renamed back, as they were,
+ * and the error names the article.
  */
-async function _putInPlace(staged: { article: Article; temp: string; original: Buffer }[]): Promise<void> {
+async function _putInPlace(staged: { article: Article; temp: string }[]): Promise<void> {
+  const kept = (each: { article: Article }) => `${each.article.source.path}.kanal-adopt-old-${process.pid}`
   const done: typeof staged = []
+  const unrestored = new Set<(typeof staged)[number]>()
   try {
     for (const each of staged) {
+      await _keep(each.article.source.path, kept(each))
       await rename(each.temp, each.article.source.path)
       done.push(each)
     }
   } catch (error) {
-    for (const each of done) await writeFileAtomically(each.article.source.path, each.original, true)
+    for (const each of done)
+      await rename(kept(each), each.article.source.path).catch(() => unrestored.add(each))
     const refused = error as NodeJS.ErrnoException
     if (refused.code !== undefined) refused.path = staged[done.length]?.article.source.path ?? refused.path
     throw error
+  } finally {
+    // An original that could not be put back stays under its second name rather than be lost.
+    for (const each of staged) if (!unrestored.has(each)) await rm(kept(each), { force: true })
+  }
+}
+
+/** A second name for `file` (a hard link; a copy where the file system has no links). */
+async function _keep(file: string, second: string): Promise<void> {
+  await rm(second, { force: true })
+  try {
+    await link(file, second)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error
+    await copyFile(file, second)
   }
 }
 
@@ -163,7 +180,7 @@ async function _stageChecked(
     // A write the disk refuses (full, a file size limit) leaves no half-written copy beside the article.
     const refused = error as NodeJS.ErrnoException
     if (refused.syscall === 'write') {
-      refused.path ??= temp
+      refused.path ??= article.source.path
       await rm(temp, { force: true })
     }
     throw error

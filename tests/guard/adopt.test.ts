@@ -206,9 +206,9 @@ describe('kanal adopt', () => {
     const old = path.join(OLD_FEEDS, 'hugo.xml')
     const result = await spawnCliWithFileLimit(0, ['adopt', old], { cwd: dir })
     expect(result.code).toBe(2)
-    expect(result.stderr).toMatch(/^kanal: cannot write content\/\S+\.md\.kanal-adopt-\d+ \(EFBIG\): /)
+    expect(result.stderr).toMatch(/^kanal: cannot write content\/[\w-]+\.md \(EFBIG\): /)
     expect(await snapshotFolder(dir)).toEqual(before)
-  })
+  }, 60_000)
 
   // An article the file system will not let kanal replace (here made immutable), after two already
   // were: all or nothing still, the two get their old bytes back.
