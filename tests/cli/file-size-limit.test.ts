@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { copyFile, readdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { CLI, ensureCompiledCli, spawnCli, spawnCliWithFileLimit } from '../helpers/cli.js'
+import { CLI, ensureCompiledCli, hasBash, spawnCli, spawnCliWithFileLimit } from '../helpers/cli.js'
 import { REPO_ROOT } from '../helpers/fixture.js'
 import { article, CONFIG, cleanup, makeScenario, run, snapshotFolder, writeFiles } from './_scenario.js'
 
@@ -12,7 +12,7 @@ import { article, CONFIG, cleanup, makeScenario, run, snapshotFolder, writeFiles
 const NOW = ['--now', '2026-01-01T00:00:00Z']
 
 // The shell's file size limit stands for a disk that refuses to let a file grow (full, a quota).
-describe('kanal past a file size limit', () => {
+describe.skipIf(!hasBash)('kanal past a file size limit (needs bash)', () => {
   let dir: string
   beforeAll(ensureCompiledCli, 120_000)
   beforeEach(async () => {

@@ -4,7 +4,7 @@ import { parseFeed } from 'feedsmith'
 import { afterAll, describe, expect, it } from 'vitest'
 import { adopt } from '../../src/index.js'
 import { cleanup, makeScenario, run, snapshotFolder } from '../cli/_scenario.js'
-import { ensureCompiledCli, spawnCliWithFileLimit } from '../helpers/cli.js'
+import { ensureCompiledCli, hasBash, spawnCliWithFileLimit } from '../helpers/cli.js'
 import { removeTempDirs } from '../helpers/fixture.js'
 import { makeReadOnly, makeWritable, readOnlyBy } from '../helpers/read-only.js'
 import { copySite, editArticle, kanal, OLD_FEEDS } from './_site.js'
@@ -199,16 +199,20 @@ describe('kanal adopt', () => {
   })
 
   // The shell's file size limit stands for a full disk: no copy may be left beside the articles.
-  it('should exit 2 and leave the content folder as it was when the disk refuses the copies', async () => {
-    await ensureCompiledCli()
-    const dir = await copySite()
-    const before = await snapshotFolder(dir)
-    const old = path.join(OLD_FEEDS, 'hugo.xml')
-    const result = await spawnCliWithFileLimit(0, ['adopt', old], { cwd: dir })
-    expect(result.code).toBe(2)
-    expect(result.stderr).toMatch(/^kanal: cannot write content\/[\w-]+\.md \(EFBIG\): /)
-    expect(await snapshotFolder(dir)).toEqual(before)
-  }, 60_000)
+  it.skipIf(!hasBash)(
+    'should exit 2 and leave the content folder as it was when the disk refuses the copies (needs bash)',
+    async () => {
+      await ensureCompiledCli()
+      const dir = await copySite()
+      const before = await snapshotFolder(dir)
+      const old = path.join(OLD_FEEDS, 'hugo.xml')
+      const result = await spawnCliWithFileLimit(0, ['adopt', old], { cwd: dir })
+      expect(result.code).toBe(2)
+      expect(result.stderr).toMatch(/^kanal: cannot write content\/[\w-]+\.md \(EFBIG\): /)
+      expect(await snapshotFolder(dir)).toEqual(before)
+    },
+    60_000,
+  )
 
   // An article the file system will not let kanal replace (here made immutable), after two already
   // were: all or nothing still, the two get their old bytes back.

@@ -23,6 +23,9 @@ export function spawnCli(
   return _finished(spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env }))
 }
 
+/** Whether bash is here: `spawnCliWithFileLimit` needs it (tests that use it skip, by name, without). */
+export const hasBash = spawnSync('bash', ['-c', 'true']).status === 0
+
 /**
  * Runs `node lib/cli.js …` in `cwd` under bash's file size limit (`ulimit -f`, in KiB; 0: no file may
  * grow): how tests make the disk refuse a write, as a full one does. `stdoutTo` redirects standard
