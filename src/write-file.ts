@@ -11,11 +11,7 @@ const _NO_LINKS = ['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']
  * (or absent) and no temp file behind; the error then names `file`. Without `overwrite` an existing file is
  * left alone and the result is `false`.
  */
-export async function writeFileAtomically(
-  file: string,
-  text: string | Uint8Array,
-  overwrite: boolean,
-): Promise<boolean> {
+export async function writeFileAtomically(file: string, text: string, overwrite: boolean): Promise<boolean> {
   const folder = dirname(file)
   await mkdir(folder, { recursive: true })
   const temp = join(folder, `.${basename(file)}.${randomUUID()}.tmp`)
