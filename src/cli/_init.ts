@@ -77,13 +77,7 @@ export const initCommand = defineCommand({
 export async function initProject(cwd: string, contentDir = 'content'): Promise<string[]> {
   const configPath = path.join(cwd, 'kanal.config.json')
   const contentPath = path.resolve(cwd, contentDir)
-  for (const target of [configPath, contentPath]) {
-    if (await _exists(target)) {
-      throw new UsageError(
-        `${path.relative(cwd, target) || target} already exists; kanal init only sets up a folder without one and never overwrites`,
-      )
-    }
-  }
+  for (const target of [configPath, contentPath]) if (await _exists(target)) throw _inTheWay(cwd, target)
   const config = {
     $schema: path.relative(cwd, _SCHEMA).split(path.sep).join('/'),
     title: 'Beispiel-Zeitung',
@@ -97,15 +91,12 @@ export async function initProject(cwd: string, contentDir = 'content'): Promise<
   const article = path.join(contentPath, 'willkommen.md')
   // Both or neither: a config without its content folder would only stop the next init.
   if (!(await writeFileAtomically(configPath, `${JSON.stringify(config, null, 2)}\n`, false)))
-    throw new UsageError(
-      `${path.relative(cwd, configPath)} already exists; kanal init only sets up a folder without one and never overwrites`,
-    )
+    throw _inTheWay(cwd, configPath)
   let made: string | undefined
   try {
     // The first folder this call made (undefined when the content folder's parents were all there).
     made = await mkdir(contentPath, { recursive: true })
-    if (!(await writeFileAtomically(article, _ARTICLE, false)))
-      throw new UsageError(`${path.relative(cwd, article)} already exists; kanal init never overwrites`)
+    if (!(await writeFileAtomically(article, _ARTICLE, false))) throw _inTheWay(cwd, article)
   } catch (error) {
     // Only what this call made goes; what stood there before (a link, a file) stays.
     if (made !== undefined) await rm(made, { recursive: true, force: true }).catch(() => {})
@@ -167,6 +158,13 @@ export function toAdoptAdvice(feed: OldFeed, folder: string): string {
 /** A path or URL as one shell word. */
 function _shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`
+}
+
+/** What `init` says of a file or folder that already stands where it would make one. */
+function _inTheWay(cwd: string, target: string): UsageError {
+  return new UsageError(
+    `${path.relative(cwd, target) || target} already exists; kanal init only sets up a folder without one and never overwrites`,
+  )
 }
 
 /** Whether anything stands at `target`: a link to nowhere (an unmounted share) counts. */

@@ -15,10 +15,7 @@ export class WriteFailure {
     try {
       write()
     } catch (error) {
-      // A system call the file system refused has a code and a call; Node's ERR_* errors (kanal's
-      // bugs) have no call, and must not pass as a full disk.
-      const { code, syscall } = error as NodeJS.ErrnoException
-      if (code === undefined || syscall === undefined) throw error
+      if (!isRefused(error)) throw error
       this.#error = error
       this.#failed = true
       drop()
@@ -29,4 +26,13 @@ export class WriteFailure {
   throwIfFailed(): void {
     if (this.#failed) throw this.#error
   }
+}
+
+/**
+ * Whether `error` is a system call the file system refused (it has a code and a call). Node's ERR_*
+ * errors, kanal's bugs, have no call, and must not pass as a full disk.
+ */
+export function isRefused(error: unknown): error is NodeJS.ErrnoException {
+  const { code, syscall } = error as NodeJS.ErrnoException
+  return code !== undefined && syscall !== undefined
 }

@@ -24,6 +24,7 @@ import { CODE_STAMP } from './_keys.js'
 import { JobPool } from './_pool.js'
 import { OutputReuse } from './_reuse.js'
 import { SelectionMemo } from './_selection-memo.js'
+import { isRefused } from './_write-failure.js'
 import { BuildStamp, type OutputSnapshot, type StampResult } from './stamp.js'
 
 /** What a successful build tells the fast path, for the next build. */
@@ -242,8 +243,8 @@ export class FastPath {
 
   /** A file-system error while saving the cache, as the warning it is; anything else is thrown. */
   #unusable(error: unknown): StateError {
-    const { code, syscall } = error as NodeJS.ErrnoException
-    if (code === undefined || syscall === undefined) throw error
+    if (!isRefused(error)) throw error
+    const { code } = error
     const dir = this.#folder?.dir ?? ''
     const where = { file: path.relative(process.cwd(), dir) || dir }
     const reason = `could not save the cache (${code}); the next build does this build's work again`
