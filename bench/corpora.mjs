@@ -10,7 +10,8 @@ import {
 import os from 'node:os'
 import path from 'node:path'
 import { buildArticle } from './article.mjs'
-import { GENERATOR_VERSION, generateCorpus } from './corpus.mjs'
+import { CORPUS_CONFIG, GENERATOR_VERSION, generateCorpus } from './corpus.mjs'
+import { shownFeedsFile } from './shown.mjs'
 
 /** Where generated corpora live between runs (kept only with --keep). */
 export const CORPUS_ROOT = path.join(os.tmpdir(), 'kanal-bench-corpora')
@@ -18,7 +19,8 @@ const _MARKER = '.kanal-bench.json'
 
 /**
  * The generated corpus of `size` articles: reused when one from this generator version is cached in
- * CORPUS_ROOT, generated otherwise (not timed). Returns { label, dir, contentDir, articles, newest }.
+ * CORPUS_ROOT, generated otherwise (not timed). Returns { label, dir, contentDir, articles, newest,
+ * feedsFile } (`feedsFile`: what each feed shows, for the minimal-build floor).
  */
 export function ensureCorpus(size, log) {
   const dir = path.join(CORPUS_ROOT, `${size}-v${GENERATOR_VERSION}`)
@@ -40,6 +42,7 @@ export function ensureCorpus(size, log) {
     contentDir: path.join(dir, 'content'),
     articles: size,
     newest: marker.newest,
+    feedsFile: shownFeedsFile(dir, size, CORPUS_CONFIG.limit),
   }
   if (marker.edited) restoreNewest(corpus) // an earlier bench stopped before it could undo its edit
   return corpus

@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { buildArticle } from './article.mjs'
+import { shownFeedsFile } from './shown.mjs'
 
 /** Bump when the generated corpus changes, so cached corpora are regenerated. */
 export const GENERATOR_VERSION = 1
@@ -42,8 +43,9 @@ function _main([dir, count]) {
     return 2
   }
   const newest = generateCorpus(dir, articles)
+  const feeds = shownFeedsFile(dir, articles, CORPUS_CONFIG.limit)
   process.stderr.write(
-    `wrote ${articles} articles to ${path.join(dir, 'content')} (newest: ${newest.relative})\n`,
+    `wrote ${articles} articles to ${path.join(dir, 'content')} (newest: ${newest.relative}), and ${feeds}\n`,
   )
   return 0
 }

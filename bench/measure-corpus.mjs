@@ -5,19 +5,23 @@ import { toPairedRatioRow, toRatioRow, toRow } from './table.mjs'
 
 /**
  * Measures every scenario of one corpus: one warm-up run, then `runs` measured runs each. A peer's
- * scenario (Hugo's) runs interleaved with the kanal scenario it is paired with, run by run, so that
- * both meet the same load of the machine and their ratio can be taken pair by pair.
+ * scenario (Hugo's) or a floor paired with a kanal scenario runs interleaved with it, run by run, so
+ * that all meet the same load of the machine and their ratios can be taken pair by pair.
  * `context` holds the cache flags, the timer, a `log` function and a set collecting warnings.
  * Returns the table rows, ending with the ratios of kanal's builds to the floors and to Hugo's builds.
  */
 export async function measureCorpus(corpus, runs, scratch, context) {
   const scenarios = scenariosFor(corpus, scratch, context.cache, context.hugo)
+  const runnable = (scenario) => scenario && !scenario.skipped
+  const byId = new Map(scenarios.map((scenario) => [scenario.id, scenario]))
+  // A scenario paired with one that does not run here runs on its own.
+  const paired = (scenario) => runnable(scenario) && runnable(byId.get(scenario.pairedWith))
   const results = new Map()
   const reportFile = path.join(scratch, 'usage.txt')
   for (const scenario of scenarios) {
-    if (scenario.skipped || scenario.pairedWith) continue
-    const peer = scenarios.find((other) => other.pairedWith === scenario.id && !other.skipped)
-    const together = peer ? [scenario, peer] : [scenario]
+    if (!runnable(scenario) || paired(scenario)) continue
+    const partners = scenarios.filter((other) => paired(other) && other.pairedWith === scenario.id)
+    const together = [scenario, ...partners]
     const measured = await _runTogether(together, runs, { ...context, corpus, reportFile })
     for (const [index, one] of together.entries()) results.set(one.id, measured[index])
   }
@@ -27,13 +31,18 @@ export async function measureCorpus(corpus, runs, scratch, context) {
     if (summaries.has(id) && summaries.has(of))
       rows.push(toRatioRow(corpus.label, label, summaries.get(id), summaries.get(of)))
   }
+  const pairRatio = (id, of, label) => {
+    if (results.has(id) && results.has(of))
+      rows.push(
+        toPairedRatioRow(corpus.label, `ratio: ${label}, pair by pair`, results.get(id), results.get(of)),
+      )
+  }
   ratio('cold', 'read-all', 'ratio: kanal cold / read-all floor')
   ratio('cold', 'read-head', 'ratio: kanal cold / read-1-KB floor')
-  ratio('unchanged', 'stat-all', 'ratio: kanal nothing changed / list-and-stat floor')
-  for (const peer of scenarios.filter((scenario) => scenario.pairedWith && results.has(scenario.id))) {
-    const label = `ratio: kanal / Hugo, ${peer.pairLabel}, pair by pair`
-    rows.push(toPairedRatioRow(corpus.label, label, results.get(peer.pairedWith), results.get(peer.id)))
-  }
+  for (const partner of scenarios.filter(paired)) pairRatio(partner.pairedWith, partner.id, partner.pairLabel)
+  // How far below Hugo a build can get at all: a target under a floor's ratio cannot be met.
+  pairRatio('minimal-build', 'hugo-cold', 'minimal-build floor / Hugo, cold')
+  pairRatio('stat-all', 'hugo-unchanged', 'list-and-stat floor / Hugo, nothing changed')
   return rows
 }
 

@@ -40,16 +40,26 @@ export function peerScenarios(corpus, scratch, hugo) {
     ...hooks,
   })
   return [
-    peer('hugo-cold', 'cold build (RSS only)', ['cold', 'cold'], { setup: ensureSite, before: fresh }),
-    peer('hugo-unchanged', 'rebuild, nothing changed', ['unchanged', 'nothing changed'], { setup: ready }),
-    peer('hugo-edited', 'rebuild, newest article changed', ['edited', 'newest article changed'], {
-      setup: ready,
-      before: (run) => appendFileSync(newest.file, `\n${addendum(run)}\n`),
-      teardown: () => {
-        copyFileSync(newest.original, newest.file)
-        fresh()
-      },
+    peer('hugo-cold', 'cold build (RSS only)', ['cold', 'kanal / Hugo, cold'], {
+      setup: ensureSite,
+      before: fresh,
     }),
+    peer('hugo-unchanged', 'rebuild, nothing changed', ['unchanged', 'kanal / Hugo, nothing changed'], {
+      setup: ready,
+    }),
+    peer(
+      'hugo-edited',
+      'rebuild, newest article changed',
+      ['edited', 'kanal / Hugo, newest article changed'],
+      {
+        setup: ready,
+        before: (run) => appendFileSync(newest.file, `\n${addendum(run)}\n`),
+        teardown: () => {
+          copyFileSync(newest.original, newest.file)
+          fresh()
+        },
+      },
+    ),
   ]
 }
 

@@ -31,10 +31,12 @@ export function scenariosFor(corpus, scratch, flags, hugo) {
     teardown: fresh,
     ...hooks,
   })
-  const floor = (id, label) => ({
+  // A floor paired with a kanal scenario runs beside it, run by run, like Hugo (`measureCorpus`).
+  const floor = (id, label, { pair, more = [] } = {}) => ({
     id,
     label,
-    command: { script: _FLOORS, args: [id, corpus.contentDir], cwd: corpus.dir },
+    command: { script: _FLOORS, args: [id, corpus.contentDir, ...more], cwd: corpus.dir },
+    ...(pair ? { pairedWith: pair[0], pairLabel: pair[1] } : {}),
   })
   const skipped = (id, label) => ({ id, label, skipped: _NO_CACHE })
 
@@ -63,8 +65,16 @@ export function scenariosFor(corpus, scratch, flags, hugo) {
     ...peerScenarios(corpus, scratch, hugo),
     floor('read-all', 'floor: read every file'),
     floor('read-head', 'floor: read first 1 KB of every file'),
-    floor('stat-all', 'floor: list and stat every file'),
+    floor('stat-all', 'floor: list and stat every file', {
+      pair: flags.cacheDir ? ['unchanged', 'kanal nothing changed / list-and-stat floor'] : undefined,
+    }),
   )
+  // Only a generated corpus has the list of what each feed shows.
+  if (corpus.feedsFile) {
+    const label = 'floor: minimal build (1 KB heads, shown bodies, one RSS per feed parsed)'
+    const pair = ['cold', 'kanal cold / minimal-build floor']
+    scenarios.push(floor('minimal-build', label, { pair, more: [corpus.feedsFile] }))
+  }
   return scenarios
 }
 
