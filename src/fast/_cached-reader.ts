@@ -7,7 +7,7 @@ import { ContentError } from '../errors.js'
 import type { BuildStats } from '../stats.js'
 import type { ArticleCache } from './_cache.js'
 import { type FileStats, sameStatsAt, unknownStats } from './_file-stats.js'
-import { type ReadOutcome, toContentError } from './_jobs.js'
+import { type ReadOutcome, type SharedRead, toContentError } from './_jobs.js'
 import { fromEntryLine } from './_line.js'
 import type { JobPool } from './_pool.js'
 import { type CachedArticle, fromCachedArticle, toCachedArticle } from './_record.js'
@@ -32,15 +32,22 @@ export class CachedReader {
   readonly #stats: BuildStats
   readonly #known: FileStats | undefined
 
-  /** `known`: the files' stats, when they were taken (`statArticles`); without them nothing is reused. */
+  readonly #where: Pick<SharedRead, 'contentDir' | 'cwd'> & { files: string[] }
+
+  /**
+   * `where`: the content folder, the working directory and the files below the folder (what
+   * `contentFiles` makes `ArticleFile`s of); `known`: the files' stats, when they were taken
+   * (`statArticles`); without them nothing is reused.
+   */
   constructor(
-    count: number,
+    where: Pick<SharedRead, 'contentDir' | 'cwd'> & { files: string[] },
     known: FileStats | undefined,
     cache: ArticleCache,
     pool: JobPool,
     stats: BuildStats,
   ) {
-    this.seen = unknownStats(count)
+    this.#where = where
+    this.seen = unknownStats(where.files.length)
     this.#known = known
     this.#cache = cache
     this.#pool = pool
@@ -183,8 +190,8 @@ export class CachedReader {
   }
 
   /**
-   * Reads the files the cache could not answer. A share goes to helper threads (not files whose hashes
-   * the cache still knows: those stay here); this thread reads its own one after another.
+   * Reads the files the cache could not answer: first those whose hashes the cache still knows, here;
+   * then the rest here and, for a large first build, on helper threads too (`JobPool.share`).
    */
   async #readMisses(
     misses: _Miss[],
@@ -193,21 +200,26 @@ export class CachedReader {
     deliver: (index: number, result: ReadArticle) => void,
   ): Promise<void> {
     if (misses.length === 0) return
-    const shareable = misses.filter((miss) => miss.carry === undefined)
-    const jobsOf = (from: number, to: number) => shareable.slice(from, to).map((miss) => files.at(miss.index))
-    // A helper's outcomes are handed on as they come (`deliver` puts them in file order).
-    const { own, helped } = this.#pool.share(shareable.length, jobsOf, config, (position, outcome) => {
-      const { index } = shareable[position] as _Miss
-      deliver(index, this.#fromHelper(outcome, files.at(index)))
-    })
-    const here = [...misses.filter((miss) => miss.carry !== undefined), ...shareable.slice(0, own)]
     const { readArticle } = await import('../content/read-article.js')
-    for (const { index, carry } of here) {
+    const readHere = ({ index, carry }: _Miss) => {
       const file = files.at(index)
       this.#stats.parsed++
       deliver(index, this.#remembered(file, readArticle(file, config), carry))
     }
-    await helped
+    for (const miss of misses) if (miss.carry !== undefined) readHere(miss)
+    const shareable = misses.filter((miss) => miss.carry === undefined)
+    const { contentDir, cwd, files: all } = this.#where
+    const relatives = shareable.map((miss) => all[miss.index] as string)
+    // A helper's outcomes are handed on as they come (`deliver` puts them in file order).
+    await this.#pool.share(
+      { contentDir, cwd, relatives },
+      config,
+      (position) => readHere(shareable[position] as _Miss),
+      (position, outcome) => {
+        const { index } = shareable[position] as _Miss
+        deliver(index, this.#fromHelper(outcome, files.at(index)))
+      },
+    )
   }
 
   /** Only valid articles are kept: a file with errors is read and reported again by every build. */

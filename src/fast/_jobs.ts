@@ -34,6 +34,34 @@ export interface ReadOutcome {
 /** A rendered body with the hash of the bytes it came from (its HTML's key in the cache). */
 export type HashedBody = (RenderedBody & { ok: true; bodyHash: string }) | { ok: false; error: ErrorData }
 
+/**
+ * Files to read on several threads: where they lie and their paths below the content folder (a list
+ * of strings crosses threads faster than one object per file). Positions before `shared` are taken a
+ * chunk at a time by whichever thread is free, from a counter all threads share (`next`,
+ * `takeChunk`); a helper reads its `first` positions (after `shared`) before it takes any.
+ */
+export interface SharedRead {
+  contentDir: string
+  cwd: string
+  relatives: string[]
+  next: Int32Array
+  shared: number
+  first: [from: number, to: number]
+}
+
+/** Files a thread takes from a shared read at a time: a few milliseconds of work. */
+export const READ_CHUNK = 128
+
+/** A new counter for a shared read, at position 0. */
+export function chunkCounter(): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT))
+}
+
+/** Claims the next chunk of a shared read for this thread: its first position (the count or more: none left). */
+export function takeChunk(next: Int32Array): number {
+  return Atomics.add(next, 0, READ_CHUNK)
+}
+
 /** The read runner, for helper threads. The YAML parser is loaded only when something must be read. */
 export async function loadReader(): Promise<(file: ArticleFile, config: Config) => ReadOutcome> {
   const { readArticle } = await import('../content/read-article.js')

@@ -3,18 +3,25 @@ import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { Config } from '../config.js'
-import type { ArticleFile } from '../content/read-article.js'
 import { CODE_DIR } from '../package-root.js'
 import type { BodyJob } from '../render/article-body.js'
-import { type HashedBody, loadRenderer, type ReadOutcome } from './_jobs.js'
+import {
+  chunkCounter,
+  type HashedBody,
+  loadRenderer,
+  READ_CHUNK,
+  type ReadOutcome,
+  type SharedRead,
+  takeChunk,
+} from './_jobs.js'
 
 // The bundled worker (scripts/bundle.mjs); absent when kanal runs from its TypeScript sources (tests),
 // which then use one thread.
 const _WORKER = fileURLToPath(new URL('worker.js', CODE_DIR))
 
-// Measured on the 2-core benchmark machine (docs/benchmarks.md): reading a first build's 10,000 files
-// with a helper was no faster (2.08 s against 2.02 s, median of 4) and cost 40 MB more; 100,000 files
-// took 9.5 s against 10.5 s (median of 3).
+// Measured on the 2-core benchmark machine with chunks taken from a shared counter (docs/benchmarks.md,
+// fifth pass): a first build of 10,000 files with a helper took 1.02× the time of one thread (8 pairs)
+// with 31% more CPU and 40 MB more memory; of 20,000 files, 0.91× (6 pairs).
 /** Below this many files, a helper thread's start-up and copying cost more than it saves. */
 const _WORTH_A_HELPER = 20_000
 /** What a helper posts back: a batch of outcomes from position `from` (the last one says so), or its failure. */
@@ -48,32 +55,42 @@ export class JobPool {
   }
 
   /**
-   * Hands an equal share of `count` jobs to each helper thread, which reads, parses and validates them
-   * (`loadReader`); `jobs(from, to)` makes the jobs of a range. `own` is how many of the first jobs are
-   * left to this thread; the helpers' outcomes for the rest go to `found` (by position among all
-   * `count`) as they come, a batch at a time, and `helped` settles when all have come.
+   * Reads the files of `read` on this thread (`here`, by position) and on the helper threads. Each
+   * helper starts with a chunk of its own at the end of the list (so every helper takes part); the
+   * rest is taken a chunk at a time, from a counter all threads share, by whichever thread is free:
+   * none waits for another however fast each turns out (a helper starts late; this thread also takes
+   * in the helpers' outcomes, and only it caches what it read). The helpers' outcomes go to `found`
+   * as they come: this thread looks for them between its chunks.
    */
-  share(
-    count: number,
-    jobs: (from: number, to: number) => ArticleFile[],
+  async share(
+    read: Pick<SharedRead, 'contentDir' | 'cwd' | 'relatives'>,
     config: Config,
+    here: (position: number) => void,
     found: (position: number, outcome: ReadOutcome) => void,
-  ): { own: number; helped: Promise<void> } {
-    if (!this.helps(count)) return { own: count, helped: Promise.resolve() }
-    // This thread takes a little more: a helper starts later and its outcomes are read here again
-    // (measured: with equal shares this thread waited ~1 s of a 100,000-file build).
-    const own = Math.ceil((count * 1.2) / (this.#threads + 0.2))
-    const size = Math.ceil((count - own) / (this.#threads - 1))
-    const helped = Array.from({ length: this.#threads - 1 }, (_, index) => {
-      const from = own + index * size
-      const work = { kind: 'read', jobs: jobs(from, Math.min(count, from + size)), config }
-      return this.#send<ReadOutcome>(index, work, (at, outcome) => found(from + at, outcome))
-    })
-    const all = Promise.all(helped).then(() => undefined)
-    // Marked as handled now: it may fail while this thread still reads its own share; `helped`
-    // still rejects for whoever awaits it.
-    all.catch(() => undefined)
-    return { own, helped: all }
+  ): Promise<void> {
+    const count = read.relatives.length
+    if (!this.helps(count)) {
+      for (let position = 0; position < count; position++) here(position)
+      return
+    }
+    const helpers = this.#threads - 1
+    const first = Math.min(READ_CHUNK, Math.floor(count / this.#threads))
+    const shared = count - first * helpers
+    const next = chunkCounter()
+    const helped = Promise.all(
+      Array.from({ length: helpers }, (_, index) => {
+        const from = shared + index * first
+        const work = { kind: 'read', read: { ...read, next, shared, first: [from, from + first] }, config }
+        return this.#send<ReadOutcome>(index, work, found)
+      }),
+    )
+    // Marked as handled now: it may fail while this thread still reads; `helped` still rejects.
+    helped.catch(() => undefined)
+    for (let from = takeChunk(next); from < shared; from = takeChunk(next)) {
+      for (let position = from; position < Math.min(shared, from + READ_CHUNK); position++) here(position)
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    await helped
   }
 
   /** Renders bodies, in order. */
@@ -91,6 +108,7 @@ export class JobPool {
     const helped = Array.from({ length: threads - 1 }, (_, index) => {
       const from = (index + 1) * size
       const work = { kind: 'render', jobs: jobs.slice(from, from + size) }
+      if (work.jobs.length === 0) return Promise.resolve()
       return this.#send<HashedBody>(index, work, (at, outcome) => {
         outcomes[from + at] = outcome
       })
@@ -113,15 +131,10 @@ export class JobPool {
   }
 
   /**
-   * Sends `work` to a helper and hands on its outcomes, by position in `work.jobs`, as the batches
-   * come (`worker.ts`); settles when the last has come.
+   * Sends `work` to a helper and hands on its outcomes, by position in its jobs or files, as the
+   * batches come (`worker.ts`); settles when the last has come.
    */
-  #send<T>(
-    index: number,
-    work: { kind: string; jobs: unknown[]; config?: Config },
-    found: (at: number, outcome: T) => void,
-  ): Promise<void> {
-    if (work.jobs.length === 0) return Promise.resolve()
+  #send<T>(index: number, work: { kind: string }, found: (at: number, outcome: T) => void): Promise<void> {
     const worker = this.#worker(index)
     const id = this.#nextId++
     return new Promise((resolve, reject) => {

@@ -103,7 +103,7 @@ export class FastPath {
 
   /** Opens the cache and the thread pool for a build that runs; `stats` counts what they do. */
   start(stats: BuildStats): { reader: ArticleReader; renderer: BodyRenderer; group: GroupMaker | undefined } {
-    const { config, outDir } = this.#settings
+    const { config, outDir, contentDir, cwd } = this.#settings
     // A rebuild that may take the last selection starts from the shown articles' entries alone. A
     // memo whose rows do not do is read again after the index: a large site's memo is megabytes.
     const memo = this.#lastSelection()
@@ -113,7 +113,7 @@ export class FastPath {
     const pool = new JobPool(this.#options.threads)
     this.#cache = cache
     this.#pool = pool
-    this.#reader = new CachedReader(this.#files.length, this.#known, cache, pool, stats)
+    this.#reader = new CachedReader({ contentDir, cwd, files: this.#files }, this.#known, cache, pool, stats)
     this.#renderer = new CachedRenderer(cache, pool, stats)
     if (this.#recording) {
       const kept = (print: string) => this.#stamp?.kept(print, outDir)

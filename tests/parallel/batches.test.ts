@@ -4,9 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cleanup, makeScenario, snapshotFolder } from '../cli/_scenario.js'
 import { ensureCompiledCli, spawnCli } from '../helpers/cli.js'
 
-// A helper thread posts its outcomes back in batches of 500, handed on as they come. With 2,400 files
-// and two threads the helper reads ~1,100 of them: three batches. Every outcome must land on its own
-// file: the articles' output, each warning and each error must be what one thread gives.
+// A helper thread posts its outcomes back a chunk at a time, handed on as they come. With 2,400 files
+// and two threads the helper first reads the last chunk (128 files) on its own, then takes chunks of
+// the rest as this thread does, from a counter both share: which thread reads which chunk varies from
+// run to run. Every outcome must land on its own file: the articles' output, each warning and each
+// error must be what one thread gives.
 const COUNT = 2400
 const NOW = ['--now', '2026-01-01T00:00:00Z']
 
@@ -61,7 +63,7 @@ describe('a first build read by a helper thread in batches', { timeout: 120_000 
   })
 
   it('should report each error at its own file, in every batch', async () => {
-    // The last files: read by the helper, one in each of its batches.
+    // The last file lies in the helper's own first chunk; the others in chunks either thread may take.
     const broken = [1400, 1950, 2399].map((index) => `content/${String(index).padStart(4, '0')}.md`)
     for (const file of broken)
       await writeFile(path.join(dir, file), '---\ntitle: Kaputt\ndate: 2024-13-45\n---\n')

@@ -4,16 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cleanup, makeScenario } from '../cli/_scenario.js'
 import { ensureCompiledCli, hasBash, spawnCli, spawnCliWithFileLimit } from '../helpers/cli.js'
 
-// A first build writes the new cache index as the articles come; here the index passes the file size
-// limit the shell sets (as on a full disk) while a helper thread's batches are handed on, by a message
-// handler outside the build's promises. The cache is what fails, not the build: the feeds are
-// written, a warning says the cache could not be saved, and no half-written index or lock is left.
+// A first build writes the new cache index as the articles come, from this thread's reading and from
+// the helper thread's batches alike; here the index passes the file size limit the shell sets (as on a
+// full disk) part-way through. The cache is what fails, not the build: the feeds are written, a
+// warning says the cache could not be saved, and no half-written index or lock is left.
 const COUNT = 2400
 
 function article(index: number): string {
   // ~2 KB of summary a file: the index grows by ~2 KB an article and reaches 3.5 MB (the limit below)
-  // at its flush after ~1,900 articles, while the helper's share (the files after the first ~1,300)
-  // is handed on.
+  // after ~1,900 articles, while both threads still read.
   const summary = `Zusammenfassung ${index} `.repeat(90)
   return `---\ntitle: Artikel ${index}\ndate: 2024-01-01 10:00\nsummary: ${summary}\n---\n\nText ${index}.\n`
 }
