@@ -55,29 +55,75 @@ export function statAll(files) {
  * (The two libraries are loaded here, not by the other floors: loading them is part of this floor.)
  */
 export async function minimalBuild(files, contentDir, feedsFile) {
+  const { MarkdownIt, SaxesParser } = await _libraries()
+  _scanHeads(files)
+  const feeds = _feeds(feedsFile)
+  const markdown = new MarkdownIt()
+  const html = new Map()
+  for (const relative of new Set(Object.values(feeds).flat()))
+    html.set(relative, markdown.render(_body(contentDir, relative)))
+  let length = 0
+  for (const shown of Object.values(feeds))
+    length += _parsedRss(
+      SaxesParser,
+      shown.map((relative) => [relative, html.get(relative)]),
+    )
+  return length
+}
+
+/**
+ * Floor (e): the least a rebuild must do after the body of the newest article changed (the bench's
+ * edit): `stat` every file (to find the one that changed), read it and render its body with
+ * markdown-it alone, and put together and parse, strictly, the RSS document of each feed that shows
+ * it. The other items' HTML is read from their files, as from a cache (their Markdown stands in for
+ * it: about the same size). kanal also writes those feeds' Atom and JSON Feed, checks its cache and
+ * writes to disk. Returns the documents' length.
+ */
+export async function minimalEdit(files, contentDir, feedsFile) {
+  const { MarkdownIt, SaxesParser } = await _libraries()
+  statAll(files)
+  const feeds = _feeds(feedsFile)
+  const changed = feeds[''][0]
+  const html = new MarkdownIt().render(_body(contentDir, changed))
+  let length = 0
+  for (const shown of Object.values(feeds).filter((list) => list.includes(changed))) {
+    const items = shown.map((relative) => [
+      relative,
+      relative === changed ? html : _body(contentDir, relative),
+    ])
+    length += _parsedRss(SaxesParser, items)
+  }
+  return length
+}
+
+/** The Markdown renderer and the XML parser kanal uses, loaded by the floors that need them (timed). */
+async function _libraries() {
   const [{ default: MarkdownIt }, { SaxesParser }] = await Promise.all([
     import('markdown-it'),
     import('saxes'),
   ])
-  _scanHeads(files)
-  const { feeds } = JSON.parse(readFileSync(feedsFile, 'utf8'))
-  const markdown = new MarkdownIt()
-  const html = new Map()
-  for (const relative of new Set(Object.values(feeds).flat())) {
-    const text = readFileSync(path.join(contentDir, relative), 'utf8')
-    html.set(relative, markdown.render(text.slice(text.indexOf('\n---\n', 3) + 5)))
-  }
-  let length = 0
-  for (const shown of Object.values(feeds)) {
-    const items = shown.map(
-      (relative) =>
-        `<item><guid>${relative}</guid><description>${_escape(html.get(relative))}</description></item>`,
-    )
-    const document = `<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>${items.join('')}</channel></rss>\n`
-    new SaxesParser().write(document).close()
-    length += document.length
-  }
-  return length
+  return { MarkdownIt, SaxesParser }
+}
+
+/** What each feed shows (`shown.mjs`): files below the content folder, newest first; '' is the main feed. */
+function _feeds(feedsFile) {
+  return JSON.parse(readFileSync(feedsFile, 'utf8')).feeds
+}
+
+/** An article's body: the text after its front matter. */
+function _body(contentDir, relative) {
+  const text = readFileSync(path.join(contentDir, relative), 'utf8')
+  return text.slice(text.indexOf('\n---\n', 3) + 5)
+}
+
+/** An RSS document of `items` ([guid, html]), parsed once, strictly; returns its length. */
+function _parsedRss(SaxesParser, items) {
+  const channel = items
+    .map(([guid, html]) => `<item><guid>${guid}</guid><description>${_escape(html)}</description></item>`)
+    .join('')
+  const document = `<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>${channel}</channel></rss>\n`
+  new SaxesParser().write(document).close()
+  return document.length
 }
 
 /** The first 1 KB of every file read, and in it the two lines a selection needs (date, category). */
@@ -105,14 +151,15 @@ const _FLOORS = {
   'read-head': readHead,
   'stat-all': statAll,
   'minimal-build': minimalBuild,
+  'minimal-edit': minimalEdit,
 }
 
 async function _main([mode, dir, feedsFile]) {
   const floor = _FLOORS[mode]
-  if (!floor || !dir || (mode === 'minimal-build' && !feedsFile)) {
+  if (!floor || !dir || (mode.startsWith('minimal-') && !feedsFile)) {
     process.stderr.write(
       'Usage: node bench/floors.mjs read-all|read-head|stat-all <contentDir>\n' +
-        '       node bench/floors.mjs minimal-build <contentDir> <feeds.json>\n',
+        '       node bench/floors.mjs minimal-build|minimal-edit <contentDir> <feeds.json>\n',
     )
     return 2
   }

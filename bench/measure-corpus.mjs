@@ -43,6 +43,7 @@ export async function measureCorpus(corpus, runs, scratch, context) {
   // How far below Hugo a build can get at all: a target under a floor's ratio cannot be met.
   pairRatio('minimal-build', 'hugo-cold', 'minimal-build floor / Hugo, cold')
   pairRatio('stat-all', 'hugo-unchanged', 'list-and-stat floor / Hugo, nothing changed')
+  pairRatio('minimal-edit', 'hugo-edited', 'minimal-edit floor / Hugo, newest article changed')
   return rows
 }
 

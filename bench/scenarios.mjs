@@ -71,9 +71,17 @@ export function scenariosFor(corpus, scratch, flags, hugo) {
   )
   // Only a generated corpus has the list of what each feed shows.
   if (corpus.feedsFile) {
-    const label = 'floor: minimal build (1 KB heads, shown bodies, one RSS per feed parsed)'
-    const pair = ['cold', 'kanal cold / minimal-build floor']
-    scenarios.push(floor('minimal-build', label, { pair, more: [corpus.feedsFile] }))
+    const more = [corpus.feedsFile]
+    scenarios.push(
+      floor('minimal-build', 'floor: minimal build (1 KB heads, shown bodies, one RSS per feed parsed)', {
+        pair: ['cold', 'kanal cold / minimal-build floor'],
+        more,
+      }),
+      floor('minimal-edit', 'floor: minimal edit (stat all, one body, its RSS documents parsed)', {
+        pair: flags.cacheDir ? ['edited', 'kanal newest article changed / minimal-edit floor'] : undefined,
+        more,
+      }),
+    )
   }
   return scenarios
 }
