@@ -47,6 +47,7 @@ export function buildNotes({ cache, timer, warnings, load, hugo }) {
     hugo
       ? `Peer: ${hugo} on a copy of each generated corpus (dates rewritten as ISO 8601, which Hugo needs), building only its RSS feed with the ${HUGO_ITEMS} newest articles in full (bench/hugo.mjs: no pages, sections, taxonomies or sitemap); "nothing changed" builds again into the same output folder, "newest article changed" appends the same sentence as for kanal. Each Hugo scenario runs alternately with kanal's, run by run; its ratio is the median of the ratios of each pair (range in brackets).`
       : 'Peer: Hugo is not installed (no hugo on the PATH), so the table has no Hugo rows or ratios.',
+    'Floors (bench/floors.mjs, bench/README.md): the list-and-stat floor runs alternately with the "nothing changed" rebuild, the minimal build with the cold build, the minimal edit with the "newest article changed" rebuild, run by run; ratios marked "pair by pair" are medians of the ratios of each pair (range in brackets), the others ratios of medians.',
     `Load average (1 min) of the machine: ${load.map((value) => value.toFixed(2)).join(' at start, ')} at end, on ${os.availableParallelism()} cores; other work on the machine inflates wall times more than CPU times.`,
     ...warnings,
   ]
