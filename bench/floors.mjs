@@ -18,14 +18,19 @@ export function readAll(files) {
   return bytes
 }
 
-/** Floor (b): reads only the first 1 KB of every file (open, read, close); returns the bytes read. */
-export function readHead(files) {
+/**
+ * Floor (b): reads only the first 1 KB of every file (open, read, close); returns the bytes read.
+ * `look(buffer, length)`, when given, sees each head while it is in the buffer.
+ */
+export function readHead(files, look) {
   const buffer = Buffer.allocUnsafe(_HEAD_BYTES)
   let bytes = 0
   for (const file of files) {
     const fd = openSync(file, 'r')
     try {
-      bytes += readSync(fd, buffer, 0, _HEAD_BYTES, 0)
+      const length = readSync(fd, buffer, 0, _HEAD_BYTES, 0)
+      look?.(buffer, length)
+      bytes += length
     } finally {
       closeSync(fd)
     }
@@ -126,20 +131,18 @@ function _parsedRss(SaxesParser, items) {
   return document.length
 }
 
-/** The first 1 KB of every file read, and in it the two lines a selection needs (date, category). */
+/**
+ * The first 1 KB of every file read, and in it the two lines a selection needs; a file without them
+ * is no article of a generated corpus, which the floor is for.
+ */
 function _scanHeads(files) {
-  const buffer = Buffer.allocUnsafe(_HEAD_BYTES)
   let found = 0
-  for (const file of files) {
-    const fd = openSync(file, 'r')
-    try {
-      const head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, _HEAD_BYTES, 0))
-      found += Number(head.includes('\ndate:')) + Number(head.includes('\ncategory:'))
-    } finally {
-      closeSync(fd)
-    }
-  }
-  return found
+  readHead(files, (buffer, length) => {
+    const head = buffer.toString('utf8', 0, length)
+    found += Number(head.includes('\ndate:')) + Number(head.includes('\ncategory:'))
+  })
+  if (found !== 2 * files.length)
+    throw new Error('some heads have no date or category line: not a generated corpus')
 }
 
 function _escape(text) {
@@ -147,9 +150,9 @@ function _escape(text) {
 }
 
 const _FLOORS = {
-  'read-all': readAll,
-  'read-head': readHead,
-  'stat-all': statAll,
+  'read-all': (files) => readAll(files),
+  'read-head': (files) => readHead(files),
+  'stat-all': (files) => statAll(files),
   'minimal-build': minimalBuild,
   'minimal-edit': minimalEdit,
 }
