@@ -90,10 +90,10 @@ export class CachedReader {
    */
   async sameEntries(
     last: FileStats,
-    relatives: string[],
     files: ContentFiles,
     config: Config,
   ): Promise<((relative: string) => Article) | undefined> {
+    const relatives = this.#where.files
     const index = this.#cache.index
     const known = this.#known
     if (

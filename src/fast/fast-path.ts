@@ -136,7 +136,7 @@ export class FastPath {
     this.#memo = undefined
     if (!memo || !this.#reader) return undefined
     const files = contentFiles(contentDir, cwd, this.#files)
-    const article = await this.#reader.sameEntries(memo.inputs.stats, this.#files, files, config)
+    const article = await this.#reader.sameEntries(memo.inputs.stats, files, config)
     return article && memo.replay(article, targets)
   }
 
